@@ -1,0 +1,9 @@
+/** generated/api.d.ts: the openapi-typescript rendering of the spec. */
+import openapiTS, { astToString } from 'openapi-typescript';
+import { pathToFileURL } from 'node:url';
+import { GENERATED_HEADER } from './header.js';
+
+export async function renderApiTypes(specPath: string): Promise<string> {
+  const ast = await openapiTS(pathToFileURL(specPath), { silent: true });
+  return GENERATED_HEADER + astToString(ast);
+}
