@@ -661,9 +661,10 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Sent with `Throttling.User`: the number of seconds to wait before retrying. The official SDKs
-         *     treat a positive integer here as a throttling error, whatever the code.
-         * @example 1
+         * @description Sent with `Throttling.User`: the number of milliseconds to wait before retrying (openapi-core
+         *     reads it as `retryAfter` in milliseconds). Some official SDK versions treat a positive integer
+         *     here as a throttling error, whatever the code.
+         * @example 1000
          */
         RetryAfter: number;
         /**

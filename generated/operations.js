@@ -382,7 +382,8 @@ export const operations = deepFreeze({
     "path": "/UpdateLivePullToPush",
     "method": "GET",
     "acceptedMethods": [
-      "GET"
+      "GET",
+      "POST"
     ],
     "summary": "Update a pull-to-push task",
     "description": "Updates a pulled-stream relay task. What may change depends on the task state\n(see `spec/decisions.md` D-01):\n\n| Task state | Parameters that may change | Refused with |\n|---|---|---|\n| `0` Idle (before `StartTime`) | all, including `Region` | — |\n| `1` Running, `2` Recovering (abnormal retry) | only `CallbackUrl` and `RepeatNumber` (the doc's \"RepeatTime\"); effective immediately | any other parameter: `CodeTaskHasStarted` |\n| `3` Offline (stopped) | all except `Region` and `StartTime` | `Region`, `StartTime`: `CodeTaskHasStarted` |\n| `-1` Exit, or unknown `TaskId` | nothing | `CodeTaskNotExist` |\n\n`SourceType` and `DstUrl` are not parameters of this operation and cannot be changed.\nChanges to `FileIndex`, `Offset` and `SourceUrls` made while the task is stopped take effect\nwhen it is restarted; a new `CallbackUrl` applies from the next event.\n\n**QPS limit:** 10 calls per second per account. Requests above the limit are dropped.\n**RAM action:** `live:UpdateLivePullToPush` (access level: update; all resources).",
@@ -662,7 +663,8 @@ export const operations = deepFreeze({
     "path": "/DescribeLivePullToPush",
     "method": "GET",
     "acceptedMethods": [
-      "GET"
+      "GET",
+      "POST"
     ],
     "summary": "Get one pull-to-push task",
     "description": "Returns the configuration (`TaskInfo`) and the state of one task. `TaskInvalidReason` is\npresent only for a stopped task (`3`); `TaskExitReason` and `TaskExitTime` only for an exited\ntask (`-1`). An exited task stays readable for a while; an unknown ID gives `CodeTaskNotExist`.\n\n**QPS limit:** 10 calls per second per account.\n**RAM action:** `live:DescribeLivePullToPush` (access level: get; all resources).",
@@ -863,7 +865,8 @@ export const operations = deepFreeze({
     "path": "/DescribeLivePullToPushList",
     "method": "GET",
     "acceptedMethods": [
-      "GET"
+      "GET",
+      "POST"
     ],
     "summary": "List pull-to-push tasks",
     "description": "Returns one page of the account's tasks in a live center, with optional fuzzy matching on the\ntask ID, the task name and the destination URL. There is no status filter. The response has\nno `RetCode` or `Description`.\n\n**QPS limit:** 10 calls per second per account.\n**RAM action:** `live:DescribeLivePullToPushList` (access level: get; all resources).",
@@ -1091,7 +1094,8 @@ export const operations = deepFreeze({
     "path": "/StopLivePullToPush",
     "method": "GET",
     "acceptedMethods": [
-      "GET"
+      "GET",
+      "POST"
     ],
     "summary": "Stop a pull-to-push task",
     "description": "Forcibly stops a running task (state `1`), including one in abnormal retry (`2`). The task\ngoes to `3` Offline with the reason `TriggerByUser`. A task that is not running cannot be\nstopped: `CodeTaskHasStopped`. The response echoes the task's ID (it does not change).\n\n**QPS limit:** 10 calls per second per account.\n**RAM action:** `live:StopLivePullToPush` (access level: update; all resources).",
@@ -1306,7 +1310,8 @@ export const operations = deepFreeze({
     "path": "/RestartLivePullToPush",
     "method": "GET",
     "acceptedMethods": [
-      "GET"
+      "GET",
+      "POST"
     ],
     "summary": "Restart a pull-to-push task",
     "description": "Restarts a task with its latest configuration. A running task (`1`, `2`) is stopped and\nstarted again, which interrupts the ingest; a stopped task (`3`) is started. Before\n`StartTime` the restart has no effect (the call succeeds). A VOD or URL task restarts from\nthe beginning of its latest playlist; set `FileIndex`/`Offset` with Update first to resume at\na position. An exited task cannot be restarted (`CodeTaskNotExist`). The response echoes the\ntask's ID (it does not change).\n\n**QPS limit:** 10 calls per second per account.\n**RAM action:** `live:RestartLivePullToPush` (access level: update; all resources).",
@@ -1507,7 +1512,8 @@ export const operations = deepFreeze({
     "path": "/DeleteLivePullToPush",
     "method": "GET",
     "acceptedMethods": [
-      "GET"
+      "GET",
+      "POST"
     ],
     "summary": "Delete a pull-to-push task",
     "description": "Deletes a task in any state except exited. A running task is stopped at once; a deleted task\nexits (state `-1`, reason `TriggerByUser`) and cannot be restarted. An exited or unknown task\ngives `CodeTaskNotExist`.\n\n**QPS limit:** 10 calls per second per account.\n**RAM action:** `live:DeleteLivePullToPush` (access level: delete; all resources).",

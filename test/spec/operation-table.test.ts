@@ -20,7 +20,7 @@ describe('generated/operations.js', () => {
     expect(operations.CreateLivePullToPush.method).toBe('POST');
     expect(operations.CreateLivePullToPush.acceptedMethods).toEqual(['GET', 'POST']);
     expect(operations.UpdateLivePullToPush.method).toBe('GET');
-    expect(operations.UpdateLivePullToPush.acceptedMethods).toEqual(['GET']);
+    expect(operations.UpdateLivePullToPush.acceptedMethods).toEqual(['GET', 'POST']); // D-21
     expect(operations.UpdateLivePullToPush.docLastUpdated).toBe('2025-05-13');
   });
 

@@ -115,9 +115,14 @@ describe('spec/openapi.yaml against the vendor metadata', () => {
     expect(stale).toEqual([]);
   });
 
-  it('agrees exactly on what the metadata states (parameter names, required flags, Region enum, methods)', () => {
-    const hard = found.filter((d) => ['present', 'required', 'type', 'style', 'methods'].includes(d.field));
+  it('agrees exactly on what the metadata states (parameter names, required flags, Region enum), and accepts every method it lists', () => {
+    const hard = found.filter((d) => ['present', 'required', 'type', 'style'].includes(d.field));
     expect(hard).toEqual([]);
+    // D-21: the spec may accept more methods than the metadata lists, never fewer.
+    const refusedMethods = found.filter(
+      (d) => d.field === 'methods' && !(d.source as string[]).every((m) => (d.spec as string[]).includes(m)),
+    );
+    expect(refusedMethods).toEqual([]);
     expect(found.filter((d) => d.parameter === 'Region')).toEqual([]);
   });
 

@@ -1,0 +1,28 @@
+import type { OperationName } from '../../generated/operations.js';
+import { createLiveClient, type LiveClientOptions } from '../index.js';
+import { methodName } from '../client/operation-types.js';
+import { resolveCliCredentials } from './credentials-options.js';
+import type { GlobalOptions } from './global-options.js';
+import type { CliIo } from './io.js';
+import { listAllTasks } from './list-all.js';
+
+/**
+ * Makes the one call a command line asks for, through the typed client, and resolves with the
+ * response body (for `--all`, the merged task list). Client errors propagate unchanged.
+ */
+export async function callOperation(
+  action: OperationName,
+  params: Readonly<Record<string, unknown>>,
+  globals: GlobalOptions,
+  io: CliIo,
+): Promise<unknown> {
+  const options: LiveClientOptions = {
+    credentials: await resolveCliCredentials(globals, io.env),
+    ...(globals.endpoint === undefined ? {} : { endpoint: globals.endpoint }),
+    ...(globals.signatureVersion === undefined ? {} : { signatureVersion: globals.signatureVersion }),
+  };
+  const client = createLiveClient(options);
+  if (globals.all) return listAllTasks(client, params, io.stderr);
+  const method = client[methodName(action)] as (params: unknown) => Promise<unknown>;
+  return method(params);
+}

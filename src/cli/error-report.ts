@@ -1,0 +1,62 @@
+import { LiveApiError } from '../client/errors/live-api-error.js';
+import { LiveCredentialsError } from '../client/errors/live-credentials-error.js';
+import { LiveNetworkError } from '../client/errors/live-network-error.js';
+import { LiveTimeoutError } from '../client/errors/live-timeout-error.js';
+import { ExitCode } from './exit-code.js';
+import { UsageError } from './usage-error.js';
+
+/** What to print on stderr for a failed run, and the exit status. */
+export interface ErrorReport {
+  readonly text: string;
+  readonly exitCode: ExitCode;
+}
+
+const PREFIX = 'live-relay: ';
+
+/**
+ * Describes any failure of a run in a few lines a user can act on: the service's Code, Message,
+ * RequestId and HTTP status for an API error; the cause for a network error or timeout; one
+ * line per problem for a usage error. Never a stack trace, never a request, header or secret.
+ */
+export function reportError(error: unknown): ErrorReport {
+  if (error instanceof UsageError) {
+    const lines =
+      error.headline === undefined
+        ? error.problems.map((problem) => PREFIX + problem)
+        : [PREFIX + error.headline, ...error.problems.map((problem) => '  ' + problem)];
+    if (error.hint !== undefined) lines.push(error.hint);
+    return { text: lines.join('\n') + '\n', exitCode: ExitCode.Usage };
+  }
+  if (error instanceof LiveApiError) {
+    const lines = [
+      `${PREFIX}${error.action} failed: ${error.code} (HTTP ${error.statusCode})`,
+      `  Message:   ${error.message}`,
+      `  RequestId: ${error.requestId ?? '(none returned)'}`,
+    ];
+    if (error.recommend !== undefined) lines.push(`  Recommend: ${error.recommend}`);
+    if (error.attempts > 1) lines.push(`  Attempts:  ${error.attempts}`);
+    return { text: lines.join('\n') + '\n', exitCode: ExitCode.ApiError };
+  }
+  if (error instanceof LiveNetworkError) {
+    const sent = error.requestSent ? 'the request may have reached the service' : 'nothing was sent';
+    return { text: `${PREFIX}${error.message} (${sent}; ${attempts(error.attempts)})\n`, exitCode: ExitCode.ApiError };
+  }
+  if (error instanceof LiveTimeoutError) {
+    return { text: `${PREFIX}${error.message} (${attempts(error.attempts)})\n`, exitCode: ExitCode.ApiError };
+  }
+  if (error instanceof LiveCredentialsError) {
+    const lines = [
+      `${PREFIX}no credentials found. Give --access-key-id and --access-key-secret, --profile NAME, or set`,
+      '  ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET. Sources tried:',
+      ...error.tried.map((source) => `  - ${source}`),
+    ];
+    return { text: lines.join('\n') + '\n', exitCode: ExitCode.Usage };
+  }
+  // A bug, not a user error: say so plainly, still without a stack trace.
+  const description = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { text: `${PREFIX}unexpected error: ${description}\n`, exitCode: ExitCode.ApiError };
+}
+
+function attempts(count: number): string {
+  return count === 1 ? '1 attempt' : `${count} attempts`;
+}

@@ -1,0 +1,79 @@
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { mayHaveBeenSent } from './connection-error.js';
+import type { Endpoint } from './endpoint.js';
+import { sharedHttpAgent, sharedHttpsAgent } from './keep-alive-agents.js';
+import type { Send, SendOutcome, SignedAttempt } from './send-outcome.js';
+
+type RequestFunction = typeof httpRequest;
+type Limits = Parameters<Send>[1];
+
+/**
+ * The default transport: `node:http` / `node:https` with a keep-alive agent, the answer read into a
+ * string. (Node 20's global `fetch` costs more per call than the whole official SDK stack, and its
+ * first use loads undici.) `node:https`, and with it TLS, loads on the first HTTPS call.
+ */
+export function createHttpSender(endpoint: Endpoint): Send {
+  if (endpoint.protocol === 'http:') {
+    const agent = sharedHttpAgent();
+    return (attempt, limits) => exchange(httpRequest, requestOptions(endpoint, agent, attempt), limits);
+  }
+  let https: Promise<{ request: RequestFunction; agent: RequestOptions['agent'] }> | undefined;
+  return async (attempt, limits) => {
+    https ??= Promise.all([import('node:https'), sharedHttpsAgent()]).then(([{ request }, agent]) => ({ request, agent }));
+    const { request, agent } = await https;
+    return exchange(request, requestOptions(endpoint, agent, attempt), limits);
+  };
+}
+
+function requestOptions(endpoint: Endpoint, agent: RequestOptions['agent'], attempt: SignedAttempt): RequestOptions {
+  return { hostname: endpoint.hostname, port: endpoint.port, agent, method: attempt.method, path: attempt.path, headers: attempt.headers };
+}
+
+/**
+ * One request/answer exchange. A request that fails on a reused keep-alive socket, or with any
+ * error but a refused connection or DNS failure on a new one, may have been sent.
+ */
+function exchange(request: RequestFunction, options: RequestOptions, { timeoutMs, signal }: Limits): Promise<SendOutcome> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    let settled = false;
+    const settle = (outcome: SendOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
+    const onAbort = (): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      reject(signal!.reason);
+    };
+
+    const req = request(options, (res: IncomingMessage) => {
+      let first: Buffer | undefined;
+      let more: Buffer[] | undefined;
+      res.on('data', (chunk: Buffer) => {
+        if (first === undefined) first = chunk;
+        else (more ??= [first]).push(chunk);
+      });
+      res.on('end', () => {
+        const body = more !== undefined ? Buffer.concat(more).toString('utf8') : first === undefined ? '' : first.toString('utf8');
+        settle({ kind: 'answer', status: res.statusCode ?? 0, headers: res.headers, body });
+      });
+      res.on('error', (error) => settle({ kind: 'failed', error, requestSent: true }));
+    });
+    req.on('error', (error) => settle({ kind: 'failed', error, requestSent: req.reusedSocket || mayHaveBeenSent(error) }));
+    const timer = setTimeout(() => {
+      settle({ kind: 'timeout' });
+      req.destroy();
+    }, timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    req.end();
+  });
+}

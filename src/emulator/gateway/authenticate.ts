@@ -1,0 +1,60 @@
+import { errorCodes } from '../../../generated/operations.js';
+import type { VerifyFailure, Verified, ReceivedRequest } from '../../wire/verify-result.js';
+import { verifyRequest } from '../../wire/verify-request.js';
+import type { AccessKeys } from './access-keys.js';
+import { refuse, type Refusal } from './refusal.js';
+
+/** Largest distance between a request's signing time and real wall-clock time, either way: 15 minutes, in ms. */
+export const TIMESTAMP_TOLERANCE_MS = 15 * 60 * 1000;
+
+/**
+ * Checks the signature (V3 or V1, detected from the request), the AccessKeyId, the signing time
+ * against real wall-clock time and, for STS credentials, the security token. Replay and
+ * throttling come after, once the caller is known.
+ */
+export function authenticate(request: ReceivedRequest, keys: AccessKeys, now: Date): Verified | Refusal {
+  const result = verifyRequest(request, {
+    lookupSecret: (id) => keys.get(id)?.accessKeySecret,
+    now,
+    maxSkewMs: TIMESTAMP_TOLERANCE_MS,
+  });
+  if (!result.ok) return fromVerifyFailure(result);
+  const expectedToken = keys.get(result.accessKeyId)?.securityToken;
+  if (expectedToken !== undefined && result.securityToken !== expectedToken) {
+    // The spec has no InvalidSecurityToken.* code; an STS key only exists together with its token.
+    return refuse(
+      'InvalidAccessKeyId.NotFound',
+      undefined,
+      result.securityToken === undefined
+        ? `AccessKeyId ${result.accessKeyId} is an STS key; send its SecurityToken (x-acs-security-token in V3)`
+        : `the SecurityToken does not belong to AccessKeyId ${result.accessKeyId}`,
+    );
+  }
+  return result;
+}
+
+/**
+ * Maps the wire verifier's codes onto the spec's table: `Missing<Name>` codes the spec does not
+ * list become `MissingParameter` naming the parameter; any other unlisted code becomes
+ * `IncompleteSignature`, the spec's catch-all for a request that is not signed as the protocol
+ * requires.
+ */
+function fromVerifyFailure(failure: VerifyFailure): Refusal {
+  const { code, message } = failure;
+  if (Object.hasOwn(errorCodes, code)) {
+    if (code !== 'MissingParameter') return refuse(code, undefined, message);
+    const name = missingName(message);
+    return name === undefined ? refuse(code, undefined, message) : refuse(code, name);
+  }
+  if (code.startsWith('Missing')) return refuse('MissingParameter', code.slice('Missing'.length));
+  return refuse('IncompleteSignature', undefined, message);
+}
+
+/** The header or parameter a `MissingParameter` failure is about, from the verifier's message. */
+function missingName(message: string): string | undefined {
+  // The verifier says "the <name> header is mandatory …"; it has no structured field for the name.
+  const prefix = 'the ';
+  if (!message.startsWith(prefix)) return undefined;
+  const end = message.indexOf(' ', prefix.length);
+  return end === -1 ? undefined : message.slice(prefix.length, end);
+}

@@ -1,0 +1,43 @@
+import { TASK_STATES } from '../../rules/index.js';
+import type { TaskRecord } from './task-record.js';
+
+/** What happens to a task when its due time comes. */
+export type DueKind = 'start' | 'retry' | 'give-up' | 'end' | 'purge';
+
+export interface Due {
+  kind: DueKind;
+  /** Task-clock milliseconds. */
+  at: number;
+}
+
+/**
+ * The task's next automatic transition: start at StartTime, a retry every RetryInterval while
+ * Recovering, exit at EndTime (which wins a tie), purge after the retention period once exited.
+ * @param retentionMs how long an exited task stays visible, in milliseconds
+ */
+export function nextDue(task: TaskRecord, retentionMs: number): Due | undefined {
+  if (task.exit !== undefined) return { kind: 'purge', at: task.exit.atMs + retentionMs };
+  const end: Due = { kind: 'end', at: Date.parse(task.info.EndTime) };
+  const next = ownDue(task);
+  return next !== undefined && next.at < end.at ? next : end;
+}
+
+function ownDue(task: TaskRecord): Due | undefined {
+  if (task.status === TASK_STATES.Idle) return { kind: 'start', at: Date.parse(task.info.StartTime) };
+  const fault = task.fault;
+  if (task.status !== TASK_STATES.Recovering || fault === undefined) return undefined;
+  const intervalMs = retryIntervalSeconds(task) * 1000;
+  // With RetryCount 0 there is nothing to retry: the task gives up as soon as it fails.
+  if (fault.retriesDone >= retryCount(task)) return { kind: 'give-up', at: fault.sinceMs + fault.retriesDone * intervalMs };
+  return { kind: 'retry', at: fault.sinceMs + (fault.retriesDone + 1) * intervalMs };
+}
+
+/** RetryCount as stored (Create fills in the default). */
+export function retryCount(task: TaskRecord): number {
+  return task.info.RetryCount ?? 0;
+}
+
+/** RetryInterval in seconds as stored (Create fills in the default). */
+export function retryIntervalSeconds(task: TaskRecord): number {
+  return task.info.RetryInterval ?? 0;
+}

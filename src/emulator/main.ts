@@ -1,0 +1,124 @@
+/**
+ * `live-relay emulator`: runs the local service until SIGINT or SIGTERM.
+ *
+ *   live-relay emulator [--host 127.0.0.1] [--port 9000]
+ *                       [--access-key-id ID --access-key-secret SECRET] [--data FILE]
+ *
+ * Also runnable directly: `node --import tsx src/emulator/main.ts --port 0`.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgv } from '../cli/argv.js';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from './gateway/access-keys.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from './server.js';
+
+/** Default port of `live-relay emulator` (the spec's emulator server URL uses it). */
+export const DEFAULT_EMULATOR_PORT = 9000;
+
+/** Where the command writes; the process's own streams by default. */
+export interface EmulatorCommandIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+const USAGE = `Usage: live-relay emulator [options]
+
+Runs a local ApsaraVideo Live pull-to-push service (RPC endpoint at /, control routes under
+/_emulator/) until SIGINT or SIGTERM.
+
+Options:
+  --host HOST                 interface to bind (default 127.0.0.1; the control routes are unsigned)
+  --port PORT                 TCP port, 0 for a free one (default ${DEFAULT_EMULATOR_PORT})
+  --access-key-id ID          AccessKeyId to accept (default the built-in ${DEFAULT_ACCESS_KEY_ID})
+  --access-key-secret SECRET  its secret (required with --access-key-id)
+  --data FILE                 SQLite file that keeps tasks across restarts (default: in memory)
+  -h, --help                  show this help
+`;
+
+const VALUE_OPTIONS = new Set(['host', 'port', 'access-key-id', 'access-key-secret', 'data']);
+
+/**
+ * Runs the emulator command line and resolves with the exit status once the emulator has
+ * stopped: 0 after SIGINT/SIGTERM (or `--help`), 1 when it cannot start, 2 for a bad command line.
+ * Prints the URL and the accepted AccessKeyId; prints the secret only for the built-in test key.
+ */
+export async function runEmulatorCommand(argv: readonly string[], io: EmulatorCommandIo = process): Promise<number> {
+  const parsed = parseArgv(argv, new Set(['help', 'h']));
+  const problems = [...parsed.problems];
+  const values: Record<string, string> = {};
+  let help = false;
+  for (const option of parsed.options) {
+    if (option.value === true) help = true;
+    else if (VALUE_OPTIONS.has(option.name)) values[option.name] = option.value;
+    else problems.push(`${option.flag}: unknown option`);
+  }
+  if (parsed.positionals.length > 0) problems.push(`unexpected argument ${JSON.stringify(parsed.positionals[0])}`);
+  if (help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const options = toOptions(values, problems);
+  if (problems.length > 0) {
+    io.stderr.write(`live-relay emulator: ${problems.join('\n  ')}\n\n${USAGE}`);
+    return 2;
+  }
+
+  let emulator: RunningEmulator;
+  try {
+    emulator = await startEmulator(options);
+  } catch (error) {
+    io.stderr.write(`live-relay emulator: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  const { accessKeyId, accessKeySecret } = emulator.credentials;
+  io.stdout.write(`live-relay emulator listening on ${emulator.url}\n`);
+  io.stdout.write(`AccessKeyId: ${accessKeyId}\n`);
+  // The built-in pair is public and users need it to sign; a secret they chose is never echoed.
+  if (accessKeyId === DEFAULT_ACCESS_KEY_ID && accessKeySecret === DEFAULT_ACCESS_KEY_SECRET) {
+    io.stdout.write(`AccessKeySecret: ${accessKeySecret} (built-in test key)\n`);
+  }
+  io.stdout.write('Press Ctrl+C to stop.\n');
+
+  await stopped;
+  await emulator.close();
+  io.stdout.write('live-relay emulator stopped\n');
+  return 0;
+}
+
+function toOptions(values: Readonly<Record<string, string>>, problems: string[]): EmulatorOptions {
+  const port = values['port'] === undefined ? DEFAULT_EMULATOR_PORT : Number(values['port']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`--port must be an integer from 0 to 65535 (got ${values['port']})`);
+  const id = values['access-key-id'];
+  const secret = values['access-key-secret'];
+  if ((id === undefined) !== (secret === undefined)) problems.push('--access-key-id and --access-key-secret must be given together');
+  if (id === '' || secret === '') problems.push('--access-key-id and --access-key-secret must not be empty');
+  return {
+    port,
+    ...(values['host'] === undefined ? {} : { host: values['host'] }),
+    ...(id === undefined || secret === undefined ? {} : { accessKeyId: id, accessKeySecret: secret }),
+    ...(values['data'] === undefined ? {} : { dataFile: values['data'] }),
+  };
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = await runEmulatorCommand(process.argv.slice(2));
+}

@@ -1,0 +1,144 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { QPS_LIMIT_PER_ACCOUNT } from '../../generated/operations.js';
+import type { Credentials } from '../wire/credentials.js';
+import { accessKeyTable, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from './gateway/access-keys.js';
+import { DEFAULT_ARRIVAL_LOG_SIZE } from './gateway/arrival-log.js';
+import { Gateway } from './gateway/gateway.js';
+import { DEFAULT_MAX_NONCES_PER_KEY } from './gateway/nonce-cache.js';
+import { DEFAULT_MAX_BODY_BYTES } from './http/read-body.js';
+import { answerClientError, createRequestHandler } from './http/request-handler.js';
+import { createTaskService } from './service/create-task-service.js';
+import type { TaskService } from './service/task-service.js';
+
+/** How to start an emulator. Every field is optional. */
+export interface EmulatorOptions {
+  /** Interface to bind. Default `127.0.0.1` (loopback only: the control routes are unsigned). */
+  readonly host?: string;
+  /** TCP port. Default `0`: a free port, read it from `url`. */
+  readonly port?: number;
+  /** The primary AccessKeyId. Default {@link DEFAULT_ACCESS_KEY_ID}, with {@link DEFAULT_ACCESS_KEY_SECRET}. */
+  readonly accessKeyId?: string;
+  /** Secret of `accessKeyId`; required when `accessKeyId` is given. */
+  readonly accessKeySecret?: string;
+  /** More accepted key pairs; one with a `securityToken` is an STS key and requires that token. */
+  readonly credentials?: readonly Credentials[];
+  /** SQLite file that keeps tasks across restarts. Default: tasks live in memory. */
+  readonly dataFile?: string;
+  /** Serve this task service instead of creating one (`dataFile` is then unused); the caller closes it. */
+  readonly service?: TaskService;
+  /** Admitted calls per AccessKeyId in any one-second window. Default `QPS_LIMIT_PER_ACCOUNT` (10); `Infinity` turns throttling off. */
+  readonly qpsLimit?: number;
+  /** Largest request body, in bytes. Default 1 MiB. */
+  readonly maxBodyBytes?: number;
+  /** Largest request line plus headers, in bytes. Default 128 KiB (a Create with 30 long SourceUrls fits). */
+  readonly maxHeaderBytes?: number;
+  /** Signature nonces remembered per AccessKeyId. Default 100,000. */
+  readonly maxNoncesPerKey?: number;
+  /** Arrivals kept per AccessKeyId for `GET /_emulator/requests`. Default 10,000. */
+  readonly arrivalLogSize?: number;
+  /**
+   * Real wall-clock time in ms since the epoch, for the timestamp window, nonce expiry and the
+   * throttle (not the task clock). Default `Date.now`; tests pass a frozen clock.
+   */
+  readonly wallClock?: () => number;
+  /** Where unexpected exceptions go (they are answered as `InternalError`). Default: `console.error`. */
+  readonly onInternalError?: (error: unknown, requestId: string) => void;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:40123`. */
+  readonly url: string;
+  /** `host:port`, the endpoint to configure in an SDK. */
+  readonly endpoint: string;
+  /** The primary key pair. */
+  readonly credentials: Credentials;
+  readonly service: TaskService;
+  /** Stops accepting connections, drops keep-alive sockets and closes the service (unless it was passed in). */
+  close(): Promise<void>;
+}
+
+/** Default largest request line plus headers: 128 KiB. */
+export const DEFAULT_MAX_HEADER_BYTES = 128 * 1024;
+/** How long an idle keep-alive connection stays open: 65 s (longer than the SDK agents' idle timeouts). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
+ * Starts the local ApsaraVideo Live pull-to-push service: the RPC endpoint at `/` (signed,
+ * throttled, schema-validated, answered by the task service) and the control routes under
+ * `/_emulator/`.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const primary = primaryCredentials(options);
+  const qpsLimit = options.qpsLimit ?? QPS_LIMIT_PER_ACCOUNT;
+  if (!(qpsLimit === Infinity || (Number.isSafeInteger(qpsLimit) && qpsLimit > 0))) {
+    throw new RangeError(`qpsLimit must be a positive integer or Infinity, got ${qpsLimit}`);
+  }
+  const keys = accessKeyTable([primary, ...(options.credentials ?? [])]);
+  const ownsService = options.service === undefined;
+  const service = options.service ?? createTaskService(options.dataFile === undefined ? {} : { dataFile: options.dataFile });
+  const onInternalError =
+    options.onInternalError ?? ((error: unknown, requestId: string) => console.error(`[emulator] InternalError ${requestId}:`, error));
+  const gateway = new Gateway({
+    keys,
+    service,
+    qpsLimit,
+    maxNoncesPerKey: options.maxNoncesPerKey ?? DEFAULT_MAX_NONCES_PER_KEY,
+    arrivalLogSize: options.arrivalLogSize ?? DEFAULT_ARRIVAL_LOG_SIZE,
+    clock: options.wallClock ?? Date.now,
+    onInternalError,
+  });
+  const server = createServer({
+    maxHeaderSize: options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    noDelay: true,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    if (ownsService) await service.close();
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const hostId = `${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  // Attached in the same tick as `listening`, before any connection can be read.
+  server.on(
+    'request',
+    createRequestHandler({ gateway, service, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, hostId, onInternalError }),
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, hostId));
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${hostId}`,
+    endpoint: hostId,
+    credentials: primary,
+    service,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        if (ownsService) await service.close();
+      })()),
+  };
+}
+
+function primaryCredentials(options: EmulatorOptions): Credentials {
+  if (options.accessKeyId === undefined && options.accessKeySecret === undefined) {
+    return { accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET };
+  }
+  if (options.accessKeyId === undefined || options.accessKeySecret === undefined) {
+    throw new TypeError('accessKeyId and accessKeySecret must be given together');
+  }
+  return { accessKeyId: options.accessKeyId, accessKeySecret: options.accessKeySecret };
+}

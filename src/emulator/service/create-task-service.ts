@@ -1,0 +1,120 @@
+import type { OperationName } from '../../../generated/operations.js';
+import { formatUtcTimestamp } from '../../rules/index.js';
+import { createCallbackDispatcher } from '../callbacks/callback-dispatcher.js';
+import { createScheduler } from '../clock/scheduler.js';
+import { createTaskClock } from '../clock/task-clock.js';
+import { createMemoryTaskStore } from '../store/memory-task-store.js';
+import { openSqliteTaskStore } from '../store/sqlite-task-store.js';
+import { injectFault } from './inject-fault.js';
+import { handlers } from './operations/handlers.js';
+import type { OperationHandler } from './operation-types.js';
+import { ServiceError } from './service-error.js';
+import type { TaskService } from './task-service.js';
+import { createTaskRuntime } from './task-runtime.js';
+
+export interface TaskServiceOptions {
+  /**
+   * SQLite file that keeps tasks and the task clock across restarts (better-sqlite3, loaded only
+   * when this is given). Absent: tasks live in memory only.
+   */
+  dataFile?: string;
+  /** How long an exited task stays visible to Describe and List, in task-clock seconds (default 86,400: 24 h). */
+  retentionSeconds?: number;
+  /** Cut-off for one callback delivery, in milliseconds (default 2000). */
+  callbackTimeoutMs?: number;
+  /** Most callback events queued or in flight at once; more are dropped and counted (default 10,000). */
+  callbackQueueLimit?: number;
+  /**
+   * Run transitions as real time passes, from one unref'd timer (default true). When false they
+   * run only when a request or `advanceClock` reads the clock, which suits deterministic tests.
+   */
+  realTimeScheduling?: boolean;
+  /** Told about a failure inside a timer-driven transition (default: `process.emitWarning`). */
+  onError?: (error: unknown) => void;
+}
+
+export const DEFAULT_RETENTION_SECONDS = 86_400;
+
+/** Builds the task service the emulator's gateway calls. */
+export function createTaskService(options: TaskServiceOptions = {}): TaskService {
+  const retentionSeconds = options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
+  if (!(retentionSeconds >= 0)) throw new RangeError(`retentionSeconds must be >= 0, got ${retentionSeconds}`);
+  const onError = options.onError ?? ((error: unknown) => process.emitWarning(error instanceof Error ? error : String(error)));
+  const store = options.dataFile === undefined ? createMemoryTaskStore() : openSqliteTaskStore(options.dataFile);
+  const clock = createTaskClock(store.clockOffsetMs());
+  const callbacks = createCallbackDispatcher({
+    ...(options.callbackTimeoutMs === undefined ? {} : { timeoutMs: options.callbackTimeoutMs }),
+    ...(options.callbackQueueLimit === undefined ? {} : { maxPending: options.callbackQueueLimit }),
+  });
+  const scheduler = createScheduler({
+    clock,
+    realTime: options.realTimeScheduling ?? true,
+    onDue: () => runtime.runDue(clock.nowMs()),
+    onError,
+  });
+  const runtime = createTaskRuntime({ store, clock, scheduler, callbacks, retentionMs: retentionSeconds * 1000 });
+  runtime.reschedule();
+  let closed = false;
+
+  function assertOpen(): void {
+    if (closed) throw new Error('the task service is closed');
+  }
+
+  return {
+    handle(action, params) {
+      assertOpen();
+      if (!Object.hasOwn(handlers, action)) throw new ServiceError('InvalidAction.NotFound', `Action ${JSON.stringify(action)} is not a pull-to-push operation`, 'Action');
+      const nowMs = clock.nowMs();
+      runtime.runDue(nowMs);
+      const handler = handlers[action] as OperationHandler<OperationName>;
+      const body = runtime.transaction(() => handler(runtime, params as never, nowMs));
+      scheduler.arm();
+      return body as Record<string, unknown>;
+    },
+
+    advanceClock(seconds) {
+      assertOpen();
+      if (!(Number.isFinite(seconds) && seconds >= 0)) {
+        throw new ServiceError('InvalidParameter', `seconds must be a finite number >= 0 (got ${seconds})`, 'seconds');
+      }
+      const ms = seconds * 1000;
+      runtime.runDue(clock.nowMs() + ms);
+      clock.advance(ms);
+      store.saveClockOffset(clock.offsetMs());
+      scheduler.arm();
+      return { now: formatUtcTimestamp(new Date(clock.nowMs())) };
+    },
+
+    injectFault(fault) {
+      assertOpen();
+      const nowMs = clock.nowMs();
+      runtime.runDue(nowMs);
+      runtime.transaction(() => injectFault(runtime, fault, nowMs));
+      // With RetryCount 0 the task gives up at once.
+      runtime.runDue(nowMs);
+      scheduler.arm();
+    },
+
+    reset() {
+      assertOpen();
+      callbacks.abandon();
+      scheduler.clear();
+      store.clear();
+      clock.reset();
+    },
+
+    now: () => new Date(clock.nowMs()),
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      scheduler.stop();
+      callbacks.abandon();
+      store.close();
+    },
+
+    callbackStats: () => callbacks.stats(),
+    callbacksIdle: () => callbacks.idle(),
+    relayInput: (taskId) => store.get(taskId)?.relay,
+  };
+}

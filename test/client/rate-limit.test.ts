@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLiveClient, LiveTimeoutError, MemoryRateLimitStore } from '../../src/index.js';
+import { DESCRIBE_PARAMS, uniqueCredentials } from './fixtures.js';
+import { startRecordingServer, type RecordingServer } from './recording-server.js';
+
+let server: RecordingServer;
+beforeEach(async () => {
+  server = await startRecordingServer();
+});
+afterEach(() => server.close());
+
+/** The most arrivals in any window of `windowMs` that starts at an arrival. */
+function busiestWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let start = 0, end = 0; start < sorted.length; start++) {
+    while (end < sorted.length && sorted[end]! < sorted[start]! + windowMs) end++;
+    most = Math.max(most, end - start);
+  }
+  return most;
+}
+
+describe('client-side rate limit', () => {
+  it('spreads a burst of 100 calls so that no sliding second sees more than 10 arrivals (defaults)', async () => {
+    server.script((request) =>
+      request.headers['x-acs-action'] === 'DescribeLivePullToPush' ? {} : { status: 400, body: { Code: 'Unexpected' } },
+    );
+    const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials() });
+    const results = await Promise.all(Array.from({ length: 100 }, () => client.describeLivePullToPush(DESCRIBE_PARAMS)));
+
+    expect(results).toHaveLength(100);
+    expect(server.requests).toHaveLength(100);
+    expect(busiestWindow(server.requests.map((r) => r.receivedAt), 1000)).toBeLessThanOrEqual(10);
+  }, 30_000);
+
+  it('shares one budget between all clients of the same AccessKeyId', async () => {
+    const credentials = uniqueCredentials();
+    const options = { endpoint: server.url, credentials, rateLimit: { limit: 2, windowMs: 200 } };
+    const [a, b] = [createLiveClient(options), createLiveClient(options)];
+    await Promise.all([a, b, a, b, a, b].map((c) => c.describeLivePullToPush(DESCRIBE_PARAMS)));
+    expect(busiestWindow(server.requests.map((r) => r.receivedAt), 200)).toBeLessThanOrEqual(2);
+  });
+
+  it('gives every AccessKeyId its own budget', async () => {
+    const store = new MemoryRateLimitStore();
+    const limited = (credentials: ReturnType<typeof uniqueCredentials>) =>
+      createLiveClient({ endpoint: server.url, credentials, rateLimit: { limit: 1, windowMs: 60_000, store }, timeoutMs: 100 });
+    await limited(uniqueCredentials()).describeLivePullToPush(DESCRIBE_PARAMS);
+    await limited(uniqueCredentials()).describeLivePullToPush(DESCRIBE_PARAMS);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('fails at once with LiveTimeoutError (phase rate-limit) when the next slot is beyond the timeout, sending nothing', async () => {
+    const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials(), rateLimit: { limit: 1, windowMs: 60_000 }, timeoutMs: 1_000 });
+    await client.describeLivePullToPush(DESCRIBE_PARAMS);
+    const error: unknown = await client.describeLivePullToPush(DESCRIBE_PARAMS).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LiveTimeoutError);
+    expect(error).toMatchObject({ phase: 'rate-limit', timeoutMs: 1_000, attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('can be turned off', async () => {
+    const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials(), rateLimit: { enabled: false } });
+    await Promise.all(Array.from({ length: 30 }, () => client.describeLivePullToPush(DESCRIBE_PARAMS)));
+    expect(server.requests).toHaveLength(30);
+  });
+
+  it('uses a custom store: one slot per attempt, keyed by AccessKeyId, released when the answer arrives', async () => {
+    const calls: string[] = [];
+    const credentials = uniqueCredentials();
+    const client = createLiveClient({
+      endpoint: server.url,
+      credentials,
+      rateLimit: {
+        store: {
+          acquire: async ({ key, limit, windowMs }) => {
+            calls.push(`acquire ${key} ${limit}/${windowMs}`);
+            return { granted: true, lease: { key } };
+          },
+          release: async (lease) => {
+            calls.push(`release ${lease.key} after ${server.requests.length} request(s)`);
+          },
+        },
+      },
+    });
+    await client.describeLivePullToPush(DESCRIBE_PARAMS);
+    expect(calls).toEqual([`acquire ${credentials.accessKeyId} 10/1000`, `release ${credentials.accessKeyId} after 1 request(s)`]);
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * `npm run docs:check -- FILE` end to end: the real script in a child process, against the real
+ * spec and decisions, with the vendor snapshots and mutated copies of them.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDecisions } from '../../scripts/docs-check/decisions.js';
+import { repoRoot, seedPage, vendorMetadata } from './paths.js';
+import { runScript } from './run-script.js';
+
+/** Each test starts a Node process that loads the spec; a loaded 2-core machine needs the room. */
+const SLOW = { timeout: 120_000 };
+
+const work = mkdtempSync(join(tmpdir(), 'live-relay-docs-check-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const seed = readFileSync(seedPage, 'utf8');
+const metadata = readFileSync(vendorMetadata, 'utf8');
+
+let copies = 0;
+/** Writes `text` to a fresh file in the temp dir and runs docs:check on it. */
+function check(text: string, extension: string, ...args: string[]) {
+  const file = join(work, `copy-${(copies += 1)}.${extension}`);
+  writeFileSync(file, text);
+  return runScript('scripts/docs-check.ts', [file, ...args]);
+}
+
+/** Replaces exactly one occurrence, so a mutation cannot silently miss. */
+function once(text: string, search: string, replacement: string): string {
+  expect(text.split(search)).toHaveLength(2);
+  return text.replace(search, replacement);
+}
+
+interface Api { methods: string[]; parameters: { name: string; style?: string; schema: Record<string, unknown> }[] }
+
+/** A copy of the metadata with one operation changed. */
+function mutateMetadata(action: string, change: (api: Api) => void): string {
+  const copy = JSON.parse(metadata) as { apis: Record<string, Api> };
+  const api = copy.apis[action];
+  if (api === undefined) throw new Error(`no ${action} in the metadata`);
+  change(api);
+  return JSON.stringify(copy, null, 2);
+}
+
+function param(api: Api, name: string): Api['parameters'][number] {
+  const found = api.parameters.find((p) => p.name === name);
+  if (found === undefined) throw new Error(`no parameter ${name}`);
+  return found;
+}
+
+describe.concurrent('docs:check against the shipped vendor sources', SLOW, () => {
+  it('agrees with the seed page (every difference is a recorded decision)', async () => {
+    const result = await runScript('scripts/docs-check.ts', [seedPage]);
+    expect(result.stdout).not.toContain('DRIFT');
+    expect(result.stdout).toContain('vendor page UpdateLivePullToPush.txt (UpdateLivePullToPush, last updated 2025-05-13)');
+    expect(result.code).toBe(0);
+  });
+
+  it('agrees with the vendor metadata, and names the decision behind each accepted difference', async () => {
+    const result = await runScript('scripts/docs-check.ts', [vendorMetadata]);
+    expect(result.stdout).not.toContain('DRIFT');
+    expect(result.stdout).toMatch(/^ {2}D-08 CreateLivePullToPush parameter SourceProtocol \[enum\]: vendor: no enumeration; spec: rtmp/m);
+    expect(result.code).toBe(0);
+  });
+
+  it('fails when a decision no longer describes the difference it accepts', async () => {
+    // The real records, one of them changed to a value the spec does not have; JSON is YAML.
+    let changed = 0;
+    const records = readDecisions(readFileSync(join(repoRoot, 'spec', 'decisions.md'), 'utf8')).map((r) => {
+      const target = r.kind === 'metadata-difference' && r.operation === 'CreateLivePullToPush' && r.parameter === 'RetryCount' && r.field === 'minimum';
+      if (!target) return r;
+      changed += 1;
+      return { ...r, spec: 5 };
+    });
+    expect(changed).toBe(1);
+    const stale = join(work, 'stale-decisions.md');
+    writeFileSync(stale, `\`\`\`yaml\n${records.map((r) => `- ${JSON.stringify(r)}`).join('\n')}\n\`\`\`\n`);
+    const result = await runScript('scripts/docs-check.ts', [vendorMetadata, '--decisions', stale]);
+    expect(result.stdout).toContain(
+      'DRIFT CreateLivePullToPush parameter RetryCount [minimum]: vendor: none; spec: 0 (stale decision: D-22 records spec 5, source null; spec now 0)',
+    );
+    expect(result.code).toBe(1);
+  });
+
+  it('fails on the same metadata when decisions.md records nothing', async () => {
+    const empty = join(work, 'no-decisions.md');
+    writeFileSync(empty, '# No decisions\n');
+    const result = await runScript('scripts/docs-check.ts', [vendorMetadata, '--decisions', empty]);
+    expect(result.stdout).toContain('DRIFT CreateLivePullToPush parameter SourceProtocol [enum]');
+    expect(result.code).toBe(1);
+  });
+});
+
+describe.concurrent('docs:check catches a changed vendor page', SLOW, () => {
+  it('an added parameter', async () => {
+    const page = once(seed, '\n\nResponse parameters\n', '\nPriorityintegerNo\n\nThe task priority.\n\n5\n\nResponse parameters\n');
+    const result = await check(page, 'txt');
+    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush parameter Priority [present]: vendor: present; spec: absent');
+    expect(result.code).toBe(1);
+  });
+
+  it('a removed enumeration value', async () => {
+    const result = await check(once(seed, '  • preregion\n', ''), 'txt');
+    expect(result.stdout).toContain(
+      "DRIFT UpdateLivePullToPush parameter Region [enum]: vendor: does not allow 'preregion'; spec: allows 'preregion'",
+    );
+    expect(result.code).toBe(1);
+  });
+
+  it('a changed required flag', async () => {
+    const result = await check(once(seed, 'FileIndexintegerNo', 'FileIndexintegerYes'), 'txt');
+    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush parameter FileIndex [required]: vendor: required; spec: optional');
+    expect(result.code).toBe(1);
+  });
+
+  it('a new error code', async () => {
+    const page = once(seed, 'cannot be updated.\n', 'cannot be updated.\n400CodeTaskIsBusyThe task is busy.The task is busy now.\n');
+    const result = await check(page, 'txt');
+    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush error CodeTaskIsBusy [errors]: vendor: HTTP 400 "The task is busy."; spec: absent');
+    expect(result.code).toBe(1);
+  });
+
+  it('a changed HTTP status', async () => {
+    const result = await check(once(seed, '400CodeTaskNotExist', '404CodeTaskNotExist'), 'txt');
+    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush error CodeTaskNotExist [status]: vendor: HTTP 404; spec: HTTP 400');
+    expect(result.code).toBe(1);
+  });
+});
+
+describe.concurrent('docs:check catches changed vendor metadata (it has no error codes)', SLOW, () => {
+  it('an added parameter', async () => {
+    const changed = mutateMetadata('UpdateLivePullToPush', (api) => {
+      api.parameters.push({ name: 'Priority', schema: { type: 'integer', required: false } });
+    });
+    const result = await check(changed, 'json');
+    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush parameter Priority [present]: vendor: present; spec: absent');
+    expect(result.code).toBe(1);
+  });
+
+  it('a removed enumeration value', async () => {
+    const changed = mutateMetadata('CreateLivePullToPush', (api) => {
+      const schema = param(api, 'Region').schema;
+      schema['enum'] = (schema['enum'] as string[]).filter((value) => value !== 'preregion');
+    });
+    const result = await check(changed, 'json');
+    expect(result.stdout).toContain(
+      "DRIFT CreateLivePullToPush parameter Region [enum]: vendor: does not allow 'preregion'; spec: allows 'preregion'",
+    );
+    expect(result.code).toBe(1);
+  });
+
+  it('a changed required flag', async () => {
+    const changed = mutateMetadata('UpdateLivePullToPush', (api) => {
+      param(api, 'SourceUrls').schema['required'] = true;
+    });
+    const result = await check(changed, 'json');
+    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush parameter SourceUrls [required]: vendor: required; spec: optional');
+    expect(result.code).toBe(1);
+  });
+
+  it('a changed bound, wire style and method list', async () => {
+    const changed = mutateMetadata('CreateLivePullToPush', (api) => {
+      param(api, 'RetryInterval').schema['maximum'] = '600';
+      delete param(api, 'SourceUrls').style;
+      api.methods = ['get'];
+    });
+    const result = await check(changed, 'json');
+    expect(result.stdout).toContain('DRIFT CreateLivePullToPush parameter RetryInterval [maximum]: vendor: 600; spec: 300');
+    expect(result.stdout).toContain('DRIFT CreateLivePullToPush parameter SourceUrls [style]: vendor: plain; spec: json');
+    expect(result.stdout).toContain('DRIFT CreateLivePullToPush [methods]: vendor: GET; spec: GET, POST');
+    expect(result.code).toBe(1);
+  });
+});
+
+describe.concurrent('docs:check usage', SLOW, () => {
+  it('exits 2 with the usage line when no FILE is given', async () => {
+    const result = await runScript('scripts/docs-check.ts');
+    expect(result.stderr).toContain('usage: npm run docs:check -- FILE');
+    expect(result.code).toBe(2);
+  });
+
+  it('exits 2 and says why when FILE is neither a page nor metadata', async () => {
+    const result = await check('just some notes\n', 'txt');
+    expect(result.stderr).toContain('no `:<Action>` title line');
+    expect(result.code).toBe(2);
+  });
+});

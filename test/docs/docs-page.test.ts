@@ -1,0 +1,124 @@
+/**
+ * The published page in a real browser: `scripts/docs.ts` builds build/docs/index.html, headless
+ * Chromium opens it from `file://` with every http(s) request blocked, and the UpdateLivePullToPush
+ * section, its code samples, its error examples and the webhooks must render. Interactions (menus,
+ * the example picker) only work once Redoc has hydrated, so they also prove the page runs offline.
+ */
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { operations, webhookNames } from '../../generated/operations.js';
+import { bundleSpec } from '../../scripts/docs/bundle-spec.js';
+import { findChromium, launchChromium } from './chromium.js';
+import type { HeadlessChromium } from './chromium.js';
+import { docsPage, repoRoot } from './paths.js';
+import { runScript } from './run-script.js';
+
+const chromiumPath = findChromium();
+if (chromiumPath === undefined) {
+  console.warn(
+    'test/docs/docs-page.test.ts SKIPPED: no Chromium at /usr/bin/chromium or on PATH. ' +
+      'Install it with `apt-get install chromium` to run the docs page test (CI installs it).',
+  );
+}
+
+const SCREENSHOT = join(repoRoot, 'build', 'docs', 'screenshot-update.png');
+const UPDATE = operations.UpdateLivePullToPush;
+
+describe.skipIf(chromiumPath === undefined)(
+  'docs page in headless Chromium (skipped without Chromium: apt-get install chromium)',
+  { timeout: 60_000 },
+  () => {
+    let browser: HeadlessChromium | undefined;
+    let page: Page;
+    /** Every http(s) request the page tried; all are aborted. */
+    const network: { url: string; type: string }[] = [];
+
+    beforeAll(async () => {
+      const build = await runScript('scripts/docs.ts');
+      if (build.code !== 0) throw new Error(`scripts/docs.ts failed:\n${build.stdout}${build.stderr}`);
+      browser = await launchChromium(chromiumPath ?? '');
+      page = await browser.context.newPage();
+      await page.route(/^https?:\/\//, async (route) => {
+        network.push({ url: route.request().url(), type: route.request().resourceType() });
+        await route.abort();
+      });
+      await page.goto(pathToFileURL(docsPage).href);
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    /** An operation's or webhook's section, found by the slug Redoc derives from its id. */
+    const section = (id: string): Locator => page.locator(`[data-section-id$="/${id.toLowerCase()}"]`);
+
+    it('renders the UpdateLivePullToPush section with every parameter', async () => {
+      await page.locator(`a[href$="/${UPDATE.action.toLowerCase()}"]`).first().click();
+      const update = section(UPDATE.action);
+      await update.locator('.schema-name').first().waitFor();
+      const names = await update.locator('.schema-name').allTextContents();
+      expect(names).toEqual(expect.arrayContaining(['TaskId', 'Region', 'SourceUrls', 'CallbackUrl', 'FileIndex']));
+      expect(names).toEqual(expect.arrayContaining(UPDATE.params.map((p) => p.name)));
+      await update.screenshot({ path: SCREENSHOT });
+    });
+
+    it('shows the TypeScript client sample and, from the language menu, the CLI sample', async () => {
+      const update = section(UPDATE.action);
+      const samples = update.locator('pre[data-testid="source-code"]').first();
+      await expect.poll(() => samples.innerText()).toContain('client.updateLivePullToPush({');
+      expect(await samples.innerText()).toContain("SourceUrls: ['rtmp://");
+
+      await update.getByRole('button', { name: 'TypeScript', exact: true }).click();
+      await page.getByRole('menuitem', { name: 'CLI', exact: true }).click();
+      await expect.poll(() => samples.innerText()).toContain('live-relay UpdateLivePullToPush');
+      expect(await samples.innerText()).toContain(`--SourceUrls '["rtmp://`);
+    });
+
+    it("lists the operation's error codes among the 400 response examples", async () => {
+      const update = section(UPDATE.action);
+      await update.locator('[data-testid="right-panel"] button:not([role="tab"])', { hasText: /^400$/ }).click();
+      const picker = update.getByRole('button', { name: 'Example' });
+      await picker.click();
+      const count = await page.getByRole('menuitem').count();
+      const codes: string[] = [];
+      for (let i = 0; i < count; i += 1) {
+        // Choosing an example closes the menu; reopen it for the next one.
+        if (i > 0) await picker.click();
+        await page.getByRole('menuitem').nth(i).click();
+        const body = update.locator('pre[data-testid="source-code"]', { hasText: '"Code"' });
+        codes.push(/"Code": "([^"]+)"/.exec(await body.innerText())?.[1] ?? '');
+      }
+      expect(codes).toEqual(expect.arrayContaining(['CodeTaskHasStarted', 'CodeTaskNotExist', 'InvalidParam.CodeIllegalDuration']));
+      const documented400 = UPDATE.errors.filter((e) => e.status === 400).map((e) => e.code);
+      expect([...codes].sort()).toEqual([...documented400].sort());
+    });
+
+    it('renders every webhook', async () => {
+      const document = (await bundleSpec(join(repoRoot, 'spec', 'openapi.yaml'))) as {
+        webhooks: Record<string, { post: { tags?: string[]; summary: string } }>;
+      };
+      for (const name of webhookNames) {
+        const { tags, summary } = document.webhooks[name]?.post ?? { summary: '' };
+        // The sidebar lists a webhook once its tag is open.
+        const link = page.locator(`a[href$="/${name.toLowerCase()}"]`).first();
+        if (!(await link.isVisible()) && tags?.[0] !== undefined) await page.getByText(tags[0], { exact: true }).first().click();
+        await link.click();
+        const webhook = section(name);
+        await webhook.waitFor();
+        const text = await webhook.innerText();
+        expect(text).toContain(summary);
+        expect(text).toContain('Webhook');
+        expect(await webhook.locator('.schema-name').allTextContents()).toEqual(
+          expect.arrayContaining(['Event', 'EventTime', 'TaskId', 'TaskStatus']),
+        );
+      }
+    });
+
+    it('loads no script, style or data from the network', () => {
+      // Redocly's "API docs by" logo is an <img> that hides itself when it cannot load.
+      expect(network.filter((request) => request.type !== 'image')).toEqual([]);
+    });
+  },
+);

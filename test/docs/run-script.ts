@@ -1,0 +1,18 @@
+import { execFile } from 'node:child_process';
+import { repoRoot } from './paths.js';
+
+export interface ScriptResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a repository script as the package scripts do (`node --import tsx`), from the repo root. */
+export function runScript(script: string, args: readonly string[] = []): Promise<ScriptResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', script, ...args], { cwd: repoRoot }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

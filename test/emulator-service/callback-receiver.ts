@@ -1,0 +1,50 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** How the receiver answers: 200, 500, or never (it holds the request open). */
+export type ReceiverMode = 'ok' | 'fail' | 'hang';
+
+export interface Receiver {
+  readonly url: string;
+  /** Parsed bodies in arrival order. */
+  readonly events: Record<string, unknown>[];
+  /** Requests received but not answered (hang mode). */
+  readonly held: ServerResponse[];
+  mode: ReceiverMode;
+  /** Resolves once `count` events have arrived. */
+  received(count: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A real HTTP callback receiver on 127.0.0.1 and a free port. */
+export async function startReceiver(mode: ReceiverMode = 'ok'): Promise<Receiver> {
+  const events: Record<string, unknown>[] = [];
+  const held: ServerResponse[] = [];
+  let waiters: { count: number; wake: () => void }[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      events.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
+      waiters = waiters.filter((waiter) => (events.length >= waiter.count ? (waiter.wake(), false) : true));
+      if (receiver.mode === 'hang') held.push(res);
+      else res.writeHead(receiver.mode === 'ok' ? 200 : 500).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const receiver: Receiver = {
+    url: `http://127.0.0.1:${port}/hook?src=live`,
+    events,
+    held,
+    mode,
+    received: (count) =>
+      events.length >= count ? Promise.resolve() : new Promise((wake) => waiters.push({ count, wake })),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return receiver;
+}

@@ -1,0 +1,174 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { TaskService } from '../../src/emulator/service/task-service.js';
+import { REGION, call, clockDrivenService, createTask, describeTask, runningTask, statusOf } from './service-fixtures.js';
+
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+
+let dir: string;
+let dataFile: string;
+const open: TaskService[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'live-relay-store-'));
+  dataFile = join(dir, 'tasks.db');
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((service) => service.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function openService(): TaskService {
+  const service = clockDrivenService({ dataFile });
+  open.push(service);
+  return service;
+}
+
+async function reopen(service: TaskService): Promise<TaskService> {
+  await service.close();
+  return openService();
+}
+
+describe('SQLite store', () => {
+  it('keeps every task, its state and pending configuration across a restart', async () => {
+    let service = openService();
+    const idle = createTask(service, { TaskName: 'idle' });
+    const running = runningTask(service, { TaskName: 'running' });
+    const stopped = runningTask(service, { TaskName: 'stopped' });
+    call(service, 'StopLivePullToPush', { TaskId: stopped, Region: REGION });
+    call(service, 'UpdateLivePullToPush', { TaskId: stopped, Region: REGION, FileIndex: 2 });
+    const deleted = createTask(service, { TaskName: 'deleted' });
+    call(service, 'DeleteLivePullToPush', { TaskId: deleted, Region: 'cn-shanghai' });
+    const moved = createTask(service, { TaskName: 'moved' });
+    call(service, 'UpdateLivePullToPush', { TaskId: moved, Region: 'cn-beijing' });
+    const ids = [idle, running, stopped, deleted];
+    const before = ids.map((id) => describeTask(service, id));
+    const list = call(service, 'DescribeLivePullToPushList', { Region: REGION });
+
+    service = await reopen(service);
+    expect(ids.map((id) => describeTask(service, id))).toEqual(before);
+    expect(call(service, 'DescribeLivePullToPushList', { Region: REGION })).toEqual(list);
+    expect(describeTask(service, moved, 'cn-beijing').TaskInfo.TaskName).toBe('moved');
+    expect(service.relayInput(stopped)).toMatchObject({ fileIndex: 0 });
+
+    // New tasks continue the creation order.
+    const later = createTask(service, { TaskName: 'later' });
+    expect(call(service, 'DescribeLivePullToPushList', { Region: REGION, PageSize: 100 }).TaskList.at(-1)!.TaskId).toBe(later);
+  });
+
+  it('keeps the task clock and rebuilds the schedule from the stored tasks', async () => {
+    let service = openService();
+    const idle = createTask(service, {}, { startsIn: 3600 });
+    const recovering = runningTask(service);
+    service.injectFault({ TaskId: recovering, Reason: 'PushStreamFailed' });
+    service.advanceClock(90);
+    const clock = service.now().getTime();
+
+    service = await reopen(service);
+    expect(Math.abs(service.now().getTime() - clock)).toBeLessThan(60_000);
+    expect(statusOf(service, idle)).toBe(0);
+    expect(statusOf(service, recovering)).toBe(2);
+    service.advanceClock(3600);
+    expect(statusOf(service, idle)).toBe(1);
+    expect(describeTask(service, recovering)).toMatchObject({ TaskStatus: 3, TaskInvalidReason: 'PushStreamFailed' });
+  });
+
+  it('runs transitions that fell due while the service was down when it reopens', async () => {
+    let service = openService();
+    const id = createTask(service, {}, { startsIn: 3600 });
+    service.advanceClock(3599);
+    await service.close();
+    // Task time follows real time; with the clock moved on by a second more the task is due.
+    const db = new Database(dataFile);
+    const offset = Number(db.prepare("SELECT value FROM meta WHERE key = 'clock_offset_ms'").pluck().get());
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'clock_offset_ms'").run(String(offset + 2000));
+    db.close();
+    service = openService();
+    expect(statusOf(service, id)).toBe(1);
+  });
+
+  it('rolls back a failed write: the task stays as stored, nothing is announced, due work is retried', async () => {
+    const service = openService();
+    const id = runningTask(service, { RetryCount: 0, CallbackUrl: 'http://127.0.0.1:9/unreachable' });
+    await service.callbacksIdle();
+    const sent = () => service.callbackStats().delivered + service.callbackStats().failed;
+    expect(sent()).toBe(1);
+
+    // Another connection makes every write of an Offline task fail, as a full disk would.
+    const db = new Database(dataFile);
+    db.exec("CREATE TRIGGER refuse_offline BEFORE UPDATE ON tasks WHEN NEW.status = 3 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    expect(() => call(service, 'StopLivePullToPush', { TaskId: id, Region: REGION })).toThrow(/disk full/);
+    expect(statusOf(service, id)).toBe(1);
+
+    // The fault is stored (Recovering) but giving up (Offline) cannot be written yet.
+    expect(() => service.injectFault({ TaskId: id, Reason: 'PullStreamFailed' })).toThrow(/disk full/);
+    expect(() => statusOf(service, id)).toThrow(/disk full/);
+    await service.callbacksIdle();
+    expect(sent()).toBe(2);
+
+    db.exec('DROP TRIGGER refuse_offline');
+    db.close();
+    expect(describeTask(service, id)).toMatchObject({ TaskStatus: 3, TaskInvalidReason: 'PullStreamFailed' });
+    await service.callbacksIdle();
+    expect(sent()).toBe(3);
+  });
+
+  it('reset empties the file', async () => {
+    let service = openService();
+    createTask(service);
+    service.advanceClock(100);
+    service.reset();
+    service = await reopen(service);
+    expect(call(service, 'DescribeLivePullToPushList', { Region: REGION }).Total).toBe(0);
+    expect(Math.abs(service.now().getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('refuses a file written with another schema version', () => {
+    const db = new Database(dataFile);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => clockDrivenService({ dataFile })).toThrow(/schema version 99/);
+  });
+
+  it('uses WAL journaling', () => {
+    openService();
+    const db = new Database(dataFile, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('keeps every acknowledged task when the process is killed with SIGKILL mid-burst', async () => {
+    const writer = join(import.meta.dirname, 'burst-writer.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const acknowledged: string[] = [];
+    let partial = '';
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const lines = (partial + chunk.toString()).split('\n');
+        partial = lines.pop() ?? '';
+        acknowledged.push(...lines);
+        if (acknowledged.length >= 300) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => reject(new Error(`the writer exited early: ${stderr}`)));
+    });
+    expect(await exited).toBe('SIGKILL');
+
+    const db = new Database(dataFile);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+    const service = openService();
+    for (const id of acknowledged) expect(describeTask(service, id).TaskId).toBe(id);
+    expect(call(service, 'DescribeLivePullToPushList', { Region: REGION }).Total).toBeGreaterThanOrEqual(acknowledged.length);
+  });
+});

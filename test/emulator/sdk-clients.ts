@@ -1,0 +1,179 @@
+/**
+ * Alibaba's official SDK cores as test clients of the emulator, each called the way the
+ * generated Live SDK (or a pop-core user) calls it: see shared/docs/official-sdk-wire.md.
+ * Every client exposes the same `call(action, params)`; a refused call throws
+ * {@link CallFailure} with the code and status the SDK surfaced.
+ */
+import { createRequire } from 'node:module';
+import { operations, type OperationName } from '../../generated/operations.js';
+import type { Credentials } from '../../src/wire/credentials.js';
+
+const require = createRequire(import.meta.url);
+const openapiCore: any = require('@alicloud/openapi-core');
+const dara: any = require('@darabonba/typescript');
+const openapiClient: any = require('@alicloud/openapi-client');
+const openapiUtil: any = require('@alicloud/openapi-util');
+const teaUtil: any = require('@alicloud/tea-util');
+const PopCore: any = require('@alicloud/pop-core');
+
+/** Typed parameters in, the parsed 200 body out. */
+export type Call = (action: OperationName, params: Readonly<Record<string, unknown>>) => Promise<Record<string, any>>;
+
+export interface SdkClient {
+  readonly name: string;
+  readonly call: Call;
+  close(): void;
+}
+
+/** A refused call, as the SDK reported it. */
+export class CallFailure extends Error {
+  override readonly name = 'CallFailure';
+  constructor(
+    readonly code: string,
+    /** HTTP status (pop-core keeps it at `entry.response.statusCode`). */
+    readonly status: number | undefined,
+    /** The SDK's own error object. */
+    readonly original: any,
+  ) {
+    super(`${code} (${status ?? '?'})`);
+  }
+}
+
+/** As the generated Live SDK: SourceUrls JSON-encoded, everything else as given (numbers stringified by the core). */
+function sdkQuery(params: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? JSON.stringify(value) : value;
+  }
+  return out;
+}
+
+interface EmulatorAddress {
+  readonly endpoint: string;
+  readonly url: string;
+}
+
+/** `@alicloud/openapi-core` 1.0.8 (the generated Live SDK's base); V3 by default, V1 with `signatureAlgorithm: 'v2'`. */
+export function openapiCoreClient(emulator: EmulatorAddress, credentials: Credentials, signature: 'v3' | 'v1'): SdkClient {
+  const OpenApi = openapiCore.default;
+  class LiveCoreClient extends OpenApi {
+    constructor(config: unknown) {
+      super(config);
+      (this as any)._endpointRule = 'regional';
+      (this as any).checkConfig(config);
+    }
+  }
+  const client: any = new LiveCoreClient(
+    new openapiCore.$OpenApiUtil.Config({
+      accessKeyId: credentials.accessKeyId,
+      accessKeySecret: credentials.accessKeySecret,
+      ...(credentials.securityToken === undefined ? {} : { securityToken: credentials.securityToken }),
+      endpoint: emulator.endpoint,
+      protocol: 'http',
+      readTimeout: 10_000,
+      connectTimeout: 5_000,
+      ...(signature === 'v1' ? { signatureAlgorithm: 'v2' } : {}),
+    }),
+  );
+  return {
+    name: `openapi-core ${signature}`,
+    async call(action, params) {
+      const op = operations[action];
+      try {
+        const response = await client.callApi(
+          new openapiCore.$OpenApiUtil.Params({
+            action, version: '2016-11-01', protocol: 'HTTPS', pathname: '/', method: op.method,
+            authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+          }),
+          new openapiCore.$OpenApiUtil.OpenApiRequest({ query: openapiCore.OpenApiUtil.query(sdkQuery(params)) }),
+          new dara.RuntimeOptions({}),
+        );
+        return response.body;
+      } catch (error: any) {
+        if (error?.code === undefined || error.code === 'undefined') throw error;
+        throw new CallFailure(error.code, error.statusCode, error);
+      }
+    },
+    close() {},
+  };
+}
+
+/** `@alicloud/openapi-client` 0.4.15 (the previous generation's base); V3 or V1 (`signatureAlgorithm: 'v2'`). */
+export function openapiClientClient(emulator: EmulatorAddress, credentials: Credentials, signature: 'v3' | 'v1'): SdkClient {
+  const OpenApi = openapiClient.default;
+  class LiveClient extends OpenApi {
+    constructor(config: unknown) {
+      super(config);
+      (this as any)._endpointRule = 'regional';
+      (this as any).checkConfig(config);
+    }
+  }
+  const client: any = new LiveClient(
+    new openapiClient.Config({
+      accessKeyId: credentials.accessKeyId,
+      accessKeySecret: credentials.accessKeySecret,
+      ...(credentials.securityToken === undefined ? {} : { securityToken: credentials.securityToken }),
+      endpoint: emulator.endpoint,
+      protocol: 'http',
+      readTimeout: 10_000,
+      connectTimeout: 5_000,
+      ...(signature === 'v1' ? { signatureAlgorithm: 'v2' } : {}),
+    }),
+  );
+  return {
+    name: `openapi-client ${signature}`,
+    async call(action, params) {
+      const op = operations[action];
+      try {
+        const response = await client.callApi(
+          new openapiClient.Params({
+            action, version: '2016-11-01', protocol: 'HTTPS', pathname: '/', method: op.method,
+            authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+          }),
+          new openapiClient.OpenApiRequest({ query: openapiUtil.default.query(sdkQuery(params)) }),
+          new teaUtil.RuntimeOptions({}),
+        );
+        return response.body;
+      } catch (error: any) {
+        if (error?.code === undefined || error.code === 'undefined') throw error;
+        throw new CallFailure(error.code, error.statusCode ?? error.data?.statusCode, error);
+      }
+    },
+    close() {},
+  };
+}
+
+/** `@alicloud/pop-core` 1.8.0 `RPCClient`, GET (query) or POST (form body); SourceUrls passed as JSON text. */
+export function popCoreClient(emulator: EmulatorAddress, credentials: Credentials, method: 'GET' | 'POST'): SdkClient {
+  const client: any = new PopCore.RPCClient({
+    accessKeyId: credentials.accessKeyId,
+    accessKeySecret: credentials.accessKeySecret,
+    ...(credentials.securityToken === undefined ? {} : { securityToken: credentials.securityToken }),
+    endpoint: emulator.url,
+    apiVersion: '2016-11-01',
+  });
+  return {
+    name: `pop-core ${method}`,
+    async call(action, params) {
+      try {
+        return await client.request(action, sdkQuery(params), { method, timeout: 10_000 });
+      } catch (error: any) {
+        if (typeof error?.code !== 'string') throw error;
+        throw new CallFailure(error.code, error.entry?.response?.statusCode, error);
+      }
+    },
+    close() {
+      client.keepAliveAgent.destroy();
+    },
+  };
+}
+
+/** The six ways the official cores can call the API: each core with each signature or method. */
+export const SDK_CLIENTS: readonly { readonly name: string; create(emulator: EmulatorAddress, credentials: Credentials): SdkClient }[] = [
+  { name: 'openapi-core v3', create: (e, c) => openapiCoreClient(e, c, 'v3') },
+  { name: 'openapi-core v1', create: (e, c) => openapiCoreClient(e, c, 'v1') },
+  { name: 'openapi-client v3', create: (e, c) => openapiClientClient(e, c, 'v3') },
+  { name: 'openapi-client v1', create: (e, c) => openapiClientClient(e, c, 'v1') },
+  { name: 'pop-core GET', create: (e, c) => popCoreClient(e, c, 'GET') },
+  { name: 'pop-core POST', create: (e, c) => popCoreClient(e, c, 'POST') },
+];
