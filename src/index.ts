@@ -11,6 +11,9 @@ export type { RetryOptions } from './client/retry/retry-options.js';
 export type { RateLimitOptions } from './client/rate-limit/rate-limit-options.js';
 export type { RateLimitStore, SlotDecision, SlotLease, SlotRequest } from './client/rate-limit/rate-limit-store.js';
 export { MemoryRateLimitStore } from './client/rate-limit/memory-rate-limit-store.js';
+export { createRedisRateLimitStore, type RedisRateLimitStore } from './client/rate-limit/redis/redis-rate-limit-store.js';
+export type { RedisRateLimitOptions, OnRedisDown, RateLimitLogger } from './client/rate-limit/redis/redis-options.js';
+export { RateLimitUnavailableError } from './client/rate-limit/redis/rate-limit-unavailable-error.js';
 export type { SignatureVersion } from './client/transport/sign-attempt.js';
 export type { FetchFunction } from './client/transport/fetch-sender.js';
 export type { ValidationIssue } from './validation/validation-issue.js';
@@ -20,3 +23,19 @@ export { LiveApiError } from './client/errors/live-api-error.js';
 export { LiveNetworkError } from './client/errors/live-network-error.js';
 export { LiveTimeoutError, type TimeoutPhase } from './client/errors/live-timeout-error.js';
 export { LiveCredentialsError } from './client/errors/live-credentials-error.js';
+
+export {
+  parseLiveEvent,
+  LiveEventError,
+  createLiveEventListener,
+  handleLiveEventRequest,
+  DEFAULT_MAX_EVENT_BODY_BYTES,
+  type LiveEventIssue,
+  type LiveEventProblem,
+  type LiveEventBody,
+  type ReceivedLiveEvent,
+  type LiveEventHandler,
+  type LiveEventReceiverOptions,
+  type LiveEventErrorStatus,
+  type LiveEventRefusal,
+} from './events/index.js';

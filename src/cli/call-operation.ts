@@ -1,6 +1,7 @@
 import type { OperationName } from '../../generated/operations.js';
 import { createLiveClient, type LiveClientOptions } from '../index.js';
 import { methodName } from '../client/operation-types.js';
+import { cliRateLimitRedis } from '../client/rate-limit/redis/cli-rate-limit-redis.js';
 import { resolveCliCredentials } from './credentials-options.js';
 import type { GlobalOptions } from './global-options.js';
 import type { CliIo } from './io.js';
@@ -16,8 +17,10 @@ export async function callOperation(
   globals: GlobalOptions,
   io: CliIo,
 ): Promise<unknown> {
+  const redis = cliRateLimitRedis(globals.rateLimitRedis, io.env);
   const options: LiveClientOptions = {
     credentials: await resolveCliCredentials(globals, io.env),
+    ...(redis !== undefined && 'rateLimit' in redis ? { rateLimit: redis.rateLimit } : {}),
     ...(globals.endpoint === undefined ? {} : { endpoint: globals.endpoint }),
     ...(globals.signatureVersion === undefined ? {} : { signatureVersion: globals.signatureVersion }),
   };

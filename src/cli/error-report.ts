@@ -1,6 +1,7 @@
 import { LiveApiError } from '../client/errors/live-api-error.js';
 import { LiveCredentialsError } from '../client/errors/live-credentials-error.js';
 import { LiveNetworkError } from '../client/errors/live-network-error.js';
+import { RateLimitUnavailableError } from '../client/rate-limit/redis/rate-limit-unavailable-error.js';
 import { LiveTimeoutError } from '../client/errors/live-timeout-error.js';
 import { ExitCode } from './exit-code.js';
 import { UsageError } from './usage-error.js';
@@ -40,6 +41,9 @@ export function reportError(error: unknown): ErrorReport {
   if (error instanceof LiveNetworkError) {
     const sent = error.requestSent ? 'the request may have reached the service' : 'nothing was sent';
     return { text: `${PREFIX}${error.message} (${sent}; ${attempts(error.attempts)})\n`, exitCode: ExitCode.ApiError };
+  }
+  if (error instanceof RateLimitUnavailableError) {
+    return { text: `${PREFIX}${error.message} (nothing was sent)\n`, exitCode: ExitCode.ApiError };
   }
   if (error instanceof LiveTimeoutError) {
     return { text: `${PREFIX}${error.message} (${attempts(error.attempts)})\n`, exitCode: ExitCode.ApiError };

@@ -9,6 +9,8 @@ export interface GlobalOptions {
   readonly securityToken?: string;
   readonly profile?: string;
   readonly signatureVersion?: SignatureVersion;
+  /** Redis URL whose limiter the call shares (`--rate-limit-redis`; else `$LIVE_RELAY_RATE_LIMIT_REDIS`). */
+  readonly rateLimitRedis?: string;
   /** Default `json`. */
   readonly output: OutputFormat;
   /** `DescribeLivePullToPushList` only: fetch every page. */
@@ -37,6 +39,7 @@ export const globalOptionDocs: readonly GlobalOptionDoc[] = [
   { flag: '--security-token', value: 'TOKEN', description: 'STS security token for temporary credentials; never printed' },
   { flag: '--profile', value: 'NAME', description: 'Profile in ~/.aliyun/config.json (default: $ALIBABA_CLOUD_PROFILE, then the file\'s current profile)' },
   { flag: '--signature-version', value: 'v3|v1', description: 'ACS3-HMAC-SHA256 (v3, default) or HMAC-SHA1 RPC (v1)' },
+  { flag: '--rate-limit-redis', value: 'URL', description: "Share the account's 10 calls/s with other processes through Redis (default: $LIVE_RELAY_RATE_LIMIT_REDIS); needs ioredis" },
   { flag: '--output', value: 'json|table', description: 'json (default): the response body, pretty-printed; table: readable rows' },
   { flag: '--all', description: 'DescribeLivePullToPushList only: fetch every page; prints {"TaskList": [...], "Total": n}' },
   { flag: '--help, -h', description: 'Show help (for an operation: its parameters)' },
@@ -54,6 +57,7 @@ const VALUE_OPTIONS = {
   profile: 'profile',
   'signature-version': 'signatureVersion',
   output: 'output',
+  'rate-limit-redis': 'rateLimitRedis',
 } as const;
 
 type ValueOptionName = keyof typeof VALUE_OPTIONS;
@@ -109,6 +113,7 @@ export function takeGlobalOptions(options: readonly ArgvOption[]): SplitOptions 
     ...defined('accessKeySecret', values['access-key-secret']),
     ...defined('securityToken', values['security-token']),
     ...defined('profile', values.profile),
+    ...defined('rateLimitRedis', values['rate-limit-redis']),
     ...defined('signatureVersion', isOneOf(signatureVersions, signatureVersion) ? signatureVersion : undefined),
     output: isOneOf(outputFormats, output) ? output : 'json',
     all,

@@ -11,6 +11,7 @@ import { toOperationParams, type OperationParams } from './operation-params.js';
 import { formatOutput } from './output.js';
 import { UsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
+import { cliRateLimitRedis } from '../client/rate-limit/redis/cli-rate-limit-redis.js';
 
 /**
  * Runs one `live-relay` command line and returns its exit status: 0 success, 1 API or network
@@ -64,6 +65,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode | 
   }
   const request = toOperationParams(operations[command.action], rest, command.style);
   allProblems.push(...request.problems, ...allOptionProblems(command, globals, request));
+  const redis = cliRateLimitRedis(globals.rateLimitRedis, io.env);
+  if (redis !== undefined && 'problem' in redis) allProblems.push(redis.problem);
   allProblems.push(...(await validationProblems(command, request)));
   if (allProblems.length > 0) {
     const count = allProblems.length === 1 ? '1 problem' : `${allProblems.length} problems`;

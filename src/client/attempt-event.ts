@@ -23,5 +23,8 @@ export interface AttemptEvent {
   readonly retryDelayMs: number | undefined;
 }
 
-/** Receives one {@link AttemptEvent} per attempt, e.g. `(event) => pino.debug(event, 'live-relay attempt')`. */
+/**
+ * Receives one {@link AttemptEvent} per attempt, synchronously, e.g.
+ * `(event) => pino.debug(event, 'live-relay attempt')`. It must not throw: an exception fails the call.
+ */
 export type AttemptLogger = (event: AttemptEvent) => void;

@@ -208,7 +208,7 @@ describe('parameters', () => {
 
     res = await call({ params: { Region: REGION, PageSize: '1000' } });
     expectError(res, 'InvalidParameter');
-    expect(res.body.Message).toMatch(/PageSize.*<= 100/);
+    expect(res.body.Message).toMatch(/PageSize must be at most 100/);
   });
 
   it('refuses SourceUrls that is not a JSON array, naming the accepted forms', async () => {

@@ -1,6 +1,8 @@
 import { QPS_LIMIT_PER_ACCOUNT } from '../../../generated/operations.js';
 import { sharedMemoryStore } from './memory-rate-limit-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import type { RedisRateLimitOptions } from './redis/redis-options.js';
+import { sharedRedisStore } from './redis/shared-redis-stores.js';
 
 /**
  * The client-side rate limit: at most `limit` requests per `windowMs` per AccessKeyId, as the
@@ -21,6 +23,12 @@ export interface RateLimitOptions {
    * keyed by AccessKeyId
    */
   readonly store?: RateLimitStore;
+  /**
+   * Shares the budget with every process and machine that uses this Redis: a `redis://` URL or
+   * {@link RedisRateLimitOptions} (needs the optional peer dependency ioredis 5). Ignored when
+   * `store` is given. @default none: the in-memory store
+   */
+  readonly redis?: string | RedisRateLimitOptions;
 }
 
 /** {@link RateLimitOptions} with every default applied. */
@@ -39,5 +47,6 @@ export function resolveRateLimit(options: RateLimitOptions | undefined): Resolve
   const windowMs = options?.windowMs ?? DEFAULT_RATE_LIMIT_WINDOW_MS;
   if (!(Number.isInteger(limit) && limit > 0)) throw new RangeError(`rateLimit.limit must be a positive integer (got ${limit})`);
   if (!(windowMs > 0)) throw new RangeError(`rateLimit.windowMs must be positive (got ${windowMs})`);
-  return { limit, windowMs, store: options?.store ?? sharedMemoryStore };
+  const store = options?.store ?? (options?.redis === undefined ? sharedMemoryStore : sharedRedisStore(options.redis));
+  return { limit, windowMs, store };
 }

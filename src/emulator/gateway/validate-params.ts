@@ -1,5 +1,6 @@
 import { errorCodes, type OperationSpec, type ParamSpec } from '../../../generated/operations.js';
 import { requestValidators, type SchemaIssue } from '../../../generated/validators.js';
+import { schemaIssues } from '../../validation/schema-issues.js';
 import { fromWireParams } from '../../wire/rpc-params.js';
 import { invalidParameter, refuse, type Refusal } from './refusal.js';
 
@@ -34,52 +35,31 @@ export function validateParams(op: OperationSpec, wire: Readonly<Record<string, 
   }
   const validate = requestValidators[op.action];
   if (validate(params)) return params;
-  return fromSchemaIssues(validate.errors ?? [], defined, params);
+  return fromSchemaIssues(op, validate.errors ?? [], defined, params);
 }
 
 function fromSchemaIssues(
-  issues: readonly SchemaIssue[],
+  op: OperationSpec,
+  errors: readonly SchemaIssue[],
   defined: ReadonlyMap<string, ParamSpec>,
   params: Readonly<Record<string, unknown>>,
 ): Refusal {
-  for (const issue of issues) {
-    if (issue.keyword !== 'required') continue;
-    const name = String(issue.params['missingProperty']);
+  for (const error of errors) {
+    if (error.keyword !== 'required') continue;
+    const name = String(error.params['missingProperty']);
     const code = `Missing${name}`;
     return Object.hasOwn(errorCodes, code) ? refuse(code) : refuse('MissingParameter', name);
   }
-  const described: string[] = [];
-  let first: string | undefined;
-  for (const issue of issues) {
-    // `if`/`then` wrappers only repeat what the nested issue already says.
-    if (issue.keyword === 'if') continue;
-    const name = paramName(issue.instancePath);
-    first ??= name;
-    described.push(`${name} ${rule(issue, defined.get(topLevel(issue.instancePath)), params)}`);
-  }
+  // The client words its LiveValidationError with the same function, so both sides say the same.
+  const issues = schemaIssues(op.action, errors);
+  const first = issues[0];
   if (first === undefined) return invalidParameter('request', 'the parameters break the schema');
-  return invalidParameter(first, [...new Set(described)].join('; '));
+  const messages = issues.map((issue) => jsonStyleHint(defined.get(issue.param), params) ?? issue.message);
+  return invalidParameter(first.param, [...new Set(messages)].join('; '));
 }
 
-/** `/SourceUrls/0` -> `SourceUrls[0]`; `` -> `request`. */
-function paramName(instancePath: string): string {
-  if (instancePath === '') return 'request';
-  const [head, ...rest] = instancePath.slice(1).split('/');
-  return head + rest.map((segment) => `[${segment}]`).join('');
-}
-
-function topLevel(instancePath: string): string {
-  const end = instancePath.indexOf('/', 1);
-  return end === -1 ? instancePath.slice(1) : instancePath.slice(1, end);
-}
-
-/** Ajv's message, made specific where it is vague. */
-function rule(issue: SchemaIssue, spec: ParamSpec | undefined, params: Readonly<Record<string, unknown>>): string {
-  if (issue.keyword === 'enum' && Array.isArray(issue.params['allowedValues'])) {
-    return `must be one of ${(issue.params['allowedValues'] as unknown[]).join(', ')}`;
-  }
-  if (issue.keyword === 'type' && spec?.style === 'json' && typeof params[spec.name] === 'string') {
-    return `must be a JSON array of strings, e.g. ["rtmp://example.com/app/stream"], or sent as ${spec.name}.1, ${spec.name}.2, …`;
-  }
-  return issue.message ?? `breaks the ${issue.keyword} rule`;
+/** A json-style array sent as a string that is not a JSON array: say what the wire form must be. */
+function jsonStyleHint(spec: ParamSpec | undefined, params: Readonly<Record<string, unknown>>): string | undefined {
+  if (spec?.style !== 'json' || typeof params[spec.name] !== 'string') return undefined;
+  return `${spec.name} must be a JSON array of strings, e.g. ["rtmp://example.com/app/stream"], or sent as ${spec.name}.1, ${spec.name}.2, …`;
 }

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { SlotDecision, SlotLease, SlotRequest } from '../rate-limit-store.js';
+import { FallbackStore, type SharedSlotStore } from './fallback-store.js';
+import { MissingIoredisError } from './import-ioredis.js';
+import { RateLimitUnavailableError } from './rate-limit-unavailable-error.js';
+import type { OnRedisDown } from './redis-options.js';
+
+/** A shared store that grants everything while `up`, and throws `down` otherwise. */
+class FakeShared implements SharedSlotStore {
+  up = true;
+  down: Error = new Error('connect ECONNREFUSED 127.0.0.1:6390');
+  asked = 0;
+  readonly released: SlotLease[] = [];
+  private readonly leases = new WeakSet<SlotLease>();
+
+  async acquire({ key }: SlotRequest): Promise<SlotDecision> {
+    this.asked++;
+    if (!this.up) throw this.down;
+    const lease = { key };
+    this.leases.add(lease);
+    return { granted: true, lease };
+  }
+
+  async release(lease: SlotLease): Promise<void> {
+    if (!this.up) throw this.down;
+    this.released.push(lease);
+  }
+
+  owns(lease: SlotLease): boolean {
+    return this.leases.has(lease);
+  }
+
+  reachable(): boolean {
+    return this.up;
+  }
+}
+
+function setup(onRedisDown: OnRedisDown, workers = 4) {
+  const shared = new FakeShared();
+  const log: string[] = [];
+  const store = new FallbackStore(shared, {
+    safeUrl: 'redis://:***@cache:6390',
+    workers,
+    onRedisDown,
+    logger: { warn: (m) => log.push(`warn ${m}`), info: (m) => log.push(`info ${m}`) },
+  });
+  return { shared, log, store };
+}
+
+const at = (nowMs: number): SlotRequest => ({ key: 'LTAIfleet', nowMs, limit: 10, windowMs: 1000 });
+
+async function granted(decision: Promise<SlotDecision>): Promise<SlotLease> {
+  const d = await decision;
+  if (!d.granted) throw new Error(`not granted: wait ${d.waitMs} ms`);
+  return d.lease;
+}
+
+describe('FallbackStore', () => {
+  it('uses the shared store while it answers, and releases its leases there', async () => {
+    const { shared, log, store } = setup('fallback');
+    const lease = await granted(store.acquire(at(0)));
+    await store.release(lease, 5);
+    expect(shared.released).toEqual([lease]);
+    expect(log).toEqual([]);
+  });
+
+  it('falls back, after one window, to limit / workers per window, warning once', async () => {
+    const { shared, log, store } = setup('fallback', 4);
+    shared.up = false;
+    // The shared budget may have been spent just before the outage: the local one starts spent.
+    expect(await store.acquire(at(0))).toEqual({ granted: false, waitMs: 1001 });
+    const decisions = [];
+    for (let i = 0; i < 3; i++) decisions.push(await store.acquire(at(1001)));
+    expect(decisions.map((d) => d.granted)).toEqual([true, true, false]);
+    expect(log).toEqual([
+      'warn live-relay rate limit: Redis at redis://:***@cache:6390 is unreachable (connect ECONNREFUSED 127.0.0.1:6390); ' +
+        "after one window this process keeps to 2 call(s) per 1000 ms on its own (the account's limit shared by 4 workers) until it answers again",
+    ]);
+    // While it stays unreachable the shared store is not asked again.
+    expect(shared.asked).toBe(1);
+  });
+
+  it('returns to the shared store once its local slots have left their window, and says so once', async () => {
+    const { shared, log, store } = setup('fallback', 10);
+    shared.up = false;
+    await store.acquire(at(0));
+    const local = await granted(store.acquire(at(1001)));
+    shared.up = true;
+    expect(await store.acquire(at(1100))).toEqual({ granted: false, waitMs: 1000 });
+    await store.release(local, 1200);
+    expect(await store.acquire(at(1300))).toEqual({ granted: false, waitMs: 901 });
+    expect(shared.asked).toBe(1);
+    const back = await granted(store.acquire(at(2201)));
+    expect(shared.owns(back)).toBe(true);
+    expect(log.filter((line) => line.startsWith('info'))).toEqual([
+      'info live-relay rate limit: Redis at redis://:***@cache:6390 answers again; the budget is shared through it once more',
+    ]);
+    // A second outage is announced again.
+    shared.up = false;
+    await store.acquire(at(3000));
+    expect(log.filter((line) => line.startsWith('warn'))).toHaveLength(2);
+  });
+
+  it('swallows a failed release of a shared lease: it expires in Redis by itself', async () => {
+    const { shared, store } = setup('fallback');
+    const lease = await granted(store.acquire(at(0)));
+    shared.up = false;
+    await expect(store.release(lease, 10)).resolves.toBeUndefined();
+  });
+
+  it('fails closed with RateLimitUnavailableError naming the redacted URL and the cause, warning once', async () => {
+    const { shared, log, store } = setup('fail-closed');
+    shared.up = false;
+    const error = await store.acquire(at(0)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitUnavailableError);
+    expect(error).toMatchObject({ code: 'RateLimitUnavailable', redisUrl: 'redis://:***@cache:6390', cause: shared.down });
+    await expect(store.acquire(at(5000))).rejects.toBeInstanceOf(RateLimitUnavailableError);
+    expect(log).toEqual([
+      'warn live-relay rate limit: Redis at redis://:***@cache:6390 is unreachable (connect ECONNREFUSED 127.0.0.1:6390); ' +
+        "calls fail with RateLimitUnavailableError until it answers again (onRedisDown 'fail-closed')",
+    ]);
+    shared.up = true;
+    expect((await store.acquire(at(5001))).granted).toBe(true);
+  });
+
+  it('never takes a missing ioredis for an outage', async () => {
+    const { shared, log, store } = setup('fallback');
+    shared.up = false;
+    shared.down = new MissingIoredisError('install ioredis');
+    shared.reachable = () => true;
+    await expect(store.acquire(at(0))).rejects.toBe(shared.down);
+    expect(log).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { SlotDecision, SlotLease, SlotRequest } from '../rate-limit-store.js';
+import { ACQUIRE_SLOT_LUA } from './acquire-slot.lua.js';
+import type { SharedSlotStore } from './fallback-store.js';
+import type { RedisLink } from './redis-link.js';
+import type { ResolvedRedisOptions } from './redis-options.js';
+import { RELEASE_SLOT_LUA } from './release-slot.lua.js';
+
+/** A slot held in Redis: `id` is its member in the account's sorted set. */
+interface RedisLease extends SlotLease {
+  readonly id: string;
+  /** The window it was taken for, milliseconds: it stays busy that long after its release. */
+  readonly windowMs: number;
+}
+
+interface Script {
+  readonly source: string;
+  readonly sha1: string;
+}
+
+const script = (source: string): Script => ({ source, sha1: createHash('sha1').update(source).digest('hex') });
+const ACQUIRE = script(ACQUIRE_SLOT_LUA);
+const RELEASE = script(RELEASE_SLOT_LUA);
+
+/**
+ * The slots of every account, kept in Redis (see `ACQUIRE_SLOT_LUA` for the layout), so all the
+ * processes that share a Redis share each account's budget. Each acquire and release is one
+ * atomic script. It throws whenever Redis cannot answer; `FallbackStore` decides what then.
+ * The callers' clocks are not used: the scripts read Redis's.
+ */
+export class RedisSlotStore implements SharedSlotStore {
+  private readonly leases = new WeakSet<SlotLease>();
+
+  constructor(
+    private readonly link: RedisLink,
+    private readonly options: Pick<ResolvedRedisOptions, 'keyPrefix' | 'leaseTtlMs'>,
+  ) {}
+
+  async acquire({ key, limit, windowMs }: SlotRequest): Promise<SlotDecision> {
+    const id = randomUUID();
+    const reply = (await this.run(ACQUIRE, this.options.keyPrefix + key, [limit, windowMs, this.options.leaseTtlMs, id])) as [number, number?];
+    if (reply[0] === 1) {
+      const lease: RedisLease = { key, id, windowMs };
+      this.leases.add(lease);
+      return { granted: true, lease };
+    }
+    return { granted: false, waitMs: Math.max(1, reply[1] ?? windowMs) };
+  }
+
+  /** Redis's clock stamps the release; `doneMs` (this machine's clock) is not comparable with it. */
+  async release(lease: SlotLease, _doneMs: number): Promise<void> {
+    const { key, id, windowMs } = lease as RedisLease;
+    await this.run(RELEASE, this.options.keyPrefix + key, [windowMs, id]);
+  }
+
+  owns(lease: SlotLease): boolean {
+    return this.leases.has(lease);
+  }
+
+  reachable(): boolean {
+    return this.link.reachable();
+  }
+
+  private async run(which: Script, key: string, args: readonly (string | number)[]): Promise<unknown> {
+    const client = await this.link.client();
+    try {
+      try {
+        return await client.evalsha(which.sha1, 1, key, ...args);
+      } catch (error) {
+        // A restarted or flushed Redis has forgotten the script: send it whole once.
+        if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
+        return await client.eval(which.source, 1, key, ...args);
+      }
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.link.failed(failure);
+      throw failure;
+    }
+  }
+}

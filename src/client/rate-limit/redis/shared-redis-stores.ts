@@ -1,0 +1,19 @@
+import { createRedisRateLimitStore, type RedisRateLimitStore } from './redis-rate-limit-store.js';
+import { resolveRedisOptions, type RateLimitLogger, type RedisRateLimitOptions } from './redis-options.js';
+
+/** By settings (logger aside), then by logger. */
+const stores = new Map<string, WeakMap<RateLimitLogger, RedisRateLimitStore>>();
+
+/**
+ * The store for `rateLimit.redis`: clients of one process that name the same URL and settings
+ * share one store, hence one connection and, while Redis is down, one local fallback budget.
+ */
+export function sharedRedisStore(options: string | RedisRateLimitOptions): RedisRateLimitStore {
+  const { logger, safeUrl: _safeUrl, ...settings } = resolveRedisOptions(options);
+  const key = JSON.stringify(settings);
+  let byLogger = stores.get(key);
+  if (byLogger === undefined) stores.set(key, (byLogger = new WeakMap()));
+  let store = byLogger.get(logger);
+  if (store === undefined) byLogger.set(logger, (store = createRedisRateLimitStore({ ...settings, logger })));
+  return store;
+}

@@ -1,0 +1,9 @@
+import type { Arrival } from '../../src/emulator/gateway/arrival-log.js';
+
+/** The emulator's arrival log of one AccessKeyId, oldest first (`GET /_emulator/requests`). */
+export async function arrivalsOf(emulatorUrl: string, accessKeyId: string): Promise<Arrival[]> {
+  const response = await fetch(`${emulatorUrl}/_emulator/requests?AccessKeyId=${encodeURIComponent(accessKeyId)}`);
+  if (!response.ok) throw new Error(`GET /_emulator/requests answered ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as { Requests: Record<string, Arrival[]> };
+  return body.Requests[accessKeyId] ?? [];
+}
