@@ -1,11 +1,13 @@
 /**
  * generated/validators.js (+ .d.ts): Ajv 2020-12 standalone validators for the request parameters,
- * the 200 bodies, the error body and the callback events, compiled in strict mode.
+ * the 200 bodies, the error body and the callback events, compiled in strict mode. The output
+ * carries its own run-time helpers (./validator-runtime.ts), so it imports nothing.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, Name } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { GENERATED_HEADER } from './header.js';
+import { RUNTIME_FORMATS, RUNTIME_FORMAT_NAMES, withRuntime } from './validator-runtime.js';
 import { refName, child, isObject, type Json, type JsonObject, type SpecDocument } from './spec-document.js';
 import type { OperationModel, WebhookModel } from './operation-model.js';
 
@@ -33,9 +35,9 @@ export function renderValidators(
   const ajv = new Ajv2020({
     strict: true,
     allErrors: true,
-    code: { source: true, esm: true, lines: true },
+    code: { source: true, esm: true, lines: true, formats: new Name(RUNTIME_FORMATS) },
   });
-  addFormats(ajv);
+  addFormats(ajv, [...RUNTIME_FORMAT_NAMES]);
   ajv.addVocabulary(OPENAPI_VOCABULARY);
 
   const schemas = child(child(spec.root, 'components'), 'schemas');
@@ -60,11 +62,7 @@ export function renderValidators(
   const compiled = standaloneCode(ajv, exportsById);
   const js = [
     GENERATED_HEADER,
-    '// Ajv standalone code still require()s its runtime helpers and ajv-formats; give it a require.',
-    'import { createRequire } from "node:module";',
-    'const require = createRequire(import.meta.url);',
-    '',
-    compiled.replace(/^"use strict";/, '').trim(),
+    withRuntime(compiled.replace(/^"use strict";/, '').trim()),
     '',
     table('requestValidators', operations.map((op) => [op.action, `validate${op.action}Request`])),
     table('responseValidators', operations.map((op) => [op.action, `validate${op.action}Response`])),

@@ -21,6 +21,8 @@ export interface SignV3Request {
   readonly version: string;
   /** API parameters for the URL query, already in wire form (see `toWireParams`). Default: none. */
   readonly query?: Readonly<Record<string, string>> | undefined;
+  /** `canonicalQuery(query)`, when the caller has already built it for the URL (saves a second pass). */
+  readonly canonicalQuery?: string | undefined;
   /**
    * Extra headers to send, e.g. `content-type`, `x-acs-credentials-provider`,
    * `x-acs-retry-attempts`. `host`, `content-type` and `x-acs-*` among them are signed.
@@ -71,7 +73,7 @@ export function signV3(request: SignV3Request): Record<string, string> {
     canonicalRequestV3({
       method: request.method,
       pathname: request.pathname ?? '/',
-      canonicalQuery: request.query === undefined ? '' : canonicalQuery(request.query),
+      canonicalQuery: request.canonicalQuery ?? (request.query === undefined ? '' : canonicalQuery(request.query)),
       canonicalHeaders: canonical.canonicalHeaders,
       signedHeaders: canonical.signedHeaders,
       payloadHash,

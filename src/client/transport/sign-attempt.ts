@@ -54,6 +54,7 @@ export function signAttempt(attempt: AttemptToSign): SignedAttempt {
         action: attempt.action,
         version: API_VERSION,
         query: attempt.params,
+        canonicalQuery: query,
         headers,
         credentials,
       }),

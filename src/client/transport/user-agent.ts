@@ -11,7 +11,10 @@ export function userAgent(suffix: string | undefined): string {
 
 let version: string | undefined;
 
-/** The package's version; this file sits three levels below the package root in `src/` and `dist/` alike. */
+/**
+ * The package's version. Resolved through the package's own name (its `exports` list
+ * `./package.json`), so it works from `src/`, `dist/` and the single-file bundle alike.
+ */
 function packageVersion(): string {
-  return (version ??= (createRequire(import.meta.url)('../../../package.json') as { version: string }).version);
+  return (version ??= (createRequire(import.meta.url)('live-relay/package.json') as { version: string }).version);
 }

@@ -1,0 +1,119 @@
+/**
+ * HTTP stubs for the overhead row: the layer each client calls to put bytes on a socket is
+ * replaced by one that answers a ready-made 200 JSON stream, so every line of client code above
+ * it runs (building the request, signing, reading the response stream, parsing JSON) and no
+ * socket, HTTP parser or loopback is involved. Both stubs deliver the answer on the next
+ * macrotask (`setImmediate`), where a real socket read would deliver it.
+ */
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { Readable } from 'node:stream';
+import { BARE_ANSWER } from './params.js';
+
+const require = createRequire(import.meta.url);
+const ANSWER = Buffer.from(BARE_ANSWER);
+const ANSWER_HEADERS = Object.freeze({
+  'content-type': 'application/json;charset=utf-8',
+  'content-length': String(ANSWER.length),
+  connection: 'keep-alive',
+});
+
+/** How many requests reached a stub (each benchmark checks it equals the calls it made). */
+export const stubHits = { count: 0 };
+
+function answerStream(socket, req) {
+  const res = new Readable({ read() {} });
+  res.statusCode = 200;
+  res.statusMessage = 'OK';
+  res.headers = { ...ANSWER_HEADERS };
+  res.socket = socket;
+  res.req = req;
+  res.push(ANSWER);
+  res.push(null);
+  return res;
+}
+
+class FakeSocket extends EventEmitter {
+  connecting = false;
+  readyState = 'open';
+  destroy() {}
+  setTimeout() {}
+}
+
+/** Stands in for `http.ClientRequest`: the events and methods httpx and live-relay's sender use. */
+class FakeClientRequest extends EventEmitter {
+  socket = null;
+  constructor(options, onResponse) {
+    super();
+    this.method = options.method ?? 'GET';
+    this.path = options.path ?? '/';
+    if (onResponse) this.once('response', onResponse);
+  }
+  setTimeout() { return this; }
+  setHeader() {}
+  write() { return true; }
+  abort() { this.destroy(); }
+  destroy() { this.destroyed = true; return this; }
+  end() {
+    stubHits.count++;
+    process.nextTick(() => {
+      this.socket = new FakeSocket();
+      this.emit('socket', this.socket);
+      setImmediate(() => this.emit('response', answerStream(this.socket, this)));
+    });
+    return this;
+  }
+}
+
+/**
+ * Replaces `http.request` (for CommonJS callers and, via `syncBuiltinESMExports`, for ES module
+ * named imports such as live-relay's `import { request } from 'node:http'`). Everything above
+ * the socket runs: the caller's agent option, timers and listeners are all still exercised.
+ */
+export function stubNodeHttp() {
+  http.request = (options, onResponse) => new FakeClientRequest(options, onResponse);
+  syncBuiltinESMExports();
+}
+
+/**
+ * The anchor suite's method: replaces `httpx.request` and `httpx.read`, the HTTP layer under
+ * `@darabonba/typescript` (openapi-core), `@alicloud/tea-typescript` (openapi-client) and
+ * pop-core, before any of them loads. Asserts that all three load this one copy of httpx.
+ */
+export function stubHttpx() {
+  const resolveFrom = (pkg) => require.resolve('httpx', { paths: [require.resolve(pkg)] });
+  const path = resolveFrom('@alicloud/openapi-core');
+  const roots = {
+    '@darabonba/typescript': require.resolve('httpx', { paths: [require.resolve('@darabonba/typescript', { paths: [require.resolve('@alicloud/openapi-core')] })] }),
+    '@alicloud/tea-typescript': require.resolve('httpx', { paths: [require.resolve('@alicloud/tea-typescript', { paths: [require.resolve('@alicloud/openapi-client')] })] }),
+    '@alicloud/pop-core': resolveFrom('@alicloud/pop-core'),
+  };
+  for (const [pkg, p] of Object.entries(roots)) {
+    if (p !== path) throw new Error(`${pkg} loads a different httpx (${p}); stub it too`);
+  }
+  const httpx = require(path);
+  httpx.request = async (url, opts) => {
+    stubHits.count++;
+    await new Promise((resolve) => setImmediate(resolve));
+    return answerStream(new FakeSocket(), { method: opts?.method ?? 'GET', path: String(url) });
+  };
+  httpx.read = (response, encoding) =>
+    new Promise((resolve, reject) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const buffer = Buffer.concat(chunks);
+        resolve(encoding ? buffer.toString(encoding) : buffer);
+      });
+    });
+  return path;
+}
+
+/** A WHATWG fetch that answers every request with a ready `Response` (for live-relay's `fetch` option). */
+export async function stubFetch(request) {
+  stubHits.count++;
+  await new Promise((resolve) => setImmediate(resolve));
+  return new Response(ANSWER, { status: 200, headers: ANSWER_HEADERS });
+}

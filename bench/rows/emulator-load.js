@@ -1,0 +1,56 @@
+/**
+ * Row 3: emulator throughput against the bare server, driven by the same load generator
+ * (workers/load.js: autocannon, pre-signed distinct requests). Every measurement gets a fresh
+ * server process; the three servers are rotated across repetitions.
+ */
+import { runWorker, startServer } from '../lib/child.js';
+import { line, pairedRatio } from '../lib/report.js';
+import { median, rotate } from '../lib/stats.js';
+
+const TARGETS = [
+  { id: 'bare', server: 'servers/bare.js', action: 'describe' },
+  { id: 'emulator-describe', server: 'servers/emulator.js', action: 'describe' },
+  { id: 'emulator-update', server: 'servers/emulator.js', action: 'update' },
+];
+
+export async function emulatorLoadRow(config, log) {
+  const reps = [];
+  for (let r = 0; r < config.reps; r++) {
+    const rep = {};
+    for (const target of rotate(TARGETS, r)) {
+      const server = await startServer(target.server);
+      try {
+        const { seconds, warmup, connections } = config.load;
+        rep[target.id] = await runWorker(
+          'workers/load.js',
+          [`--port=${server.port}`, `--action=${target.action}`, `--taskId=${server.taskId ?? 'fd245384-4067-4f91-9d75-9666a6bc0001'}`,
+            `--seconds=${seconds}`, `--warmup=${warmup}`, `--connections=${connections}`],
+          { onMessage: () => server.stats() },
+        );
+      } finally {
+        await server.stop();
+      }
+      const m = rep[target.id];
+      if (m.non2xx + m.errors + m.timeouts > 0) throw new Error(`${target.id}: ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts`);
+      log(`  emulator rep ${r + 1}/${config.reps} ${target.id}: ${m.requestsPerSecond.toFixed(0)} req/s, server ${m.serverCpuUsPerRequest.toFixed(1)} CPU µs/req`);
+    }
+    reps.push(rep);
+  }
+  const rate = (id) => (rep) => rep[id].requestsPerSecond;
+  const cpu = (id) => (rep) => rep[id].serverCpuUsPerRequest;
+  const p99 = (id) => (rep) => rep[id].latencyMs.p99;
+  const med = (id, pick) => median(reps.map(pick(id)));
+  const row = 3;
+  const c = config.load.connections;
+  const lines = [];
+  for (const [id, what] of [['emulator-describe', 'DescribeLivePullToPush'], ['emulator-update', 'UpdateLivePullToPush']]) {
+    lines.push(line({ row, measure: `emulator ${what}, verified, ${c} connections, vs bare node:http`, unit: 'req/s', digits: 0, ours: med(id, rate), peer: med('bare', rate),
+      peerName: 'bare', ratio: pairedRatio(reps, rate(id), rate('bare')), target: { op: '>=', value: 0.5 } }));
+  }
+  for (const [id, what] of [['emulator-describe', 'Describe'], ['emulator-update', 'Update']]) {
+    lines.push(line({ row, measure: `emulator ${what}, server CPU per request`, unit: 'µs', ours: med(id, cpu), peer: med('bare', cpu), peerName: 'bare',
+      ratio: pairedRatio(reps, cpu(id), cpu('bare')) }));
+    lines.push(line({ row, measure: `emulator ${what}, p99 latency (autocannon, whole ms)`, unit: 'ms', digits: 0, ours: med(id, p99), peer: med('bare', p99), peerName: 'bare' }));
+  }
+  return { lines, data: { config: config.load, reps } };
+}
