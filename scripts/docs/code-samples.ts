@@ -37,7 +37,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
  */
 export function withCodeSamples(document: unknown, operations: readonly SampleOperation[]): unknown {
   const copy = structuredClone(document) as { paths?: Record<string, Record<string, unknown>> };
-  const pending = new Map(operations.map((op) => [op.action, op]));
+  const pending = new Map<string, SampleOperation>(operations.map((op) => [op.action, op]));
   for (const [path, item] of Object.entries(copy.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item[method] as { operationId?: string; 'x-codeSamples'?: CodeSample[] } | undefined;

@@ -1,3 +1,5 @@
+import type { OperationName } from '../../generated/operations.js';
+
 /** The part of a `generated/operations.js` parameter that a code sample needs. */
 export interface SampleParam {
   readonly name: string;
@@ -8,7 +10,7 @@ export interface SampleParam {
 
 /** The part of a `generated/operations.js` operation that a code sample needs. */
 export interface SampleOperation {
-  readonly action: string;
+  readonly action: OperationName;
   readonly params: readonly SampleParam[];
 }
 

@@ -1,11 +1,13 @@
+import type { OperationName } from '../../generated/operations.js';
+import { methodName } from '../../src/client/operation-types.js';
 import type { SampleArgument } from './sample-arguments.js';
 
 /**
- * A call through the package's client: the method is the action with a lower-case first letter,
- * parameters keep their vendor names, arrays are arrays.
+ * A call through the package's client: the method is named as the client names it, parameters
+ * keep their vendor names, arrays are arrays.
  */
-export function typescriptSample(action: string, args: readonly SampleArgument[]): string {
-  const method = action.charAt(0).toLowerCase() + action.slice(1);
+export function typescriptSample(action: OperationName, args: readonly SampleArgument[]): string {
+  const method = methodName(action);
   const fields = args.map(({ name, value }) => `  ${name}: ${literal(value)},\n`).join('');
   return [
     `import { createLiveClient } from 'live-relay';`,

@@ -10,7 +10,7 @@ import type { CliIo } from './io.js';
 import { toOperationParams, type OperationParams } from './operation-params.js';
 import { formatOutput } from './output.js';
 import { UsageError } from './usage-error.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../package-version.js';
 import { cliRateLimitRedis } from '../client/rate-limit/redis/cli-rate-limit-redis.js';
 
 /**

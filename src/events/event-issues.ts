@@ -1,4 +1,5 @@
 import type { SchemaIssue } from '../../generated/validators.js';
+import { schemaRule, unescapePointer } from '../validation/schema-rule.js';
 import type { LiveEventIssue } from './live-event-error.js';
 
 /** Formats whose names mean little to a reader, in words. */
@@ -36,37 +37,10 @@ function toIssue(error: SchemaIssue): LiveEventIssue {
     return { field, message: `${field} is required` };
   }
   const field = path.length === 0 ? '(body)' : fieldPath(path);
-  return { field, message: `${field} ${rule(error)}` };
-}
-
-/** The rule a value broke, as the predicate of a sentence whose subject is the field. */
-function rule(error: SchemaIssue): string {
-  const { params } = error;
-  switch (error.keyword) {
-    case 'enum':
-      return `must be one of ${Array.isArray(params['allowedValues']) ? params['allowedValues'].map(String).join(', ') : '(see the spec)'}`;
-    case 'type':
-      return `must be ${String(params['type'])
-        .split(',')
-        .map((type) => (type === 'integer' || type === 'array' || type === 'object' ? `an ${type}` : `a ${type}`))
-        .join(' or ')}`;
-    case 'pattern':
-      return `must match the pattern ${String(params['pattern'])}`;
-    case 'format': {
-      const format = String(params['format']);
-      return `must be ${FORMAT_WORDS[format] ?? `a valid ${format}`}`;
-    }
-    default:
-      return error.message ?? `breaks the schema rule "${error.keyword}"`;
-  }
+  return { field, message: `${field} ${schemaRule(error, { formatWords: FORMAT_WORDS })}` };
 }
 
 /** `['TaskInfo', 'SourceUrls', '0']` → `TaskInfo.SourceUrls[0]`. */
 function fieldPath(segments: readonly string[]): string {
   return segments.map((segment, index) => (/^\d+$/.test(segment) && index > 0 ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
-}
-
-/** RFC 6901: `~1` is `/`, `~0` is `~`. */
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

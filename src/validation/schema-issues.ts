@@ -1,18 +1,12 @@
 import { operations, type OperationName } from '../../generated/operations.js';
 import type { SchemaIssue } from '../../generated/validators.js';
+import { schemaRule, unescapePointer } from './schema-rule.js';
 import type { ValidationIssue } from './validation-issue.js';
 
 /** Formats whose names mean little to a caller, in words. */
 const FORMAT_WORDS: Readonly<Record<string, string>> = {
   'date-time': 'a valid date-time',
   int32: 'a 32-bit integer (-2147483648 to 2147483647)',
-};
-
-const COMPARISON_WORDS: Readonly<Record<string, string>> = {
-  '>=': 'at least',
-  '<=': 'at most',
-  '>': 'greater than',
-  '<': 'less than',
 };
 
 /**
@@ -45,7 +39,7 @@ function toIssue(action: OperationName, error: SchemaIssue): ValidationIssue {
   const [param, ...rest] = path;
   if (param === undefined) return rootIssue(action, error);
   const subject = param + rest.map((segment) => `[${segment}]`).join('');
-  return { param, message: `${subject} ${rule(action, param, error)}` };
+  return { param, message: `${subject} ${schemaRule(error, { formatWords: FORMAT_WORDS, exampleSuffix: example(action, param) })}` };
 }
 
 /** Errors about the parameter object itself: a missing or unknown parameter, or no object at all. */
@@ -61,57 +55,8 @@ function rootIssue(action: OperationName, error: SchemaIssue): ValidationIssue {
   return { param: '(parameters)', message: `The parameters of ${action} ${error.message ?? 'are invalid'}` };
 }
 
-/** The rule a value broke, as the predicate of a sentence whose subject is the parameter. */
-function rule(action: OperationName, param: string, error: SchemaIssue): string {
-  const { params } = error;
-  switch (error.keyword) {
-    case 'enum':
-      return `must be one of ${list(params['allowedValues'])}`;
-    case 'type':
-      return `must be ${article(String(params['type']))}`;
-    case 'maxLength':
-      return `must be at most ${String(params['limit'])} characters`;
-    case 'minLength':
-      return params['limit'] === 1 ? 'must not be empty' : `must be at least ${String(params['limit'])} characters`;
-    case 'maxItems':
-      return `must hold at most ${String(params['limit'])} items`;
-    case 'minItems':
-      return `must hold at least ${String(params['limit'])} ${params['limit'] === 1 ? 'item' : 'items'}`;
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return `must be ${COMPARISON_WORDS[String(params['comparison'])] ?? String(params['comparison'])} ${String(params['limit'])}`;
-    case 'pattern':
-      return `must match the pattern ${String(params['pattern'])}${example(action, param)}`;
-    case 'format': {
-      const format = String(params['format']);
-      return `must be ${FORMAT_WORDS[format] ?? `a valid ${format}`}${example(action, param)}`;
-    }
-    default:
-      return error.message ?? `breaks the schema rule "${error.keyword}"`;
-  }
-}
-
 /** `, for example 2024-08-26T10:30:00Z` from the spec's example of a string parameter, if any. */
 function example(action: OperationName, param: string): string {
   const value = operations[action].params.find((p) => p.name === param)?.example;
   return typeof value === 'string' ? ` (for example ${value})` : '';
-}
-
-function list(values: unknown): string {
-  return Array.isArray(values) ? values.map(String).join(', ') : String(values);
-}
-
-function article(type: string): string {
-  const words: Record<string, string> = { integer: 'an integer', array: 'an array', object: 'an object' };
-  return type
-    .split(',')
-    .map((t) => words[t] ?? `a ${t}`)
-    .join(' or ');
-}
-
-/** RFC 6901: `~1` is `/`, `~0` is `~`. */
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -15,12 +15,12 @@ export type AuthorizationParseResult =
 
 /** `<algorithm> Credential=<id>,SignedHeaders=<a;b>,Signature=<sig>`: one space, no spaces after commas. */
 export function formatAuthorization(parts: Authorization): string {
-  return (
-    parts.algorithm +
-    ' Credential=' + parts.accessKeyId +
-    ',SignedHeaders=' + parts.signedHeaders.join(';') +
-    ',Signature=' + parts.signature
-  );
+  return authorizationValue(parts.algorithm, parts.accessKeyId, parts.signedHeaders.join(';'), parts.signature);
+}
+
+/** {@link formatAuthorization} for a signer that already holds the `;`-joined SignedHeaders. */
+export function authorizationValue(algorithm: string, accessKeyId: string, signedHeaders: string, signature: string): string {
+  return algorithm + ' Credential=' + accessKeyId + ',SignedHeaders=' + signedHeaders + ',Signature=' + signature;
 }
 
 const CREDENTIAL = 'Credential=';

@@ -23,6 +23,10 @@ export function isSignedByDefault(lowerCaseName: string): boolean {
  * sorted and joined with `,`, as the official cores do.
  */
 export function canonicalHeaders(headers: HeaderMap, names?: readonly string[]): CanonicalHeaders {
+  if (names === undefined) {
+    const simple = defaultFromSimpleMap(headers);
+    if (simple !== undefined) return simple;
+  }
   const values = collect(headers, names === undefined ? isSignedByDefault : undefined);
   const selected = names ?? Object.keys(values).sort();
   let block = '';
@@ -31,6 +35,25 @@ export function canonicalHeaders(headers: HeaderMap, names?: readonly string[]):
     block += name + ':' + (value === undefined ? '' : typeof value === 'string' ? value : value.sort().join(',')) + '\n';
   }
   return { canonicalHeaders: block, signedHeaders: selected.join(';') };
+}
+
+/**
+ * The common case on the signing path: single string values under names already lower-case, so no
+ * name can repeat and nothing needs merging; one sort and one string. `undefined` when the map
+ * needs the general path.
+ */
+function defaultFromSimpleMap(headers: HeaderMap): CanonicalHeaders | undefined {
+  const names: string[] = [];
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || name !== name.toLowerCase()) return undefined;
+    if (isSignedByDefault(name)) names.push(name);
+  }
+  names.sort();
+  let block = '';
+  for (const name of names) block += name + ':' + (headers[name] as string).trim() + '\n';
+  return { canonicalHeaders: block, signedHeaders: names.join(';') };
 }
 
 /** Lower-cased name -> trimmed value, or a list when several values share the name. */

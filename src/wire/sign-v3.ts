@@ -1,5 +1,6 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-import { canonicalHeaders, isSignedByDefault, type CanonicalHeaders } from './canonical-headers.js';
+import { authorizationValue } from './authorization-header.js';
+import { canonicalHeaders } from './canonical-headers.js';
 import { canonicalQuery } from './canonical-query.js';
 import { canonicalRequestV3 } from './canonical-request-v3.js';
 import { contentSha256 } from './content-hash.js';
@@ -63,23 +64,6 @@ function currentTimestamp(): string {
   return stampText;
 }
 
-/**
- * `canonicalHeaders(headers)` for the map signV3 builds, whose names are already lower-case and
- * unique: so no merging of repeated names is needed, and the per-call work is one sort and one
- * string. Anything but string values goes through {@link canonicalHeaders}.
- */
-function ownCanonicalHeaders(headers: Readonly<Record<string, string>>): CanonicalHeaders {
-  const names: string[] = [];
-  for (const name of Object.keys(headers)) {
-    if (typeof headers[name] !== 'string') return canonicalHeaders(headers);
-    if (isSignedByDefault(name)) names.push(name);
-  }
-  names.sort();
-  let block = '';
-  for (const name of names) block += name + ':' + headers[name]!.trim() + '\n';
-  return { canonicalHeaders: block, signedHeaders: names.join(';') };
-}
-
 /** The lower-case hex HMAC-SHA256 V3 signature of a string to sign. */
 export function signatureV3(accessKeySecret: string, stringToSign: string): string {
   return createHmac('sha256', hmacKey(accessKeySecret)).update(stringToSign).digest('hex');
@@ -109,7 +93,7 @@ export function signV3(request: SignV3Request): Record<string, string> {
     headers['x-acs-accesskey-id'] = credentials.accessKeyId;
     headers['x-acs-security-token'] = credentials.securityToken;
   }
-  const canonical = ownCanonicalHeaders(headers);
+  const canonical = canonicalHeaders(headers);
   const stringToSign = stringToSignV3(
     canonicalRequestV3({
       method: request.method,
@@ -120,11 +104,11 @@ export function signV3(request: SignV3Request): Record<string, string> {
       payloadHash,
     }),
   );
-  // formatAuthorization's shape, without splitting the signed-header list only to join it again.
-  headers['authorization'] =
-    ACS3_HMAC_SHA256 +
-    ' Credential=' + credentials.accessKeyId +
-    ',SignedHeaders=' + canonical.signedHeaders +
-    ',Signature=' + signatureV3(credentials.accessKeySecret, stringToSign);
+  headers['authorization'] = authorizationValue(
+    ACS3_HMAC_SHA256,
+    credentials.accessKeyId,
+    canonical.signedHeaders,
+    signatureV3(credentials.accessKeySecret, stringToSign),
+  );
   return headers;
 }

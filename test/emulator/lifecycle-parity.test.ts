@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationName } from '../../generated/operations.js';
+import { methodName } from '../../src/client/operation-types.js';
 import { createLiveClient, LiveApiError } from '../../src/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { clockControl } from './control-client.js';
@@ -28,8 +29,7 @@ function ourAdapter(signatureVersion: 'v3' | 'v1'): CallAdapter {
     rateLimit: { enabled: false },
   });
   return async (action: OperationName, params) => {
-    const method = (action.charAt(0).toLowerCase() + action.slice(1)) as keyof typeof client;
-    const call = client[method] as unknown as (p: unknown) => Promise<Record<string, unknown>>;
+    const call = client[methodName(action)] as unknown as (p: unknown) => Promise<Record<string, unknown>>;
     try {
       return await call.call(client, params);
     } catch (error) {

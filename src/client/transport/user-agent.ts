@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { packageVersion } from '../../package-version.js';
 
 /**
  * `live-relay/<version> Node.js/<version>`, then the `userAgent` option after a space, as the
@@ -7,14 +7,4 @@ import { createRequire } from 'node:module';
 export function userAgent(suffix: string | undefined): string {
   const base = `live-relay/${packageVersion()} Node.js/${process.version}`;
   return suffix ? `${base} ${suffix}` : base;
-}
-
-let version: string | undefined;
-
-/**
- * The package's version. Resolved through the package's own name (its `exports` list
- * `./package.json`), so it works from `src/`, `dist/` and the single-file bundle alike.
- */
-function packageVersion(): string {
-  return (version ??= (createRequire(import.meta.url)('live-relay/package.json') as { version: string }).version);
 }
