@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageVersion, ourVersion, CLIENT_KINDS } from './lib/clients.js';
+import { CLIENT_KINDS, ourVersion, packageVersion } from './lib/clients.js';
 import { load, machineInfo } from './lib/machine.js';
 import { renderTable } from './lib/report.js';
 import { parseArgs } from './lib/worker-io.js';
@@ -68,12 +68,15 @@ if (!existsSync(new URL('../dist/index.js', import.meta.url))) {
   console.error('dist/ is missing: run `npm run bench` (it builds first) or `npm run build`.');
   process.exit(2);
 }
-const outPath = typeof args.out === 'string' ? args.out : fileURLToPath(new URL('results/latest.json', import.meta.url));
+const outPath =
+  typeof args.out === 'string' ? args.out : fileURLToPath(new URL('results/latest.json', import.meta.url));
 
 const started = Date.now();
 const log = (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 const machine = machineInfo();
-log(`live-relay bench${quick ? ' --quick' : ''}: ${only.join(', ')}; ${config.reps} repetitions; ${machine.nproc} CPUs, Node ${machine.node}, load ${load()}`);
+log(
+  `live-relay bench${quick ? ' --quick' : ''}: ${only.join(', ')}; ${config.reps} repetitions; ${machine.nproc} CPUs, Node ${machine.node}, load ${load()}`,
+);
 
 const results = {
   date: new Date().toISOString(),
@@ -110,17 +113,29 @@ for (const id of only) {
   } catch (error) {
     log(`row ${id} FAILED: ${error?.stack ?? error}`);
     results.rows[id] = { error: String(error?.message ?? error) };
-    results.table.push({ row: id, measure: `${id} failed`, verdict: 'error', note: String(error?.message ?? error).slice(0, 200) });
+    results.table.push({
+      row: id,
+      measure: `${id} failed`,
+      verdict: 'error',
+      note: String(error?.message ?? error).slice(0, 200),
+    });
   }
 }
 results.seconds = (Date.now() - started) / 1000;
 
 console.log(`\n${renderTable(results.table)}\n`);
 const misses = results.table.filter((l) => l.verdict === 'miss' || l.verdict === 'error');
-console.log(`${results.table.filter((l) => l.verdict === 'pass').length} pass, ${misses.length} miss/error; ${results.seconds.toFixed(0)} s; load ${load()} at the end.`);
-console.log('Ratios are paired within each repetition, then the median is taken. Row 1 verdicts use CPU µs per call. See bench/README.md.');
+console.log(
+  `${results.table.filter((l) => l.verdict === 'pass').length} pass, ${misses.length} miss/error; ${results.seconds.toFixed(0)} s; load ${load()} at the end.`,
+);
+console.log(
+  'Ratios are paired within each repetition, then the median is taken. Row 1 verdicts use CPU µs per call. See bench/README.md.',
+);
 mkdirSync(dirname(outPath), { recursive: true });
 // One line per array of numbers keeps the file short and its diffs readable.
-const json = JSON.stringify(results, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, list) => `[${list.replace(/\s+/g, '')}]`);
+const json = JSON.stringify(results, null, 1).replace(
+  /\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g,
+  (_, list) => `[${list.replace(/\s+/g, '')}]`,
+);
 writeFileSync(outPath, `${json}\n`);
 console.log(`wrote ${outPath}`);

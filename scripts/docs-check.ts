@@ -11,15 +11,15 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from './docs/repo-root.js';
-import { compare } from './docs-check/compare.js';
 import type { Aspect } from './docs-check/compare.js';
-import { findDecision, readDecisions, staleness } from './docs-check/decisions.js';
+import { compare } from './docs-check/compare.js';
 import type { DecisionKind } from './docs-check/decisions.js';
+import { findDecision, readDecisions, staleness } from './docs-check/decisions.js';
 import type { OperationDoc } from './docs-check/doc-model.js';
-import { formatReport } from './docs-check/report.js';
 import type { ReviewedDifference } from './docs-check/report.js';
-import { loadSpecOperations } from './docs-check/spec-reader.js';
+import { formatReport } from './docs-check/report.js';
 import type { SpecOperation } from './docs-check/spec-reader.js';
+import { loadSpecOperations } from './docs-check/spec-reader.js';
 import { readVendorMetadata } from './docs-check/vendor-metadata.js';
 import { parseVendorPage } from './docs-check/vendor-page.js';
 
@@ -63,7 +63,12 @@ async function main(): Promise<number> {
     const stale = staleness(decision, key);
     return stale === undefined ? { ...d, decision: decision.id } : { ...d, stale };
   });
-  const report = { source: source.label, spec: relative(callerDir, resolve(callerDir, values.spec)), differences: reviewed, notes };
+  const report = {
+    source: source.label,
+    spec: relative(callerDir, resolve(callerDir, values.spec)),
+    differences: reviewed,
+    notes,
+  };
   console.log(formatReport(report).join('\n'));
   return reviewed.some((d) => d.decision === undefined) ? 1 : 0;
 }

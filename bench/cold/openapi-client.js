@@ -14,11 +14,20 @@ class LiveClient extends $OpenApi.default {
     this.checkConfig(config);
   }
 }
-const client = new LiveClient(new $OpenApi.Config({ ...CREDENTIALS, endpoint: `127.0.0.1:${process.argv[2]}`, protocol: 'http' }));
+const client = new LiveClient(
+  new $OpenApi.Config({ ...CREDENTIALS, endpoint: `127.0.0.1:${process.argv[2]}`, protocol: 'http' }),
+);
 const { body } = await client.callApi(
   new $OpenApi.Params({
-    action: ACTION, version: API_VERSION, protocol: 'HTTPS', pathname: '/', method: 'GET',
-    authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+    action: ACTION,
+    version: API_VERSION,
+    protocol: 'HTTPS',
+    pathname: '/',
+    method: 'GET',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'json',
   }),
   new $OpenApi.OpenApiRequest({ query: OpenApiUtil.query(officialUpdateQuery()) }),
   new $Util.RuntimeOptions({}),

@@ -14,11 +14,20 @@ class LiveCoreClient extends core.default {
     this.checkConfig(config);
   }
 }
-const client = new LiveCoreClient(new $OpenApiUtil.Config({ ...CREDENTIALS, endpoint: `127.0.0.1:${process.argv[2]}`, protocol: 'http' }));
+const client = new LiveCoreClient(
+  new $OpenApiUtil.Config({ ...CREDENTIALS, endpoint: `127.0.0.1:${process.argv[2]}`, protocol: 'http' }),
+);
 const { body } = await client.callApi(
   new $OpenApiUtil.Params({
-    action: ACTION, version: API_VERSION, protocol: 'HTTPS', pathname: '/', method: 'GET',
-    authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+    action: ACTION,
+    version: API_VERSION,
+    protocol: 'HTTPS',
+    pathname: '/',
+    method: 'GET',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'json',
   }),
   new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query(officialUpdateQuery()) }),
   new $dara.RuntimeOptions({}),

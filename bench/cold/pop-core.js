@@ -5,7 +5,11 @@ import { ACTION, API_VERSION, CREDENTIALS, officialUpdateQuery } from '../lib/pa
 const require = createRequire(import.meta.url);
 const { RPCClient } = require('@alicloud/pop-core');
 const importedAtMs = performance.now();
-const client = new RPCClient({ ...CREDENTIALS, endpoint: `http://127.0.0.1:${process.argv[2]}`, apiVersion: API_VERSION });
+const client = new RPCClient({
+  ...CREDENTIALS,
+  endpoint: `http://127.0.0.1:${process.argv[2]}`,
+  apiVersion: API_VERSION,
+});
 const body = await client.request(ACTION, officialUpdateQuery(), { method: 'GET' });
 if (body.RetCode !== 0) throw new Error(JSON.stringify(body));
 process.stdout.write(JSON.stringify({ importedAtMs, answeredAtMs: performance.now() }));

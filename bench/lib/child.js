@@ -10,7 +10,10 @@ export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts `bench/<script>` and resolves once it reports `ready`. */
 export function startServer(script, args = [], { execArgv = [] } = {}) {
-  const child = fork(new URL(`../${script}`, import.meta.url), args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(new URL(`../${script}`, import.meta.url), args, {
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let nextId = 0;
   const pending = new Map();
   child.on('message', (message) => {
@@ -73,7 +76,12 @@ export function runWorker(script, args = [], { execArgv = [], onMessage, env } =
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (result !== undefined && code === 0) resolve(result);
-      else reject(new Error(`${script} ${args.join(' ')} exited with ${code ?? signal}${result === undefined ? ' without a result' : ''}`));
+      else
+        reject(
+          new Error(
+            `${script} ${args.join(' ')} exited with ${code ?? signal}${result === undefined ? ' without a result' : ''}`,
+          ),
+        );
     });
   });
 }

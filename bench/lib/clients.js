@@ -55,7 +55,9 @@ export async function loadClient(kind, port, options = {}) {
     }
     case 'openapi-core': {
       const core = require('@alicloud/openapi-core');
-      const $dara = require(require.resolve('@darabonba/typescript', { paths: [require.resolve('@alicloud/openapi-core')] }));
+      const $dara = require(
+        require.resolve('@darabonba/typescript', { paths: [require.resolve('@alicloud/openapi-core')] }),
+      );
       const { $OpenApiUtil, OpenApiUtil } = core;
       // The generated Live SDK's constructor, minus its region map (getEndpoint returns config.endpoint when set).
       class LiveCoreClient extends core.default {
@@ -66,14 +68,27 @@ export async function loadClient(kind, port, options = {}) {
         }
       }
       const client = new LiveCoreClient(
-        new $OpenApiUtil.Config({ ...CREDENTIALS, endpoint: host, protocol: 'http', readTimeout: 10_000, connectTimeout: 10_000 }),
+        new $OpenApiUtil.Config({
+          ...CREDENTIALS,
+          endpoint: host,
+          protocol: 'http',
+          readTimeout: 10_000,
+          connectTimeout: 10_000,
+        }),
       );
       return {
         version: packageVersion('@alicloud/openapi-core'),
         call: async () => {
           const params = new $OpenApiUtil.Params({
-            action: ACTION, version: API_VERSION, protocol: 'HTTPS', pathname: '/', method: 'GET',
-            authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+            action: ACTION,
+            version: API_VERSION,
+            protocol: 'HTTPS',
+            pathname: '/',
+            method: 'GET',
+            authType: 'AK',
+            style: 'RPC',
+            reqBodyType: 'formData',
+            bodyType: 'json',
           });
           const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query(officialUpdateQuery(taskId)) });
           const { body } = await client.callApi(params, request, new $dara.RuntimeOptions({}));
@@ -84,7 +99,9 @@ export async function loadClient(kind, port, options = {}) {
     case 'openapi-client': {
       const from = '@alicloud/openapi-client';
       const $OpenApi = require(from);
-      const OpenApiUtil = require(require.resolve('@alicloud/openapi-util', { paths: [require.resolve(from)] })).default;
+      const OpenApiUtil = require(
+        require.resolve('@alicloud/openapi-util', { paths: [require.resolve(from)] }),
+      ).default;
       const $Util = require(require.resolve('@alicloud/tea-util', { paths: [require.resolve(from)] }));
       class LiveClient extends $OpenApi.default {
         constructor(config) {
@@ -93,13 +110,28 @@ export async function loadClient(kind, port, options = {}) {
           this.checkConfig(config);
         }
       }
-      const client = new LiveClient(new $OpenApi.Config({ ...CREDENTIALS, endpoint: host, protocol: 'http', readTimeout: 10_000, connectTimeout: 10_000 }));
+      const client = new LiveClient(
+        new $OpenApi.Config({
+          ...CREDENTIALS,
+          endpoint: host,
+          protocol: 'http',
+          readTimeout: 10_000,
+          connectTimeout: 10_000,
+        }),
+      );
       return {
         version: packageVersion(from),
         call: async () => {
           const params = new $OpenApi.Params({
-            action: ACTION, version: API_VERSION, protocol: 'HTTPS', pathname: '/', method: 'GET',
-            authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+            action: ACTION,
+            version: API_VERSION,
+            protocol: 'HTTPS',
+            pathname: '/',
+            method: 'GET',
+            authType: 'AK',
+            style: 'RPC',
+            reqBodyType: 'formData',
+            bodyType: 'json',
           });
           const request = new $OpenApi.OpenApiRequest({ query: OpenApiUtil.query(officialUpdateQuery(taskId)) });
           const { body } = await client.callApi(params, request, new $Util.RuntimeOptions({}));

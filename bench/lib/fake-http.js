@@ -50,11 +50,20 @@ class FakeClientRequest extends EventEmitter {
     this.path = options.path ?? '/';
     if (onResponse) this.once('response', onResponse);
   }
-  setTimeout() { return this; }
+  setTimeout() {
+    return this;
+  }
   setHeader() {}
-  write() { return true; }
-  abort() { this.destroy(); }
-  destroy() { this.destroyed = true; return this; }
+  write() {
+    return true;
+  }
+  abort() {
+    this.destroy();
+  }
+  destroy() {
+    this.destroyed = true;
+    return this;
+  }
   end() {
     stubHits.count++;
     process.nextTick(() => {
@@ -85,8 +94,12 @@ export function stubHttpx() {
   const resolveFrom = (pkg) => require.resolve('httpx', { paths: [require.resolve(pkg)] });
   const path = resolveFrom('@alicloud/openapi-core');
   const roots = {
-    '@darabonba/typescript': require.resolve('httpx', { paths: [require.resolve('@darabonba/typescript', { paths: [require.resolve('@alicloud/openapi-core')] })] }),
-    '@alicloud/tea-typescript': require.resolve('httpx', { paths: [require.resolve('@alicloud/tea-typescript', { paths: [require.resolve('@alicloud/openapi-client')] })] }),
+    '@darabonba/typescript': require.resolve('httpx', {
+      paths: [require.resolve('@darabonba/typescript', { paths: [require.resolve('@alicloud/openapi-core')] })],
+    }),
+    '@alicloud/tea-typescript': require.resolve('httpx', {
+      paths: [require.resolve('@alicloud/tea-typescript', { paths: [require.resolve('@alicloud/openapi-client')] })],
+    }),
     '@alicloud/pop-core': resolveFrom('@alicloud/pop-core'),
   };
   for (const [pkg, p] of Object.entries(roots)) {
@@ -112,7 +125,7 @@ export function stubHttpx() {
 }
 
 /** A WHATWG fetch that answers every request with a ready `Response` (for live-relay's `fetch` option). */
-export async function stubFetch(request) {
+export async function stubFetch(_request) {
   stubHits.count++;
   await new Promise((resolve) => setImmediate(resolve));
   return new Response(ANSWER, { status: 200, headers: ANSWER_HEADERS });

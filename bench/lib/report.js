@@ -8,8 +8,22 @@ import { median } from './stats.js';
  * One table line. `ratio` is ours ÷ peer unless given; `target` is `{ op: '<=' | '>=' | '<', value }`
  * applied to the ratio (or, with `absolute`, to ours itself).
  */
-export function line({ row, measure, ours, peer, peerName, ratio, target, absolute = false, unit = '', digits = 1, note }) {
-  const r = ratio ?? (peer === undefined ? undefined : Number.isFinite(ours) && Number.isFinite(peer) && peer !== 0 ? ours / peer : NaN);
+export function line({
+  row,
+  measure,
+  ours,
+  peer,
+  peerName,
+  ratio,
+  target,
+  absolute = false,
+  unit = '',
+  digits = 1,
+  note,
+}) {
+  const r =
+    ratio ??
+    (peer === undefined ? undefined : Number.isFinite(ours) && Number.isFinite(peer) && peer !== 0 ? ours / peer : NaN);
   let verdict = 'info';
   if (target !== undefined) {
     const subject = absolute ? ours : r;
@@ -17,9 +31,20 @@ export function line({ row, measure, ours, peer, peerName, ratio, target, absolu
     else verdict = compare(subject, target) ? 'pass' : 'miss';
   }
   return {
-    row, measure, unit, ours, peer, peerName, ratio: absolute ? undefined : r,
-    target: target === undefined ? undefined : `${absolute ? '' : 'ratio '}${target.op} ${target.value}${absolute ? ` ${unit}` : ''}`.trim(),
-    verdict, digits, ...(note === undefined ? {} : { note }),
+    row,
+    measure,
+    unit,
+    ours,
+    peer,
+    peerName,
+    ratio: absolute ? undefined : r,
+    target:
+      target === undefined
+        ? undefined
+        : `${absolute ? '' : 'ratio '}${target.op} ${target.value}${absolute ? ` ${unit}` : ''}`.trim(),
+    verdict,
+    digits,
+    ...(note === undefined ? {} : { note }),
   };
 }
 
@@ -29,11 +54,16 @@ export function skipped(row, measure, reason) {
 
 function compare(value, { op, value: bound }) {
   switch (op) {
-    case '<=': return value <= bound;
-    case '<': return value < bound;
-    case '>=': return value >= bound;
-    case '>': return value > bound;
-    default: throw new Error(`unknown comparison ${op}`);
+    case '<=':
+      return value <= bound;
+    case '<':
+      return value < bound;
+    case '>=':
+      return value >= bound;
+    case '>':
+      return value > bound;
+    default:
+      throw new Error(`unknown comparison ${op}`);
   }
 }
 
@@ -62,6 +92,10 @@ export function renderTable(lines) {
     l.verdict === 'skipped' ? `skipped (${l.note})` : l.verdict,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const render = (cells) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const render = (cells) =>
+    cells
+      .map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(render)].join('\n');
 }

@@ -11,10 +11,12 @@ process.on('message', (message) => {
 
 /** Sends the worker's result and disconnects, so the process can exit once its work is done. */
 export function sendResult(result) {
-  return new Promise((resolve) => process.send({ type: 'result', result }, () => {
-    process.disconnect();
-    resolve();
-  }));
+  return new Promise((resolve) =>
+    process.send({ type: 'result', result }, () => {
+      process.disconnect();
+      resolve();
+    }),
+  );
 }
 
 /** Asks the driver (e.g. "read the server's CPU now") and resolves with its answer. */

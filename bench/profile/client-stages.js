@@ -50,10 +50,26 @@ async function async(name, fn, n = 30_000) {
 }
 
 const send = createHttpSender(endpoint);
-const api = createClient({ baseUrl: endpoint.origin, Request: RelayRequestClass, querySerializer: (q) => canonicalQuery(q) });
-const answer = new RelayResponse(200, { 'content-type': 'application/json' }, '{"RetCode":0}', { RetCode: 0 }).asResponse();
+const api = createClient({
+  baseUrl: endpoint.origin,
+  Request: RelayRequestClass,
+  querySerializer: (q) => canonicalQuery(q),
+});
+const answer = new RelayResponse(200, { 'content-type': 'application/json' }, '{"RetCode":0}', {
+  RetCode: 0,
+}).asResponse();
 const client = createLiveClient({ endpoint: endpoint.origin, credentials: CREDENTIALS, rateLimit: { enabled: false } });
-const signed = signAttempt({ signatureVersion: 'v3', method: 'GET', host: endpoint.host, action: ACTION, params: wire, query, credentials, userAgent: 'bench', retry: undefined });
+const signed = signAttempt({
+  signatureVersion: 'v3',
+  method: 'GET',
+  host: endpoint.host,
+  action: ACTION,
+  params: wire,
+  query,
+  credentials,
+  userAgent: 'bench',
+  retry: undefined,
+});
 
 const rows = [
   sync('schema validator (generated ajv)', () => requestValidators[ACTION](typed)),
@@ -62,14 +78,39 @@ const rows = [
   sync('toWireParams', () => toWireParams(op, typed)),
   sync('canonicalQuery', () => canonicalQuery(wire)),
   sync('signV3 (includes a canonicalQuery)', () =>
-    signV3({ method: 'GET', host: endpoint.host, action: ACTION, version: API_VERSION, query: wire, headers: { 'user-agent': 'bench' }, credentials })),
+    signV3({
+      method: 'GET',
+      host: endpoint.host,
+      action: ACTION,
+      version: API_VERSION,
+      query: wire,
+      headers: { 'user-agent': 'bench' },
+      credentials,
+    }),
+  ),
   sync('signAttempt (headers + signV3)', () =>
-    signAttempt({ signatureVersion: 'v3', method: 'GET', host: endpoint.host, action: ACTION, params: wire, query, credentials, userAgent: 'bench', retry: undefined })),
+    signAttempt({
+      signatureVersion: 'v3',
+      method: 'GET',
+      host: endpoint.host,
+      action: ACTION,
+      params: wire,
+      query,
+      credentials,
+      userAgent: 'bench',
+      retry: undefined,
+    }),
+  ),
   sync('JSON.parse of the 48-byte answer', () => JSON.parse('{"RequestId":"x","RetCode":0,"Description":"OK"}')),
   await async('openapi-fetch request(), fetch answering at once', () =>
-    api.request('get', op.path, { params: { query: wire }, fetch: async () => answer })),
-  await async('http-sender exchange over the node:http stub', () => send(signed, { timeoutMs: 10_000, signal: undefined })),
-  await async('whole call: client.updateLivePullToPush over the stub', () => client.updateLivePullToPush(typedUpdateParams())),
+    api.request('get', op.path, { params: { query: wire }, fetch: async () => answer }),
+  ),
+  await async('http-sender exchange over the node:http stub', () =>
+    send(signed, { timeoutMs: 10_000, signal: undefined }),
+  ),
+  await async('whole call: client.updateLivePullToPush over the stub', () =>
+    client.updateLivePullToPush(typedUpdateParams()),
+  ),
 ];
 const width = Math.max(...rows.map(([name]) => name.length));
 for (const [name, us] of rows) console.log(`${name.padEnd(width)}  ${us.toFixed(2).padStart(7)} CPU µs`);

@@ -22,8 +22,13 @@ const host = '127.0.0.1:8080';
 const utc = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const service = createTaskService();
 const { TaskId } = service.handle('CreateLivePullToPush', {
-  Region: REGION, TaskName: 'bench', StartTime: utc(Date.now() + 86_400_000), EndTime: utc(Date.now() + 2 * 86_400_000),
-  SourceType: 'url', SourceUrls: ['https://media.example.com/vod/intro.mp4'], DstUrl: 'rtmp://push.example.com/live/stream-1',
+  Region: REGION,
+  TaskName: 'bench',
+  StartTime: utc(Date.now() + 86_400_000),
+  EndTime: utc(Date.now() + 2 * 86_400_000),
+  SourceType: 'url',
+  SourceUrls: ['https://media.example.com/vod/intro.mp4'],
+  DstUrl: 'rtmp://push.example.com/live/stream-1',
 });
 const keys = accessKeyTable([CREDENTIALS]);
 
@@ -32,7 +37,12 @@ function requests(action, query) {
   return Array.from({ length: N }, () => ({
     url,
     headers: signV3({
-      method: 'GET', host, action, version: API_VERSION, query, credentials: CREDENTIALS,
+      method: 'GET',
+      host,
+      action,
+      version: API_VERSION,
+      query,
+      credentials: CREDENTIALS,
       headers: { 'user-agent': 'bench', accept: 'application/json', 'x-acs-credentials-provider': 'static_ak' },
     }),
   }));
@@ -60,17 +70,35 @@ for (const [action, query] of [
   ['UpdateLivePullToPush', { ...wireUpdateParams(), TaskId }],
 ]) {
   const short = action.replace('LivePullToPush', '');
-  const gateway = new Gateway({ keys, service, qpsLimit: Infinity, maxNoncesPerKey: 100_000, arrivalLogSize: 10_000, clock: Date.now, onInternalError: console.error });
+  const gateway = new Gateway({
+    keys,
+    service,
+    qpsLimit: Infinity,
+    maxNoncesPerKey: 100_000,
+    arrivalLogSize: 10_000,
+    clock: Date.now,
+    onInternalError: console.error,
+  });
   const parsed = requests(action, query).map(parse);
   rows.push(time(`${short}: parse query (parseFormInto)`, requests(action, query), (r) => parse(r)));
-  rows.push(time(`${short}: verify V3 signature (verifyRequest)`, parsed, (r) =>
-    verifyRequest({ method: 'GET', pathname: '/', query: r.query, form: undefined, headers: r.headers, rawBody: undefined },
-      { lookupSecret: () => CREDENTIALS.accessKeySecret, now: new Date(), maxSkewMs: 900_000 })));
-  rows.push(time(`${short}: gateway.handle (verify, nonce, validate, service)`, parsed, (r) => {
-    const outcome = gateway.handle(r, 'REQUEST-ID');
-    if (outcome.refused) throw new Error(JSON.stringify(outcome));
-  }));
-  const params = action === 'DescribeLivePullToPush' ? { TaskId, Region: REGION } : { ...query, SourceUrls: JSON.parse(query.SourceUrls), RepeatNumber: -1 };
+  rows.push(
+    time(`${short}: verify V3 signature (verifyRequest)`, parsed, (r) =>
+      verifyRequest(
+        { method: 'GET', pathname: '/', query: r.query, form: undefined, headers: r.headers, rawBody: undefined },
+        { lookupSecret: () => CREDENTIALS.accessKeySecret, now: new Date(), maxSkewMs: 900_000 },
+      ),
+    ),
+  );
+  rows.push(
+    time(`${short}: gateway.handle (verify, nonce, validate, service)`, parsed, (r) => {
+      const outcome = gateway.handle(r, 'REQUEST-ID');
+      if (outcome.refused) throw new Error(JSON.stringify(outcome));
+    }),
+  );
+  const params =
+    action === 'DescribeLivePullToPush'
+      ? { TaskId, Region: REGION }
+      : { ...query, SourceUrls: JSON.parse(query.SourceUrls), RepeatNumber: -1 };
   rows.push(time(`${short}: task service alone (service.handle)`, parsed, () => service.handle(action, params)));
   const body = { RequestId: newRequestId(), ...service.handle(action, params) };
   rows.push(time(`${short}: answer JSON.stringify`, parsed, () => JSON.stringify(body)));

@@ -21,7 +21,9 @@ function hyperfineAvailable() {
 
 function runOnce(script, port) {
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [join(BENCH_DIR, 'cold', `${script}.js`), String(port)], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [join(BENCH_DIR, 'cold', `${script}.js`), String(port)], {
+    encoding: 'utf8',
+  });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0) throw new Error(`cold/${script}.js failed: ${child.stderr.slice(0, 500)}`);
   return { wallMs, ...JSON.parse(child.stdout) };
@@ -32,7 +34,9 @@ function roundWithHyperfine(order, port, runs) {
   try {
     const out = join(dir, 'out.json');
     const commands = order.map((s) => `${process.execPath} ${join(BENCH_DIR, 'cold', `${s}.js`)} ${port}`);
-    execFileSync('hyperfine', ['-N', '--warmup', '2', '--runs', String(runs), '--export-json', out, ...commands], { stdio: 'ignore' });
+    execFileSync('hyperfine', ['-N', '--warmup', '2', '--runs', String(runs), '--export-json', out, ...commands], {
+      stdio: 'ignore',
+    });
     const { results } = JSON.parse(readFileSync(out, 'utf8'));
     return Object.fromEntries(order.map((s, i) => [s, results[i].times.map((t) => t * 1000)]));
   } finally {
@@ -55,11 +59,17 @@ export async function coldStartRow(config, log) {
         for (const s of order) {
           runOnce(s, server.port);
           const runs = Array.from({ length: config.cold.runs }, () => runOnce(s, server.port));
-          round[s] = { wallMs: runs.map((x) => x.wallMs), answeredAtMs: runs.map((x) => x.answeredAtMs), importedAtMs: runs.map((x) => x.importedAtMs ?? NaN) };
+          round[s] = {
+            wallMs: runs.map((x) => x.wallMs),
+            answeredAtMs: runs.map((x) => x.answeredAtMs),
+            importedAtMs: runs.map((x) => x.importedAtMs ?? NaN),
+          };
         }
       }
       for (const s of SCRIPTS) round[s].incrementMs = median(round[s].wallMs) - median(round.empty.wallMs);
-      log(`  cold round ${r + 1}/${config.cold.rounds}: ${SCRIPTS.map((s) => `${s} ${median(round[s].wallMs).toFixed(0)} ms`).join(', ')}`);
+      log(
+        `  cold round ${r + 1}/${config.cold.rounds}: ${SCRIPTS.map((s) => `${s} ${median(round[s].wallMs).toFixed(0)} ms`).join(', ')}`,
+      );
       rounds.push(round);
     }
   } finally {
@@ -70,15 +80,55 @@ export async function coldStartRow(config, log) {
   const pooled = (s, field) => median(rounds.flatMap((round) => round[s][field] ?? []));
   const row = 4;
   const lines = [
-    line({ row, measure: 'cold start: import + first signed call + exit, beyond empty node', unit: 'ms', ours: inc('ours'), peer: inc('openapi-core'), peerName: 'openapi-core',
-      ratio: ratioTo('ours', 'openapi-core'), target: { op: '<=', value: 0.5 } }),
-    line({ row, measure: 'cold start increment, vs openapi-client', unit: 'ms', ours: inc('ours'), peer: inc('openapi-client'), peerName: 'openapi-client', ratio: ratioTo('ours', 'openapi-client') }),
-    line({ row, measure: 'cold start increment, vs pop-core', unit: 'ms', ours: inc('ours'), peer: inc('pop-core'), peerName: 'pop-core', ratio: ratioTo('ours', 'pop-core') }),
-    line({ row, measure: 'empty node process (the baseline subtracted above)', unit: 'ms', ours: pooled('empty', 'wallMs') }),
+    line({
+      row,
+      measure: 'cold start: import + first signed call + exit, beyond empty node',
+      unit: 'ms',
+      ours: inc('ours'),
+      peer: inc('openapi-core'),
+      peerName: 'openapi-core',
+      ratio: ratioTo('ours', 'openapi-core'),
+      target: { op: '<=', value: 0.5 },
+    }),
+    line({
+      row,
+      measure: 'cold start increment, vs openapi-client',
+      unit: 'ms',
+      ours: inc('ours'),
+      peer: inc('openapi-client'),
+      peerName: 'openapi-client',
+      ratio: ratioTo('ours', 'openapi-client'),
+    }),
+    line({
+      row,
+      measure: 'cold start increment, vs pop-core',
+      unit: 'ms',
+      ours: inc('ours'),
+      peer: inc('pop-core'),
+      peerName: 'pop-core',
+      ratio: ratioTo('ours', 'pop-core'),
+    }),
+    line({
+      row,
+      measure: 'empty node process (the baseline subtracted above)',
+      unit: 'ms',
+      ours: pooled('empty', 'wallMs'),
+    }),
   ];
   if (!useHyperfine) {
-    lines.push(line({ row, measure: 'in-process: time to first answer (performance.now)', unit: 'ms', ours: pooled('ours', 'answeredAtMs'), peer: pooled('openapi-core', 'answeredAtMs'),
-      peerName: 'openapi-core' }));
+    lines.push(
+      line({
+        row,
+        measure: 'in-process: time to first answer (performance.now)',
+        unit: 'ms',
+        ours: pooled('ours', 'answeredAtMs'),
+        peer: pooled('openapi-core', 'answeredAtMs'),
+        peerName: 'openapi-core',
+      }),
+    );
   }
-  return { lines, data: { method: useHyperfine ? 'hyperfine -N' : 'spawnSync, rotated rounds', config: config.cold, rounds } };
+  return {
+    lines,
+    data: { method: useHyperfine ? 'hyperfine -N' : 'spawnSync, rotated rounds', config: config.cold, rounds },
+  };
 }

@@ -27,16 +27,25 @@ export async function emulatorLoadRow(config, log) {
         const { seconds, warmup, connections } = config.load;
         rep[target.id] = await runWorker(
           'workers/load.js',
-          [`--port=${server.port}`, `--action=${target.action}`, `--taskId=${server.taskId ?? 'fd245384-4067-4f91-9d75-9666a6bc0001'}`,
-            `--seconds=${seconds}`, `--warmup=${warmup}`, `--connections=${connections}`],
+          [
+            `--port=${server.port}`,
+            `--action=${target.action}`,
+            `--taskId=${server.taskId ?? 'fd245384-4067-4f91-9d75-9666a6bc0001'}`,
+            `--seconds=${seconds}`,
+            `--warmup=${warmup}`,
+            `--connections=${connections}`,
+          ],
           { onMessage: () => server.stats() },
         );
       } finally {
         await server.stop();
       }
       const m = rep[target.id];
-      if (m.non2xx + m.errors + m.timeouts > 0) throw new Error(`${target.id}: ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts`);
-      log(`  emulator rep ${r + 1}/${config.reps} ${target.id}: ${m.requestsPerSecond.toFixed(0)} req/s, server ${m.serverCpuUsPerRequest.toFixed(1)} CPU µs/req`);
+      if (m.non2xx + m.errors + m.timeouts > 0)
+        throw new Error(`${target.id}: ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts`);
+      log(
+        `  emulator rep ${r + 1}/${config.reps} ${target.id}: ${m.requestsPerSecond.toFixed(0)} req/s, server ${m.serverCpuUsPerRequest.toFixed(1)} CPU µs/req`,
+      );
     }
     reps.push(rep);
   }
@@ -47,15 +56,48 @@ export async function emulatorLoadRow(config, log) {
   const row = 3;
   const c = config.load.connections;
   const lines = [];
-  const pairs = [['emulator-describe', 'bare-describe', 'DescribeLivePullToPush'], ['emulator-update', 'bare-update', 'UpdateLivePullToPush']];
+  const pairs = [
+    ['emulator-describe', 'bare-describe', 'DescribeLivePullToPush'],
+    ['emulator-update', 'bare-update', 'UpdateLivePullToPush'],
+  ];
   for (const [id, bare, what] of pairs) {
-    lines.push(line({ row, measure: `emulator ${what}, verified, ${c} connections, vs bare node:http (same requests)`, unit: 'req/s', digits: 0, ours: med(id, rate), peer: med(bare, rate),
-      peerName: 'bare', ratio: pairedRatio(reps, rate(id), rate(bare)), target: { op: '>=', value: 0.5 } }));
+    lines.push(
+      line({
+        row,
+        measure: `emulator ${what}, verified, ${c} connections, vs bare node:http (same requests)`,
+        unit: 'req/s',
+        digits: 0,
+        ours: med(id, rate),
+        peer: med(bare, rate),
+        peerName: 'bare',
+        ratio: pairedRatio(reps, rate(id), rate(bare)),
+        target: { op: '>=', value: 0.5 },
+      }),
+    );
   }
   for (const [id, bare, what] of pairs) {
-    lines.push(line({ row, measure: `emulator ${what}, server CPU per request`, unit: 'µs', ours: med(id, cpu), peer: med(bare, cpu), peerName: 'bare',
-      ratio: pairedRatio(reps, cpu(id), cpu(bare)) }));
-    lines.push(line({ row, measure: `emulator ${what}, p99 latency (autocannon, whole ms)`, unit: 'ms', digits: 0, ours: med(id, p99), peer: med(bare, p99), peerName: 'bare' }));
+    lines.push(
+      line({
+        row,
+        measure: `emulator ${what}, server CPU per request`,
+        unit: 'µs',
+        ours: med(id, cpu),
+        peer: med(bare, cpu),
+        peerName: 'bare',
+        ratio: pairedRatio(reps, cpu(id), cpu(bare)),
+      }),
+    );
+    lines.push(
+      line({
+        row,
+        measure: `emulator ${what}, p99 latency (autocannon, whole ms)`,
+        unit: 'ms',
+        digits: 0,
+        ours: med(id, p99),
+        peer: med(bare, p99),
+        peerName: 'bare',
+      }),
+    );
   }
   return { lines, data: { config: config.load, reps } };
 }

@@ -9,7 +9,7 @@ import { serveStats } from './stats-channel.js';
 
 const body = Buffer.from(BARE_ANSWER);
 let requests = 0;
-const server = createServer({ keepAliveTimeout: 60_000, noDelay: true }, (req, res) => {
+const server = createServer({ keepAliveTimeout: 60_000, noDelay: true }, (_req, res) => {
   requests++;
   res.writeHead(200, { 'content-type': 'application/json;charset=utf-8', 'content-length': body.length });
   res.end(body);

@@ -5,7 +5,13 @@
 export function serveStats(requestCount) {
   process.on('message', (message) => {
     if (message?.type === 'stats') {
-      process.send({ type: 'stats', id: message.id, cpu: process.cpuUsage(), requests: requestCount(), rss: process.memoryUsage.rss() });
+      process.send({
+        type: 'stats',
+        id: message.id,
+        cpu: process.cpuUsage(),
+        requests: requestCount(),
+        rss: process.memoryUsage.rss(),
+      });
     }
   });
   process.on('disconnect', () => process.exit(0));

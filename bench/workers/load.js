@@ -11,15 +11,23 @@
  * and sent. The driver reads the server's CPU around the timed phase.
  */
 import { createRequire } from 'node:module';
-import { ask, parseArgs, sendResult } from '../lib/worker-io.js';
 import { API_VERSION, CREDENTIALS, REGION, wireUpdateParams } from '../lib/params.js';
+import { ask, parseArgs, sendResult } from '../lib/worker-io.js';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const { signV3 } = await import(new URL('../../dist/wire/sign-v3.js', import.meta.url).href);
 const { canonicalQuery } = await import(new URL('../../dist/wire/canonical-query.js', import.meta.url).href);
 
-const { port, action = 'describe', taskId, seconds = 5, max = 200_000, warmup = 10_000, connections = 32 } = parseArgs();
+const {
+  port,
+  action = 'describe',
+  taskId,
+  seconds = 5,
+  max = 200_000,
+  warmup = 10_000,
+  connections = 32,
+} = parseArgs();
 const host = `127.0.0.1:${port}`;
 const [name, query] =
   action === 'update'
@@ -32,7 +40,12 @@ function presign(n) {
   const pool = new Array(n);
   for (let i = 0; i < n; i++) {
     const headers = signV3({
-      method: 'GET', host, action: name, version: API_VERSION, query, credentials: CREDENTIALS,
+      method: 'GET',
+      host,
+      action: name,
+      version: API_VERSION,
+      query,
+      credentials: CREDENTIALS,
       headers: { 'user-agent': userAgent, accept: 'application/json', 'x-acs-credentials-provider': 'static_ak' },
     });
     pool[i] = headers;
@@ -63,7 +76,12 @@ function run(pool, count) {
       },
       (error, result) => (error ? reject(error) : resolve({ result, exhausted })),
     );
-    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false, outputStream: { write() {} } });
+    autocannon.track(instance, {
+      renderProgressBar: false,
+      renderResultsTable: false,
+      renderLatencyTable: false,
+      outputStream: { write() {} },
+    });
   });
 }
 

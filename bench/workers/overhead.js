@@ -9,20 +9,30 @@
  *
  * Sequential calls: `--warmup` untimed, then `--calls` timed. Reports wall and CPU µs per call.
  */
-import { sendResult, parseArgs } from '../lib/worker-io.js';
-import { stubFetch, stubHits, stubHttpx, stubNodeHttp } from '../lib/fake-http.js';
+
 import { checkAnswer, loadClient } from '../lib/clients.js';
-import { CREDENTIALS, ACTION, API_VERSION, wireUpdateParams } from '../lib/params.js';
+import { stubFetch, stubHits, stubHttpx, stubNodeHttp } from '../lib/fake-http.js';
+import { ACTION, API_VERSION, CREDENTIALS, wireUpdateParams } from '../lib/params.js';
+import { parseArgs, sendResult } from '../lib/worker-io.js';
 
 const { kind, calls = 20_000, warmup = 5_000 } = parseArgs();
-const [client, cut = client === 'ours' || client === 'signer' ? 'http' : client === 'ours-fetch' ? 'fetch' : 'httpx'] = kind.split('@');
+const [client, cut = client === 'ours' || client === 'signer' ? 'http' : client === 'ours-fetch' ? 'fetch' : 'httpx'] =
+  kind.split('@');
 
 if (client === 'signer') {
   const { signV3 } = await import(new URL('../../dist/wire/sign-v3.js', import.meta.url).href);
   const params = wireUpdateParams();
   const headers = { 'x-acs-credentials-provider': 'static_ak', 'user-agent': 'bench', accept: 'application/json' };
   const signOnce = () =>
-    signV3({ method: 'GET', host: '127.0.0.1:8080', action: ACTION, version: API_VERSION, query: params, headers, credentials: CREDENTIALS });
+    signV3({
+      method: 'GET',
+      host: '127.0.0.1:8080',
+      action: ACTION,
+      version: API_VERSION,
+      query: params,
+      headers,
+      credentials: CREDENTIALS,
+    });
   const n = calls * 5;
   let sink = 0;
   for (let i = 0; i < warmup * 4; i++) sink += signOnce().authorization.length;
@@ -31,7 +41,14 @@ if (client === 'signer') {
   for (let i = 0; i < n; i++) sink += signOnce().authorization.length;
   const wallUs = Number(process.hrtime.bigint() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  await sendResult({ kind, calls: n, wallUsPerCall: wallUs / n, cpuUsPerCall: (cpu.user + cpu.system) / n, sink: sink > 0, stub: 'none (synchronous)' });
+  await sendResult({
+    kind,
+    calls: n,
+    wallUsPerCall: wallUs / n,
+    cpuUsPerCall: (cpu.user + cpu.system) / n,
+    sink: sink > 0,
+    stub: 'none (synchronous)',
+  });
 } else {
   let stub;
   if (cut === 'http') {
@@ -57,7 +74,10 @@ if (client === 'signer') {
   const hits = stubHits.count - hitsBefore;
   if (hits !== calls) throw new Error(`${kind}: ${hits} stub hits for ${calls} calls`);
   await sendResult({
-    kind, version, stub, calls,
+    kind,
+    version,
+    stub,
+    calls,
     wallUsPerCall: wallUs / calls,
     cpuUsPerCall: (cpu.user + cpu.system) / calls,
     rssMb: process.memoryUsage.rss() / 2 ** 20,

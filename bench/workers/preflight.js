@@ -4,8 +4,9 @@
  * cross-field rules and task state. A client whose call does not succeed there is not making the
  * call the benchmark claims it makes.
  */
-import { parseArgs, sendResult } from '../lib/worker-io.js';
+
 import { checkAnswer, loadClient } from '../lib/clients.js';
+import { parseArgs, sendResult } from '../lib/worker-io.js';
 
 const { port, taskId, kinds } = parseArgs();
 const results = {};

@@ -6,9 +6,10 @@
  * `process.cpuUsage()` (all threads: JIT and GC included). The driver reads the server's CPU
  * around each timed phase (via `ask`).
  */
-import { ask, parseArgs, sendResult } from '../lib/worker-io.js';
+
 import { checkAnswer, loadClient } from '../lib/clients.js';
 import { quantileInPlace } from '../lib/stats.js';
+import { ask, parseArgs, sendResult } from '../lib/worker-io.js';
 
 const { kind, port, calls = 5000, warmup = 2000, inflight = 32 } = parseArgs();
 const { call, version } = await loadClient(kind, port);
@@ -52,9 +53,11 @@ async function timed(n, width) {
 
 async function untimed(n, width) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next++ < n) checkAnswer(await call());
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next++ < n) checkAnswer(await call());
+    }),
+  );
 }
 
 await untimed(warmup, 1);

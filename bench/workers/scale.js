@@ -10,10 +10,10 @@
  *     (so client signing and both ends of the loopback are inside the figure), sequential;
  *   - through the service directly (`service.handle`), the cost of the page itself.
  */
-import { request, Agent } from 'node:http';
-import { parseArgs, sendResult } from '../lib/worker-io.js';
+import { Agent, request } from 'node:http';
 import { API_VERSION, CREDENTIALS, REGION } from '../lib/params.js';
 import { quantileInPlace } from '../lib/stats.js';
+import { parseArgs, sendResult } from '../lib/worker-io.js';
 
 const { tasks = 100_000, samples = 1000 } = parseArgs();
 const dist = (path) => new URL(`../../dist/${path}`, import.meta.url).href;
@@ -56,9 +56,14 @@ function direct(pageSize) {
   const latencies = new Float64Array(samples);
   for (let i = 0; i < samples; i++) {
     const start = process.hrtime.bigint();
-    const page = emulator.service.handle('DescribeLivePullToPushList', { Region: REGION, PageNumber: randomPage(pageSize), PageSize: pageSize });
+    const page = emulator.service.handle('DescribeLivePullToPushList', {
+      Region: REGION,
+      PageNumber: randomPage(pageSize),
+      PageSize: pageSize,
+    });
     latencies[i] = Number(process.hrtime.bigint() - start) / 1e6;
-    if (page.TaskList.length === 0 || page.Total !== tasks) throw new Error(`unexpected page: ${JSON.stringify(page).slice(0, 200)}`);
+    if (page.TaskList.length === 0 || page.Total !== tasks)
+      throw new Error(`unexpected page: ${JSON.stringify(page).slice(0, 200)}`);
   }
   return summarize(latencies);
 }
@@ -67,15 +72,24 @@ const port = Number(new URL(emulator.url).port);
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 function overHttp(query) {
   const headers = signV3({
-    method: 'GET', host: emulator.endpoint, action: 'DescribeLivePullToPushList', version: API_VERSION, query,
-    credentials: CREDENTIALS, headers: { 'x-acs-credentials-provider': 'static_ak' },
+    method: 'GET',
+    host: emulator.endpoint,
+    action: 'DescribeLivePullToPushList',
+    version: API_VERSION,
+    query,
+    credentials: CREDENTIALS,
+    headers: { 'x-acs-credentials-provider': 'static_ak' },
   });
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, agent, path: `/?${canonicalQuery(query)}`, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`HTTP ${res.statusCode} ${text.slice(0, 300)}`))));
+      res.on('end', () =>
+        res.statusCode === 200
+          ? resolve(JSON.parse(text))
+          : reject(new Error(`HTTP ${res.statusCode} ${text.slice(0, 300)}`)),
+      );
     });
     req.on('error', reject);
     req.end();

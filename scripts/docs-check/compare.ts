@@ -58,7 +58,8 @@ export function compare(
     const add = (d: Omit<Difference, 'operation'>): void => void differences.push({ operation: source.action, ...d });
     if (aspects.has('params') && source.params !== undefined) compareParams(source.params, ours.params, aspects, add);
     if (aspects.has('methods') && source.methods !== undefined) compareMethods(source.methods, ours.methods, add);
-    if (aspects.has('response') && source.responseFields !== undefined) compareFields(source.responseFields, ours.responseFields, add);
+    if (aspects.has('response') && source.responseFields !== undefined)
+      compareFields(source.responseFields, ours.responseFields, add);
     if (aspects.has('errors') && source.errors !== undefined) compareErrors(source.errors, ours.errors, add);
     if (aspects.has('lastUpdated') && source.lastUpdated !== undefined) {
       const note = compareDates(source.lastUpdated, ours.lastUpdated, add);
@@ -98,7 +99,12 @@ function values(vendor: string, spec: string, vendorValue: unknown, specValue: u
   };
 }
 
-function compareParams(vendor: readonly ParamDoc[], spec: readonly ParamDoc[], aspects: ReadonlySet<Aspect>, add: Add): void {
+function compareParams(
+  vendor: readonly ParamDoc[],
+  spec: readonly ParamDoc[],
+  aspects: ReadonlySet<Aspect>,
+  add: Add,
+): void {
   const ours = new Map(spec.map((p) => [p.name, p]));
   for (const theirs of vendor) {
     const mine = ours.get(theirs.name);
@@ -114,19 +120,26 @@ function compareParams(vendor: readonly ParamDoc[], spec: readonly ParamDoc[], a
       param('items.type', values(theirs.itemType, mine.itemType ?? 'no item type', theirs.itemType, mine.itemType));
     }
     if (theirs.required !== undefined && theirs.required !== mine.required) {
-      param('required', values(requiredWord(theirs.required), requiredWord(mine.required), theirs.required, mine.required === true));
+      param(
+        'required',
+        values(requiredWord(theirs.required), requiredWord(mine.required), theirs.required, mine.required === true),
+      );
     }
     compareEnum(theirs.enum, mine.enum, param);
     if (aspects.has('bounds')) {
-      if (theirs.minimum !== mine.minimum) param('minimum', values(bound(theirs.minimum), bound(mine.minimum), theirs.minimum, mine.minimum));
-      if (theirs.maximum !== mine.maximum) param('maximum', values(bound(theirs.maximum), bound(mine.maximum), theirs.maximum, mine.maximum));
+      if (theirs.minimum !== mine.minimum)
+        param('minimum', values(bound(theirs.minimum), bound(mine.minimum), theirs.minimum, mine.minimum));
+      if (theirs.maximum !== mine.maximum)
+        param('maximum', values(bound(theirs.maximum), bound(mine.maximum), theirs.maximum, mine.maximum));
     }
     const [theirStyle, myStyle] = [theirs.style ?? 'plain', mine.style ?? 'plain'];
-    if (aspects.has('style') && theirStyle !== myStyle) param('style', values(styleWord(theirStyle), styleWord(myStyle), theirStyle, myStyle));
+    if (aspects.has('style') && theirStyle !== myStyle)
+      param('style', values(styleWord(theirStyle), styleWord(myStyle), theirStyle, myStyle));
   }
   const listed = new Set(vendor.map((p) => p.name));
   for (const mine of spec) {
-    if (!listed.has(mine.name)) add({ subject: 'parameter', parameter: mine.name, field: 'present', ...presence(undefined, true) });
+    if (!listed.has(mine.name))
+      add({ subject: 'parameter', parameter: mine.name, field: 'present', ...presence(undefined, true) });
   }
 }
 
@@ -134,28 +147,36 @@ type Sides = Pick<Difference, 'vendor' | 'spec' | 'vendorValue' | 'specValue'>;
 type AddParam = (field: string, sides: Sides) => void;
 
 /** One difference per value listed on one side only; a whole list when the other side has none. */
-function compareEnum(vendor: readonly string[] | undefined, spec: readonly string[] | undefined, param: AddParam): void {
+function compareEnum(
+  vendor: readonly string[] | undefined,
+  spec: readonly string[] | undefined,
+  param: AddParam,
+): void {
   if (vendor === undefined && spec === undefined) return;
   const sides = (vendorWords: string, specWords: string): Sides => values(vendorWords, specWords, vendor, spec);
   if (vendor === undefined || spec === undefined) {
     param('enum', sides(vendor?.join(', ') ?? 'no enumeration', spec?.join(', ') ?? 'no enumeration'));
     return;
   }
-  for (const value of vendor) if (!spec.includes(value)) param('enum', sides(`allows '${value}'`, `does not allow '${value}'`));
-  for (const value of spec) if (!vendor.includes(value)) param('enum', sides(`does not allow '${value}'`, `allows '${value}'`));
+  for (const value of vendor)
+    if (!spec.includes(value)) param('enum', sides(`allows '${value}'`, `does not allow '${value}'`));
+  for (const value of spec)
+    if (!vendor.includes(value)) param('enum', sides(`does not allow '${value}'`, `allows '${value}'`));
 }
 
 function compareMethods(vendor: readonly string[], spec: readonly string[], add: Add): void {
   const theirs = [...vendor].sort().join(', ');
   const mine = [...spec].sort().join(', ');
-  if (theirs !== mine) add({ subject: 'operation', parameter: null, field: 'methods', ...values(theirs, mine, vendor, spec) });
+  if (theirs !== mine)
+    add({ subject: 'operation', parameter: null, field: 'methods', ...values(theirs, mine, vendor, spec) });
 }
 
 function compareFields(vendor: readonly FieldDoc[], spec: readonly FieldDoc[], add: Add): void {
   const ours = new Map(spec.map((f) => [f.name, f]));
   for (const theirs of vendor) {
     const mine = ours.get(theirs.name);
-    const field = (name: string, sides: Sides): void => add({ subject: 'response field', parameter: theirs.name, field: name, ...sides });
+    const field = (name: string, sides: Sides): void =>
+      add({ subject: 'response field', parameter: theirs.name, field: name, ...sides });
     if (mine === undefined) field('response.present', presence(true, undefined));
     else if (theirs.type !== undefined && theirs.type !== mine.type) {
       field('response.type', values(theirs.type, mine.type ?? 'no type', theirs.type, mine.type));
@@ -174,13 +195,15 @@ function compareErrors(vendor: readonly ErrorDoc[], spec: readonly ErrorDoc[], a
   const ours = new Map(spec.map((e) => [e.code, e]));
   for (const theirs of vendor) {
     const mine = ours.get(theirs.code);
-    const error = (field: string, sides: Sides): void => add({ subject: 'error', parameter: theirs.code, field, ...sides });
+    const error = (field: string, sides: Sides): void =>
+      add({ subject: 'error', parameter: theirs.code, field, ...sides });
     if (mine === undefined) {
       const words = `HTTP ${theirs.status}${theirs.message === undefined ? '' : ` "${theirs.message}"`}`;
       error('errors', values(words, 'absent', true, undefined));
       continue;
     }
-    if (theirs.status !== mine.status) error('status', values(`HTTP ${theirs.status}`, `HTTP ${mine.status}`, theirs.status, mine.status));
+    if (theirs.status !== mine.status)
+      error('status', values(`HTTP ${theirs.status}`, `HTTP ${mine.status}`, theirs.status, mine.status));
     if (theirs.message !== undefined && mine.message !== undefined && squash(theirs.message) !== squash(mine.message)) {
       error('message', values(`"${theirs.message}"`, `"${mine.message}"`, theirs.message, mine.message));
     }
@@ -188,7 +211,12 @@ function compareErrors(vendor: readonly ErrorDoc[], spec: readonly ErrorDoc[], a
   const listed = new Set(vendor.map((e) => e.code));
   for (const mine of spec) {
     if (!listed.has(mine.code) && mine.gateway !== true) {
-      add({ subject: 'error', parameter: mine.code, field: 'errors', ...values('absent', `HTTP ${mine.status}`, undefined, true) });
+      add({
+        subject: 'error',
+        parameter: mine.code,
+        field: 'errors',
+        ...values('absent', `HTTP ${mine.status}`, undefined, true),
+      });
     }
   }
 }
@@ -200,7 +228,8 @@ function compareDates(vendor: string, spec: string | undefined, add: Add): strin
   if (!FULL_DATE.test(vendor) || spec === undefined || !FULL_DATE.test(spec)) {
     return `page dated ${vendor}, spec records ${spec ?? 'no date'}: not comparable`;
   }
-  if (vendor !== spec) add({ subject: 'operation', parameter: null, field: 'lastUpdated', ...values(vendor, spec, vendor, spec) });
+  if (vendor !== spec)
+    add({ subject: 'operation', parameter: null, field: 'lastUpdated', ...values(vendor, spec, vendor, spec) });
   return undefined;
 }
 

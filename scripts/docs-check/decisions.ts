@@ -97,7 +97,9 @@ export function findDecision(records: readonly DecisionRecord[], key: DecisionKe
 export function staleness(record: DecisionRecord, key: DecisionKey): string | undefined {
   const changed = [
     record.spec !== undefined && !sameValue(record.spec, key.specValue) ? `spec now ${show(key.specValue)}` : undefined,
-    record.source !== undefined && !sameValue(record.source, key.vendorValue) ? `source now ${show(key.vendorValue)}` : undefined,
+    record.source !== undefined && !sameValue(record.source, key.vendorValue)
+      ? `source now ${show(key.vendorValue)}`
+      : undefined,
   ].filter((part) => part !== undefined);
   if (changed.length === 0) return undefined;
   return `${record.id} records spec ${show(record.spec)}, source ${show(record.source)}; ${changed.join(', ')}`;

@@ -26,10 +26,16 @@ export function formatReport(report: Report): string[] {
   const lines = [`docs:check ${report.source} against ${report.spec}`];
   if (drift.length > 0) {
     lines.push('', `Not recorded in spec/decisions.md (${drift.length}):`);
-    lines.push(...drift.map((d) => `  DRIFT ${describe(d)}${d.stale === undefined ? '' : ` (stale decision: ${d.stale})`}`));
+    lines.push(
+      ...drift.map((d) => `  DRIFT ${describe(d)}${d.stale === undefined ? '' : ` (stale decision: ${d.stale})`}`),
+    );
   }
   if (accepted.length > 0) {
-    lines.push('', `Accepted by a decision (${accepted.length}):`, ...accepted.map((d) => `  ${d.decision ?? ''} ${describe(d)}`));
+    lines.push(
+      '',
+      `Accepted by a decision (${accepted.length}):`,
+      ...accepted.map((d) => `  ${d.decision ?? ''} ${describe(d)}`),
+    );
   }
   if (report.notes.length > 0) lines.push('', 'Notes:', ...report.notes.map((note) => `  ${note}`));
   lines.push('', summary(drift.length, accepted.length));

@@ -1,6 +1,6 @@
 import { bundleSpec } from '../docs/bundle-spec.js';
-import { normaliseType } from './doc-model.js';
 import type { ErrorDoc, FieldDoc, HttpMethod, OperationDoc, ParamDoc, ValueType } from './doc-model.js';
+import { normaliseType } from './doc-model.js';
 
 /** Our spec's operations in the shape of the vendor documents, everything stated. */
 export type SpecOperation = Required<Omit<OperationDoc, 'lastUpdated'>> & Pick<OperationDoc, 'lastUpdated'>;
@@ -41,7 +41,10 @@ function readOperation(operation: Node, method: (typeof METHODS)[number]): SpecO
   return {
     action,
     methods,
-    params: list(operation['parameters']).map(node).filter((p) => p['in'] === 'query').map(readParam),
+    params: list(operation['parameters'])
+      .map(node)
+      .filter((p) => p['in'] === 'query')
+      .map(readParam),
     responseFields: readFields(jsonSchema(node(responses['200']))),
     errors: readErrors(responses),
     ...(typeof lastUpdated === 'string' ? { lastUpdated } : {}),
@@ -92,7 +95,8 @@ function readFields(schema: Node, into = new Map<string, FieldDoc>(), seen = new
     if (!into.has(name)) into.set(name, type === undefined ? { name } : { name, type });
     readFields(node(property), into, seen);
   }
-  for (const key of ['allOf', 'oneOf', 'anyOf']) for (const part of list(schema[key])) readFields(node(part), into, seen);
+  for (const key of ['allOf', 'oneOf', 'anyOf'])
+    for (const part of list(schema[key])) readFields(node(part), into, seen);
   if (schema['items'] !== undefined) readFields(node(schema['items']), into, seen);
   return [...into.values()];
 }

@@ -1,5 +1,5 @@
-import { normaliseType } from './doc-model.js';
 import type { HttpMethod, OperationDoc, ParamDoc } from './doc-model.js';
+import { normaliseType } from './doc-model.js';
 
 /**
  * Reads Alibaba Cloud's machine-readable API metadata ("api-docs": `{ info, apis: { <Action>:
@@ -70,7 +70,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 
 function method(value: unknown, path: string): HttpMethod {
   const upper = String(value).toUpperCase();
-  if (upper !== 'GET' && upper !== 'POST') throw new VendorMetadataError(`${path}: unsupported method ${String(value)}`);
+  if (upper !== 'GET' && upper !== 'POST')
+    throw new VendorMetadataError(`${path}: unsupported method ${String(value)}`);
   return upper;
 }
 

@@ -1,5 +1,5 @@
-import { normaliseType, VENDOR_TYPE_NAMES } from './doc-model.js';
 import type { ErrorDoc, FieldDoc, OperationDoc, ParamDoc, ValueType } from './doc-model.js';
+import { normaliseType, VENDOR_TYPE_NAMES } from './doc-model.js';
 
 /**
  * Reads an Alibaba Cloud API reference page that was selected in a browser and saved as plain
@@ -60,7 +60,20 @@ export function parseVendorPage(text: string, options: VendorPageOptions = {}): 
   };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** `May 13, 2025` → `2025-05-13`; anything else is returned unchanged. */
 function isoDate(printed: string): string {
@@ -136,7 +149,10 @@ function readRequestTable(lines: readonly string[]): ParamDoc[] {
   return params;
 }
 
-function typed(type: ValueType | undefined, itemType: ValueType | undefined): { type?: ValueType; itemType?: ValueType } {
+function typed(
+  type: ValueType | undefined,
+  itemType: ValueType | undefined,
+): { type?: ValueType; itemType?: ValueType } {
   return { ...(type === undefined ? {} : { type }), ...(itemType === undefined ? {} : { itemType }) };
 }
 

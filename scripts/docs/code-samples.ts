@@ -1,6 +1,6 @@
 import { cliSample } from './cli-sample.js';
-import { sampleArguments } from './sample-arguments.js';
 import type { SampleOperation } from './sample-arguments.js';
+import { sampleArguments } from './sample-arguments.js';
 import { typescriptSample } from './typescript-sample.js';
 
 /**

@@ -30,7 +30,9 @@ export function sampleArguments(operation: SampleOperation): SampleArgument[] {
     .filter((param) => param.required || param.type === 'array')
     .map((param) => {
       if (param.example === undefined) {
-        throw new Error(`${operation.action}: parameter ${param.name} has no example in the spec, so no code sample can show it`);
+        throw new Error(
+          `${operation.action}: parameter ${param.name} has no example in the spec, so no code sample can show it`,
+        );
       }
       return { name: param.name, value: param.example };
     });

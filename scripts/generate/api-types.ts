@@ -1,6 +1,7 @@
 /** generated/api.d.ts: the openapi-typescript rendering of the spec. */
-import openapiTS, { astToString } from 'openapi-typescript';
+
 import { pathToFileURL } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { GENERATED_HEADER } from './header.js';
 
 export async function renderApiTypes(specPath: string): Promise<string> {

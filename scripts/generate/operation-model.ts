@@ -3,8 +3,15 @@
  * resolved schemas, the 200 body schema, and the error codes each operation references.
  */
 import {
-  child, deref, isObject, pointer, refName, text,
-  type Json, type JsonObject, type SpecDocument,
+  child,
+  deref,
+  isObject,
+  type Json,
+  type JsonObject,
+  pointer,
+  refName,
+  type SpecDocument,
+  text,
 } from './spec-document.js';
 
 export interface ParamModel {
@@ -133,7 +140,8 @@ function readErrors(spec: SpecDocument, responses: JsonObject, where: string): E
     const media = child(child(deref(spec, node), 'content'), 'application/json');
     for (const example of Object.values(child(media, 'examples'))) {
       const ref = isObject(example) ? example['$ref'] : undefined;
-      if (typeof ref !== 'string') throw new Error(`${where} ${status}: error examples must be $refs to components/examples`);
+      if (typeof ref !== 'string')
+        throw new Error(`${where} ${status}: error examples must be $refs to components/examples`);
       const error = readError(spec, ref);
       if (String(error.status) !== status) {
         throw new Error(`${where}: ${error.code} (HTTP ${error.status}) is listed under ${status}`);

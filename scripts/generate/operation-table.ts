@@ -3,11 +3,22 @@
  * of restating names, methods, parameters, limits and error codes.
  */
 import { GENERATED_HEADER } from './header.js';
-import { child, isObject, text, type Json, type JsonObject, type SpecDocument } from './spec-document.js';
 import type { ErrorModel, OperationModel, ParamModel, WebhookModel } from './operation-model.js';
+import { child, isObject, type Json, type JsonObject, type SpecDocument, text } from './spec-document.js';
 
 /** Schema keywords copied into ParamSpec when present, in this order. */
-const PARAM_KEYWORDS = ['enum', 'format', 'default', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems'] as const;
+const PARAM_KEYWORDS = [
+  'enum',
+  'format',
+  'default',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+] as const;
 
 export interface RenderedOperationTable {
   js: string;
@@ -146,7 +157,7 @@ function renderDeclarations(
     GENERATED_HEADER,
     `/** The API version every request carries (\`Version\` / \`x-acs-version\`). */`,
     `export declare const API_VERSION: '${version}';`,
-    '/** Calls per second per account, for each operation (the spec\'s `x-acs-qps-limit`). */',
+    "/** Calls per second per account, for each operation (the spec's `x-acs-qps-limit`). */",
     `export declare const QPS_LIMIT_PER_ACCOUNT: ${qps};`,
     '',
     `export type OperationName =\n  | ${names.map((n) => `'${n}'`).join('\n  | ')};`,
@@ -175,7 +186,7 @@ function renderDeclarations(
     '  example?: unknown;',
     '}',
     '',
-    '/** One error code: its HTTP status, the vendor\'s literal message (may contain `%s`), and whether the gateway returns it. */',
+    "/** One error code: its HTTP status, the vendor's literal message (may contain `%s`), and whether the gateway returns it. */",
     'export interface ErrorSpec {',
     '  code: string;',
     '  status: number;',
@@ -217,7 +228,7 @@ function renderDeclarations(
     '  description: string;',
     '  docUrl: string;',
     '  docLastUpdated: string;',
-    '  /** The values the body\'s `Event` field may take. */',
+    "  /** The values the body's `Event` field may take. */",
     '  eventNames: readonly string[];',
     '}',
     'export declare const webhooks: Readonly<Record<WebhookName, WebhookSpec>>;',

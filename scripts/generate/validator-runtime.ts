@@ -110,7 +110,9 @@ const ${RUNTIME_FORMATS} = {
 `;
 
 /** Top-level names the runtime declares; the compiled code must not declare them again. */
-const RUNTIME_NAMES = [...VALIDATOR_RUNTIME_SOURCE.matchAll(/^(?:const|function) ([A-Za-z_$][\w$]*)/gm)].flatMap((m) => (m[1] ? [m[1]] : []));
+const RUNTIME_NAMES = [...VALIDATOR_RUNTIME_SOURCE.matchAll(/^(?:const|function) ([A-Za-z_$][\w$]*)/gm)].flatMap((m) =>
+  m[1] ? [m[1]] : [],
+);
 
 /**
  * Prefixes Ajv's standalone ESM code with the runtime helpers and points its require()s at them.
@@ -121,7 +123,10 @@ export function withRuntime(compiled: string): string {
   let code = compiled;
   for (const [required, local] of Object.entries(RUNTIME_FUNCTIONS)) code = code.split(required).join(local);
   const leftover = /\brequire\([^)]*\)/.exec(code);
-  if (leftover) throw new Error(`validators: no runtime helper for ${leftover[0]}; add one to scripts/generate/validator-runtime.ts`);
+  if (leftover)
+    throw new Error(
+      `validators: no runtime helper for ${leftover[0]}; add one to scripts/generate/validator-runtime.ts`,
+    );
   for (const name of RUNTIME_NAMES) {
     if (new RegExp(`^(?:const|let|var|function) ${name.replace(/\$/g, '\\$')}\\b`, 'm').test(code)) {
       throw new Error(`validators: the compiled code declares ${name}, which the runtime already declares`);

@@ -4,12 +4,12 @@
  * carries its own run-time helpers (./validator-runtime.ts), so it imports nothing.
  */
 import { Ajv2020, Name } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import formatsModule from 'ajv-formats';
 import { GENERATED_HEADER } from './header.js';
-import { RUNTIME_FORMATS, RUNTIME_FORMAT_NAMES, withRuntime } from './validator-runtime.js';
-import { refName, child, isObject, type Json, type JsonObject, type SpecDocument } from './spec-document.js';
 import type { OperationModel, WebhookModel } from './operation-model.js';
+import { child, isObject, type Json, type JsonObject, refName, type SpecDocument } from './spec-document.js';
+import { RUNTIME_FORMAT_NAMES, RUNTIME_FORMATS, withRuntime } from './validator-runtime.js';
 
 // Under NodeNext these CommonJS modules expose their function as `.default` of the namespace.
 const addFormats = formatsModule.default;
@@ -56,7 +56,7 @@ export function renderValidators(
     exportsById[`validate${op.action}Response`] = SCHEMA_ID + refName(op.responseRef);
   }
   for (const w of webhooks) exportsById[`validate${w.name}Event`] = SCHEMA_ID + refName(w.schemaRef);
-  exportsById['validateErrorBody'] = SCHEMA_ID + 'Error';
+  exportsById['validateErrorBody'] = `${SCHEMA_ID}Error`;
   exportsById['validateLiveEvent'] = LIVE_EVENT_ID;
 
   const compiled = standaloneCode(ajv, exportsById);
@@ -64,9 +64,18 @@ export function renderValidators(
     GENERATED_HEADER,
     withRuntime(compiled.replace(/^"use strict";/, '').trim()),
     '',
-    table('requestValidators', operations.map((op) => [op.action, `validate${op.action}Request`])),
-    table('responseValidators', operations.map((op) => [op.action, `validate${op.action}Response`])),
-    table('eventValidators', webhooks.map((w) => [w.name, `validate${w.name}Event`])),
+    table(
+      'requestValidators',
+      operations.map((op) => [op.action, `validate${op.action}Request`]),
+    ),
+    table(
+      'responseValidators',
+      operations.map((op) => [op.action, `validate${op.action}Response`]),
+    ),
+    table(
+      'eventValidators',
+      webhooks.map((w) => [w.name, `validate${w.name}Event`]),
+    ),
   ].join('\n');
   return { js, dts: renderDeclarations(operations, webhooks) };
 }
@@ -129,7 +138,9 @@ function renderDeclarations(operations: readonly OperationModel[], webhooks: rea
     '/** The 200 body of an operation. */',
     "export type ResponseBody<Op extends OperationName> = operations[Op]['responses'][200]['content']['application/json'];",
     '/** A task callback event body. */',
-    'export type LiveEvent = ' + webhooks.map((w) => `components['schemas']['${refName(w.schemaRef)}']`).join(' | ') + ';',
+    'export type LiveEvent = ' +
+      webhooks.map((w) => `components['schemas']['${refName(w.schemaRef)}']`).join(' | ') +
+      ';',
     '',
   ];
   for (const op of operations) {
@@ -137,7 +148,9 @@ function renderDeclarations(operations: readonly OperationModel[], webhooks: rea
     lines.push(`export declare const validate${op.action}Response: Validator<ResponseBody<'${op.action}'>>;`);
   }
   for (const w of webhooks) {
-    lines.push(`export declare const validate${w.name}Event: Validator<components['schemas']['${refName(w.schemaRef)}']>;`);
+    lines.push(
+      `export declare const validate${w.name}Event: Validator<components['schemas']['${refName(w.schemaRef)}']>;`,
+    );
   }
   lines.push(
     '',

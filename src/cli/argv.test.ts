@@ -30,7 +30,10 @@ describe('parseArgv', () => {
   });
 
   it('treats everything after -- as positionals', () => {
-    expect(parseArgv(['list', '--', '--help'], switches)).toMatchObject({ positionals: ['list', '--help'], options: [] });
+    expect(parseArgv(['list', '--', '--help'], switches)).toMatchObject({
+      positionals: ['list', '--help'],
+      options: [],
+    });
   });
 
   it('reports a missing value, a value given to a switch and an unknown short option, each naming the flag', () => {

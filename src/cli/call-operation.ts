@@ -1,7 +1,7 @@
 import type { OperationName } from '../../generated/operations.js';
-import { createLiveClient, type LiveClientOptions } from '../index.js';
 import { methodName } from '../client/operation-types.js';
 import { cliRateLimitRedis } from '../client/rate-limit/redis/cli-rate-limit-redis.js';
+import { createLiveClient, type LiveClientOptions } from '../index.js';
 import { resolveCliCredentials } from './credentials-options.js';
 import type { GlobalOptions } from './global-options.js';
 import type { CliIo } from './io.js';

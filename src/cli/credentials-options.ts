@@ -19,7 +19,11 @@ export async function resolveCliCredentials(
   if (globals.accessKeyId !== undefined && globals.accessKeySecret !== undefined) {
     return globals.securityToken === undefined
       ? { accessKeyId: globals.accessKeyId, accessKeySecret: globals.accessKeySecret }
-      : { accessKeyId: globals.accessKeyId, accessKeySecret: globals.accessKeySecret, securityToken: globals.securityToken };
+      : {
+          accessKeyId: globals.accessKeyId,
+          accessKeySecret: globals.accessKeySecret,
+          securityToken: globals.securityToken,
+        };
   }
   if (globals.profile !== undefined) {
     // An explicit --profile wins over the environment's variables, as with the aliyun CLI.

@@ -1,8 +1,8 @@
 import { LiveApiError } from '../client/errors/live-api-error.js';
 import { LiveCredentialsError } from '../client/errors/live-credentials-error.js';
 import { LiveNetworkError } from '../client/errors/live-network-error.js';
-import { RateLimitUnavailableError } from '../client/rate-limit/redis/rate-limit-unavailable-error.js';
 import { LiveTimeoutError } from '../client/errors/live-timeout-error.js';
+import { RateLimitUnavailableError } from '../client/rate-limit/redis/rate-limit-unavailable-error.js';
 import { ExitCode } from './exit-code.js';
 import { UsageError } from './usage-error.js';
 
@@ -24,9 +24,9 @@ export function reportError(error: unknown): ErrorReport {
     const lines =
       error.headline === undefined
         ? error.problems.map((problem) => PREFIX + problem)
-        : [PREFIX + error.headline, ...error.problems.map((problem) => '  ' + problem)];
+        : [PREFIX + error.headline, ...error.problems.map((problem) => `  ${problem}`)];
     if (error.hint !== undefined) lines.push(error.hint);
-    return { text: lines.join('\n') + '\n', exitCode: ExitCode.Usage };
+    return { text: `${lines.join('\n')}\n`, exitCode: ExitCode.Usage };
   }
   if (error instanceof LiveApiError) {
     const lines = [
@@ -36,7 +36,7 @@ export function reportError(error: unknown): ErrorReport {
     ];
     if (error.recommend !== undefined) lines.push(`  Recommend: ${error.recommend}`);
     if (error.attempts > 1) lines.push(`  Attempts:  ${error.attempts}`);
-    return { text: lines.join('\n') + '\n', exitCode: ExitCode.ApiError };
+    return { text: `${lines.join('\n')}\n`, exitCode: ExitCode.ApiError };
   }
   if (error instanceof LiveNetworkError) {
     const sent = error.requestSent ? 'the request may have reached the service' : 'nothing was sent';
@@ -54,7 +54,7 @@ export function reportError(error: unknown): ErrorReport {
       '  ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET. Sources tried:',
       ...error.tried.map((source) => `  - ${source}`),
     ];
-    return { text: lines.join('\n') + '\n', exitCode: ExitCode.Usage };
+    return { text: `${lines.join('\n')}\n`, exitCode: ExitCode.Usage };
   }
   // A bug, not a user error: say so plainly, still without a stack trace.
   const description = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

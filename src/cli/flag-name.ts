@@ -16,7 +16,7 @@ export type FlagStyle = 'vendor' | 'kebab';
 
 /** The flag for a vendor parameter name in a spelling: `--SourceUrls` or `--source-urls`. */
 export function flagFor(vendorName: string, style: FlagStyle): string {
-  return '--' + (style === 'vendor' ? vendorName : kebabCase(vendorName));
+  return `--${style === 'vendor' ? vendorName : kebabCase(vendorName)}`;
 }
 
 /** A spelling-insensitive key, to suggest `--TaskId` for `--taskid` or `--Task_Id`. */

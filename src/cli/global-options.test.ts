@@ -15,7 +15,14 @@ describe('takeGlobalOptions', () => {
       opt('region', 'cn-shanghai'),
     ]);
     expect(problems).toEqual([]);
-    expect(globals).toEqual({ endpoint: 'http://127.0.0.1:9000', output: 'table', signatureVersion: 'v1', all: true, help: false, version: false });
+    expect(globals).toEqual({
+      endpoint: 'http://127.0.0.1:9000',
+      output: 'table',
+      signatureVersion: 'v1',
+      all: true,
+      help: false,
+      version: false,
+    });
     expect(rest.map((o) => o.name)).toEqual(['TaskId', 'region']);
   });
 
@@ -43,7 +50,10 @@ describe('takeGlobalOptions', () => {
   });
 
   it('never puts a secret into a problem', () => {
-    const { problems } = takeGlobalOptions([opt('access-key-secret', 'TOP-SECRET'), opt('security-token', 'TOKEN-SECRET')]);
+    const { problems } = takeGlobalOptions([
+      opt('access-key-secret', 'TOP-SECRET'),
+      opt('security-token', 'TOKEN-SECRET'),
+    ]);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('\n')).not.toMatch(/SECRET/);
   });

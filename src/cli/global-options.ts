@@ -33,15 +33,43 @@ export interface GlobalOptionDoc {
 
 /** The global options, in the order `live-relay --help` lists them. */
 export const globalOptionDocs: readonly GlobalOptionDoc[] = [
-  { flag: '--endpoint', value: 'URL', description: `Service endpoint (default ${DEFAULT_ENDPOINT}); e.g. an emulator at http://127.0.0.1:9000` },
-  { flag: '--access-key-id', value: 'ID', description: 'AccessKey ID (with --access-key-secret); overrides the environment and profiles' },
+  {
+    flag: '--endpoint',
+    value: 'URL',
+    description: `Service endpoint (default ${DEFAULT_ENDPOINT}); e.g. an emulator at http://127.0.0.1:9000`,
+  },
+  {
+    flag: '--access-key-id',
+    value: 'ID',
+    description: 'AccessKey ID (with --access-key-secret); overrides the environment and profiles',
+  },
   { flag: '--access-key-secret', value: 'SECRET', description: 'AccessKey secret; never printed' },
-  { flag: '--security-token', value: 'TOKEN', description: 'STS security token for temporary credentials; never printed' },
-  { flag: '--profile', value: 'NAME', description: 'Profile in ~/.aliyun/config.json (default: $ALIBABA_CLOUD_PROFILE, then the file\'s current profile)' },
+  {
+    flag: '--security-token',
+    value: 'TOKEN',
+    description: 'STS security token for temporary credentials; never printed',
+  },
+  {
+    flag: '--profile',
+    value: 'NAME',
+    description: "Profile in ~/.aliyun/config.json (default: $ALIBABA_CLOUD_PROFILE, then the file's current profile)",
+  },
   { flag: '--signature-version', value: 'v3|v1', description: 'ACS3-HMAC-SHA256 (v3, default) or HMAC-SHA1 RPC (v1)' },
-  { flag: '--rate-limit-redis', value: 'URL', description: "Share the account's 10 calls/s with other processes through Redis (default: $LIVE_RELAY_RATE_LIMIT_REDIS); needs ioredis" },
-  { flag: '--output', value: 'json|table', description: 'json (default): the response body, pretty-printed; table: readable rows' },
-  { flag: '--all', description: 'DescribeLivePullToPushList only: fetch every page; prints {"TaskList": [...], "Total": n}' },
+  {
+    flag: '--rate-limit-redis',
+    value: 'URL',
+    description:
+      "Share the account's 10 calls/s with other processes through Redis (default: $LIVE_RELAY_RATE_LIMIT_REDIS); needs ioredis",
+  },
+  {
+    flag: '--output',
+    value: 'json|table',
+    description: 'json (default): the response body, pretty-printed; table: readable rows',
+  },
+  {
+    flag: '--all',
+    description: 'DescribeLivePullToPushList only: fetch every page; prints {"TaskList": [...], "Total": n}',
+  },
   { flag: '--help, -h', description: 'Show help (for an operation: its parameters)' },
   { flag: '--version', description: 'Print the live-relay version' },
 ];
@@ -94,18 +122,23 @@ export function takeGlobalOptions(options: readonly ArgvOption[]): SplitOptions 
   }
 
   const output = values.output ?? 'json';
-  if (!isOneOf(outputFormats, output)) problems.push(`--output must be one of ${outputFormats.join(', ')} (got ${JSON.stringify(output)})`);
+  if (!isOneOf(outputFormats, output))
+    problems.push(`--output must be one of ${outputFormats.join(', ')} (got ${JSON.stringify(output)})`);
   const signatureVersion = values['signature-version'];
   if (signatureVersion !== undefined && !isOneOf(signatureVersions, signatureVersion)) {
-    problems.push(`--signature-version must be one of ${signatureVersions.join(', ')} (got ${JSON.stringify(signatureVersion)})`);
+    problems.push(
+      `--signature-version must be one of ${signatureVersions.join(', ')} (got ${JSON.stringify(signatureVersion)})`,
+    );
   }
   const endpointProblem = values.endpoint === undefined ? undefined : checkEndpoint(values.endpoint);
   if (endpointProblem !== undefined) problems.push(`--endpoint: ${endpointProblem}`);
   const hasId = values['access-key-id'] !== undefined;
   const hasSecret = values['access-key-secret'] !== undefined;
   if (hasId !== hasSecret) problems.push('--access-key-id and --access-key-secret go together: give both or neither');
-  if (values['security-token'] !== undefined && !hasId) problems.push('--security-token needs --access-key-id and --access-key-secret');
-  if (values.profile !== undefined && hasId) problems.push('--profile and --access-key-id both name credentials: give one');
+  if (values['security-token'] !== undefined && !hasId)
+    problems.push('--security-token needs --access-key-id and --access-key-secret');
+  if (values.profile !== undefined && hasId)
+    problems.push('--profile and --access-key-id both name credentials: give one');
 
   const globals: GlobalOptions = {
     ...defined('endpoint', values.endpoint),
@@ -134,7 +167,9 @@ function checkEndpoint(text: string): string | undefined {
     return undefined;
   } catch (error) {
     const invalidUrl = (error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL';
-    return error instanceof TypeError && !invalidUrl ? error.message : `not a URL or host name (got ${JSON.stringify(text)})`;
+    return error instanceof TypeError && !invalidUrl
+      ? error.message
+      : `not a URL or host name (got ${JSON.stringify(text)})`;
   }
 }
 

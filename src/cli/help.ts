@@ -1,11 +1,14 @@
 import type { OperationName, OperationSpec, ParamSpec } from '../../generated/operations.js';
 import { aliasOf } from './command-alias.js';
-import { flagFor, type FlagStyle } from './flag-name.js';
+import { type FlagStyle, flagFor } from './flag-name.js';
 import { globalOptionDocs } from './global-options.js';
 import { plainMarkdown, wrapText } from './terminal-text.js';
 
 /** `live-relay --help`: the operations (from the operation table), global options and exit statuses. */
-export function overviewHelp(operations: Readonly<Record<OperationName, OperationSpec>>, names: readonly OperationName[]): string {
+export function overviewHelp(
+  operations: Readonly<Record<OperationName, OperationSpec>>,
+  names: readonly OperationName[],
+): string {
   const actionWidth = Math.max(...names.map((name) => name.length));
   const lines = [
     'live-relay: ApsaraVideo Live pull-to-push (pulled-stream relay) tasks from the command line',
@@ -13,7 +16,7 @@ export function overviewHelp(operations: Readonly<Record<OperationName, Operatio
     'Usage:',
     '  live-relay <Operation> --Param value ... [global options]    vendor spelling, as the aliyun CLI',
     '  live-relay <alias> --param-name value ... [global options]   friendly spelling',
-    '  live-relay <Operation|alias> --help                          an operation\'s parameters',
+    "  live-relay <Operation|alias> --help                          an operation's parameters",
     '  live-relay emulator [options]                                a local service; see live-relay emulator --help',
     '',
     'Operations (alias):',
@@ -38,7 +41,7 @@ export function overviewHelp(operations: Readonly<Record<OperationName, Operatio
     'Exit status: 0 success; 1 the service answered with an error, or could not be reached;',
     '2 usage or validation error (nothing was sent).',
   );
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function optionLabel(option: { readonly flag: string; readonly value?: string }): string {
@@ -73,7 +76,7 @@ export function operationHelp(operation: OperationSpec, style: FlagStyle): strin
     lines.push('', `Each flag is also accepted in the ${otherStyle} spelling (${flagFor(example.name, otherStyle)}).`);
   }
   lines.push('Global options: live-relay --help', `Reference: ${operation.docUrl}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function parameterHelp(param: ParamSpec, style: FlagStyle): string {

@@ -32,10 +32,16 @@ const sink = (isTTY: boolean) => {
 describe('listAllTasks', () => {
   it('fetches every page at the largest page size by default and keeps the filters', async () => {
     const calls: unknown[] = [];
-    const result = await listAllTasks(fakeList(250, calls), { Region: 'cn-shanghai', TaskName: 'x' }, sink(false).stream);
+    const result = await listAllTasks(
+      fakeList(250, calls),
+      { Region: 'cn-shanghai', TaskName: 'x' },
+      sink(false).stream,
+    );
     expect(result.Total).toBe(250);
     expect(result.TaskList.map((task) => task.TaskId)).toEqual(Array.from({ length: 250 }, (_, i) => `task-${i}`));
-    expect(calls).toEqual([1, 2, 3].map((PageNumber) => ({ Region: 'cn-shanghai', TaskName: 'x', PageSize: 100, PageNumber })));
+    expect(calls).toEqual(
+      [1, 2, 3].map((PageNumber) => ({ Region: 'cn-shanghai', TaskName: 'x', PageSize: 100, PageNumber })),
+    );
   });
 
   it('shows progress on a terminal once paging outlasts the delay, and erases it at the end', async () => {

@@ -1,6 +1,10 @@
 import { operations } from '../../generated/operations.js';
+import {
+  type PaginateListParams,
+  paginatePullToPushList,
+  type TaskListItem,
+} from '../client/paginate-pull-to-push-list.js';
 import type { LiveClient } from '../index.js';
-import { paginatePullToPushList, type PaginateListParams, type TaskListItem } from '../client/paginate-pull-to-push-list.js';
 import type { TextSink } from './io.js';
 import { PROGRESS_DELAY_MS, startProgress } from './progress.js';
 
@@ -30,7 +34,10 @@ export async function listAllTasks(
   progressDelayMs: number = PROGRESS_DELAY_MS,
 ): Promise<AllTasks> {
   const progress = startProgress(progressSink, progressDelayMs);
-  const request = { ...(ALL_PAGE_SIZE === undefined ? {} : { PageSize: ALL_PAGE_SIZE }), ...params } as PaginateListParams;
+  const request = {
+    ...(ALL_PAGE_SIZE === undefined ? {} : { PageSize: ALL_PAGE_SIZE }),
+    ...params,
+  } as PaginateListParams;
   let pages = 0;
   let fetched = 0;
   const listPage: LiveClient['describeLivePullToPushList'] = async (pageParams, options) => {

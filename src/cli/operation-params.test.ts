@@ -36,11 +36,20 @@ describe('toOperationParams', () => {
     );
     expect(result.problems).toEqual([]);
     expect(result.params).toEqual({ TaskId: 'X', Region: 'cn-shanghai', SourceUrls: ['a', 'b'], RepeatNumber: -1 });
-    expect(Object.fromEntries(result.flags)).toEqual({ TaskId: '--TaskId', Region: '--region', SourceUrls: '--source-urls', RepeatNumber: '--RepeatNumber' });
+    expect(Object.fromEntries(result.flags)).toEqual({
+      TaskId: '--TaskId',
+      Region: '--region',
+      SourceUrls: '--source-urls',
+      RepeatNumber: '--RepeatNumber',
+    });
   });
 
   it('builds an array from a repeated flag, mixing JSON arrays and single items', () => {
-    const result = toOperationParams(update, [opt('SourceUrls', 'a'), opt('SourceUrls', '["b","c"]'), opt('SourceUrls', 'd')], 'vendor');
+    const result = toOperationParams(
+      update,
+      [opt('SourceUrls', 'a'), opt('SourceUrls', '["b","c"]'), opt('SourceUrls', 'd')],
+      'vendor',
+    );
     expect(result.params['SourceUrls']).toEqual(['a', 'b', 'c', 'd']);
   });
 
@@ -99,7 +108,9 @@ describe('toOperationParams', () => {
   it('round-trips any list of strings given as one JSON array', () => {
     fc.assert(
       fc.property(fc.array(fc.string()), (items) => {
-        expect(toOperationParams(update, [opt('SourceUrls', JSON.stringify(items))], 'vendor').params['SourceUrls']).toEqual(items);
+        expect(
+          toOperationParams(update, [opt('SourceUrls', JSON.stringify(items))], 'vendor').params['SourceUrls'],
+        ).toEqual(items);
       }),
     );
   });

@@ -1,6 +1,6 @@
 import type { OperationSpec, ParamSpec } from '../../generated/operations.js';
 import type { ArgvOption } from './argv.js';
-import { flagFor, kebabCase, looseKey, type FlagStyle } from './flag-name.js';
+import { type FlagStyle, flagFor, kebabCase, looseKey } from './flag-name.js';
 
 /** The typed parameter object for one call, and one line per flag that could not be read. */
 export interface OperationParams {

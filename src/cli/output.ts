@@ -1,5 +1,5 @@
 import type { OperationName } from '../../generated/operations.js';
-import { taskStateName, TASK_STATES } from '../rules/task-state.js';
+import { TASK_STATES, taskStateName } from '../rules/task-state.js';
 import type { OutputFormat } from './global-options.js';
 import { cellText, renderKeyValue, renderTable } from './table.js';
 
@@ -9,7 +9,7 @@ import { cellText, renderKeyValue, renderTable } from './table.js';
  * otherwise.
  */
 export function formatOutput(action: OperationName, body: unknown, format: OutputFormat): string {
-  if (format === 'json' || !isRecord(body)) return JSON.stringify(body, null, 2) + '\n';
+  if (format === 'json' || !isRecord(body)) return `${JSON.stringify(body, null, 2)}\n`;
   const tasks = body['TaskList'];
   if (action === 'DescribeLivePullToPushList' && Array.isArray(tasks)) return taskListTable(body, tasks);
   return renderKeyValue(body, (key, value) => {

@@ -1,17 +1,17 @@
-import { operationNames, operations, type OperationName } from '../../generated/operations.js';
+import { type OperationName, operationNames, operations } from '../../generated/operations.js';
+import { cliRateLimitRedis } from '../client/rate-limit/redis/cli-rate-limit-redis.js';
+import { packageVersion } from '../package-version.js';
 import { parseArgv } from './argv.js';
-import { commandAliases, resolveCommand, type ResolvedCommand } from './command-alias.js';
+import { commandAliases, type ResolvedCommand, resolveCommand } from './command-alias.js';
 import { reportError } from './error-report.js';
 import { ExitCode } from './exit-code.js';
 import { flagFor, looseKey } from './flag-name.js';
-import { globalSwitches, takeGlobalOptions, type GlobalOptions } from './global-options.js';
+import { type GlobalOptions, globalSwitches, takeGlobalOptions } from './global-options.js';
 import { operationHelp, overviewHelp } from './help.js';
 import type { CliIo } from './io.js';
-import { toOperationParams, type OperationParams } from './operation-params.js';
+import { type OperationParams, toOperationParams } from './operation-params.js';
 import { formatOutput } from './output.js';
 import { UsageError } from './usage-error.js';
-import { packageVersion } from '../package-version.js';
-import { cliRateLimitRedis } from '../client/rate-limit/redis/cli-rate-limit-redis.js';
 
 /**
  * Runs one `live-relay` command line and returns its exit status: 0 success, 1 API or network
@@ -52,7 +52,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode | 
   }
   const command = resolveCommand(word, operationNames);
   if (command === undefined) {
-    throw new UsageError([`unknown command "${word}"${suggestCommand(word)}`], 'Run live-relay --help for the operations.');
+    throw new UsageError(
+      [`unknown command "${word}"${suggestCommand(word)}`],
+      'Run live-relay --help for the operations.',
+    );
   }
   if (help) {
     io.stdout.write(operationHelp(operations[command.action], command.style));
@@ -70,7 +73,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode | 
   allProblems.push(...(await validationProblems(command, request)));
   if (allProblems.length > 0) {
     const count = allProblems.length === 1 ? '1 problem' : `${allProblems.length} problems`;
-    throw new UsageError(allProblems, `Run 'live-relay ${word} --help' for its parameters.`, `${word}: ${count}; nothing was sent`);
+    throw new UsageError(
+      allProblems,
+      `Run 'live-relay ${word} --help' for its parameters.`,
+      `${word}: ${count}; nothing was sent`,
+    );
   }
 
   // Loaded only for a call: the client pulls in the validators, signing and the transport.
@@ -88,7 +95,9 @@ function allOptionProblems(command: ResolvedCommand, globals: GlobalOptions, req
   if (!globals.all) return [];
   if (command.action !== LIST_ACTION) return [`--all: only ${LIST_ACTION} (list) pages; ${command.word} does not`];
   if ('PageNumber' in request.params) {
-    return [`--all fetches every page, so ${request.flags.get('PageNumber') ?? flagFor('PageNumber', command.style)} cannot be given with it`];
+    return [
+      `--all fetches every page, so ${request.flags.get('PageNumber') ?? flagFor('PageNumber', command.style)} cannot be given with it`,
+    ];
   }
   return [];
 }
@@ -104,7 +113,9 @@ async function validationProblems(command: ResolvedCommand, request: OperationPa
     .map((issue) => {
       const flag = request.flags.get(issue.param) ?? flagFor(issue.param, command.style);
       // Messages start with the parameter's vendor name ("TaskId is required"): name the flag instead.
-      return issue.message.startsWith(issue.param) ? flag + issue.message.slice(issue.param.length) : `${flag}: ${issue.message}`;
+      return issue.message.startsWith(issue.param)
+        ? flag + issue.message.slice(issue.param.length)
+        : `${flag}: ${issue.message}`;
     });
 }
 

@@ -3,7 +3,15 @@ import { cellText, renderKeyValue, renderTable } from './table.js';
 
 describe('renderTable', () => {
   it('aligns columns under a rule', () => {
-    expect(renderTable(['A', 'Long'], [['xyz', '1'], ['', '22']])).toBe('A    Long\n---  ----\nxyz  1\n     22\n');
+    expect(
+      renderTable(
+        ['A', 'Long'],
+        [
+          ['xyz', '1'],
+          ['', '22'],
+        ],
+      ),
+    ).toBe('A    Long\n---  ----\nxyz  1\n     22\n');
   });
 });
 
@@ -14,7 +22,13 @@ describe('renderKeyValue', () => {
       (key) => (key === 'TaskStatus' ? 'Running (1)' : undefined),
     );
     expect(text).toBe(
-      ['RequestId            r', 'TaskStatus           Running (1)', 'TaskInfo.SourceUrls  a, b', 'TaskInfo.DstUrl      rtmp://x', ''].join('\n'),
+      [
+        'RequestId            r',
+        'TaskStatus           Running (1)',
+        'TaskInfo.SourceUrls  a, b',
+        'TaskInfo.DstUrl      rtmp://x',
+        '',
+      ].join('\n'),
     );
   });
 });

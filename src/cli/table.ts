@@ -2,10 +2,15 @@
 
 /** Column-aligned rows under a header row and a rule. Cells are single-line strings. */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: readonly string[]): string =>
-    cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd();
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n') + '\n';
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  return `${[line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')}\n`;
 }
 
 /**
@@ -27,7 +32,7 @@ export function renderKeyValue(
   };
   visit('', body);
   const width = Math.max(...rows.map((row) => row[0]!.length));
-  return rows.map(([key, value]) => `${key!.padEnd(width)}  ${value}`.trimEnd()).join('\n') + '\n';
+  return `${rows.map(([key, value]) => `${key!.padEnd(width)}  ${value}`.trimEnd()).join('\n')}\n`;
 }
 
 /** One cell's text: strings as they are, lists of plain values joined, anything else as JSON. */

@@ -4,13 +4,16 @@ import { plainMarkdown, wrapText } from './terminal-text.js';
 
 describe('plainMarkdown', () => {
   it('drops emphasis and code marks and spells links out', () => {
-    expect(plainMarkdown('**QPS limit:** `10` per [docs](https://x.example/a).')).toBe('QPS limit: 10 per docs (https://x.example/a).');
+    expect(plainMarkdown('**QPS limit:** `10` per [docs](https://x.example/a).')).toBe(
+      'QPS limit: 10 per docs (https://x.example/a).',
+    );
   });
 });
 
 describe('plainMarkdown tables', () => {
   it('turns each body row into a list item labelled by the headers, skipping empty cells', () => {
-    const table = '| State | May change | Refused |\n|---|---|---|\n| 0 Idle | all | — |\n| 1 Running | CallbackUrl | others |';
+    const table =
+      '| State | May change | Refused |\n|---|---|---|\n| 0 Idle | all | — |\n| 1 Running | CallbackUrl | others |';
     expect(plainMarkdown(`Intro:\n\n${table}\n\nAfter.`)).toBe(
       'Intro:\n\n- 0 Idle: May change: all\n- 1 Running: May change: CallbackUrl; Refused: others\n\nAfter.',
     );
@@ -19,7 +22,8 @@ describe('plainMarkdown tables', () => {
 
 describe('wrapText', () => {
   it('wraps paragraphs, keeps list items on their own lines and hangs their continuations', () => {
-    const text = 'Intro sentence that is long enough to need wrapping at this width.\n\n- first item that also wraps here\n- second';
+    const text =
+      'Intro sentence that is long enough to need wrapping at this width.\n\n- first item that also wraps here\n- second';
     expect(wrapText(text, 2, 30)).toBe(
       [
         '  Intro sentence that is long',

@@ -33,9 +33,11 @@ function tablesAsLists(markdown: string): string {
     while (i < lines.length && TABLE_ROW.test(lines[i]!)) {
       const [first = '', ...rest] = cells(lines[i]!);
       const described = rest
-        .map((cell, column) => (cell === '' || cell === '—' ? '' : `${headers[column + 1] ?? ''}: ${cell}`.replace(/^: /, '')))
+        .map((cell, column) =>
+          cell === '' || cell === '—' ? '' : `${headers[column + 1] ?? ''}: ${cell}`.replace(/^: /, ''),
+        )
         .filter((text) => text !== '');
-      out.push(`- ${first}${described.length > 0 ? ': ' + described.join('; ') : ''}`);
+      out.push(`- ${first}${described.length > 0 ? `: ${described.join('; ')}` : ''}`);
       i++;
     }
     i--;
@@ -44,7 +46,9 @@ function tablesAsLists(markdown: string): string {
 }
 
 function cells(row: string): string[] {
-  return TABLE_ROW.exec(row)![1]!.split('|').map((cell) => cell.trim());
+  return TABLE_ROW.exec(row)![1]!
+    .split('|')
+    .map((cell) => cell.trim());
 }
 
 /**
@@ -93,7 +97,7 @@ function splitBlocks(text: string): string[] {
       if (current !== undefined) blocks.push(current);
       current = line.trim();
     } else {
-      current += ' ' + line.trim();
+      current += ` ${line.trim()}`;
     }
   }
   if (current !== undefined) blocks.push(current);

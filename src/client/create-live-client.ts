@@ -1,17 +1,17 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/api.js';
-import { operationNames, operations, type OperationName } from '../../generated/operations.js';
+import { type OperationName, operationNames, operations } from '../../generated/operations.js';
 import { validateRequest } from '../validation/validate-request.js';
 import { canonicalQuery } from '../wire/canonical-query.js';
 import { toWireParams } from '../wire/rpc-params.js';
 import { DEFAULT_TIMEOUT_MS, type LiveClientOptions } from './client-options.js';
 import { resolveCredentialsOption } from './credentials/credentials-option.js';
 import { LiveValidationError } from './errors/live-validation-error.js';
-import { methodName, type CallOptions, type OperationMethods } from './operation-types.js';
-import { paginatePullToPushList, type PaginateListParams, type TaskListItem } from './paginate-pull-to-push-list.js';
+import { type CallOptions, methodName, type OperationMethods } from './operation-types.js';
+import { type PaginateListParams, paginatePullToPushList, type TaskListItem } from './paginate-pull-to-push-list.js';
 import { resolveRateLimit } from './rate-limit/rate-limit-options.js';
 import { resolveRetry } from './retry/retry-options.js';
-import { createCallTransport, type CallContext } from './transport/call-transport.js';
+import { type CallContext, createCallTransport } from './transport/call-transport.js';
 import { DEFAULT_ENDPOINT, parseEndpoint } from './transport/endpoint.js';
 import { createFetchSender } from './transport/fetch-sender.js';
 import { createHttpSender } from './transport/http-sender.js';
@@ -25,7 +25,10 @@ export interface LiveClient extends OperationMethods {
    * `for await (const task of client.paginateLivePullToPushList({ Region: 'cn-shanghai', PageSize: 100 })) …`.
    * Pages are fetched one at a time, when the previous one is used up; `PageNumber` is where it starts.
    */
-  paginateLivePullToPushList(params: PaginateListParams, options?: CallOptions): AsyncGenerator<TaskListItem, void, undefined>;
+  paginateLivePullToPushList(
+    params: PaginateListParams,
+    options?: CallOptions,
+  ): AsyncGenerator<TaskListItem, void, undefined>;
 }
 
 /** openapi-fetch's `request`, as the one generic implementation below calls it. */

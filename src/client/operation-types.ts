@@ -25,5 +25,8 @@ export function methodName<A extends OperationName>(action: A): MethodName<A> {
 
 /** One method per operation, e.g. `updateLivePullToPush(params, options?)`. */
 export type OperationMethods = {
-  readonly [A in OperationName as MethodName<A>]: (params: LiveRequest<A>, options?: CallOptions) => Promise<LiveResponse<A>>;
+  readonly [A in OperationName as MethodName<A>]: (
+    params: LiveRequest<A>,
+    options?: CallOptions,
+  ) => Promise<LiveResponse<A>>;
 };

@@ -6,7 +6,10 @@ export type TaskListItem = LiveResponse<'DescribeLivePullToPushList'>['TaskList'
 /** The parameters of DescribeLivePullToPushList; `PageNumber` is where iteration starts (default 1). */
 export type PaginateListParams = LiveRequest<'DescribeLivePullToPushList'>;
 
-type ListPage = (params: PaginateListParams, options?: CallOptions) => Promise<LiveResponse<'DescribeLivePullToPushList'>>;
+type ListPage = (
+  params: PaginateListParams,
+  options?: CallOptions,
+) => Promise<LiveResponse<'DescribeLivePullToPushList'>>;
 
 /**
  * Yields every task DescribeLivePullToPushList matches, one page after the other: it asks for the

@@ -10,7 +10,9 @@ export async function advanceEmulatorClock(emulatorUrl: string, seconds: number)
   });
   const body = (await response.json()) as { now?: unknown; Code?: unknown; Message?: unknown };
   if (!response.ok || typeof body.now !== 'string') {
-    throw new Error(`advancing the emulator clock failed: HTTP ${response.status} ${String(body.Code ?? '')} ${String(body.Message ?? '')}`.trim());
+    throw new Error(
+      `advancing the emulator clock failed: HTTP ${response.status} ${String(body.Code ?? '')} ${String(body.Message ?? '')}`.trim(),
+    );
   }
   return body.now;
 }

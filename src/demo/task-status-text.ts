@@ -1,4 +1,4 @@
-import { taskStateName, TASK_STATES } from '../rules/index.js';
+import { TASK_STATES, taskStateName } from '../rules/index.js';
 
 type TaskStatus = (typeof TASK_STATES)[keyof typeof TASK_STATES];
 

@@ -1,7 +1,7 @@
-import { startEmulator, type RunningEmulator } from '../emulator/server.js';
+import { type RunningEmulator, startEmulator } from '../emulator/server.js';
 import { createLiveClient, type LiveClient } from '../index.js';
 import { formatUtcTimestamp } from '../rules/index.js';
-import { startCallbackReceiver, type CallbackReceiver, type ReceivedEvent } from './callback-receiver.js';
+import { type CallbackReceiver, type ReceivedEvent, startCallbackReceiver } from './callback-receiver.js';
 import { advanceEmulatorClock } from './emulator-clock.js';
 import { createStepLog, type StepLog } from './step-log.js';
 import { statusText } from './task-status-text.js';
@@ -25,7 +25,11 @@ export async function runWalkthrough(write: (text: string) => void): Promise<num
   let emulator: RunningEmulator | undefined;
   let receiver: CallbackReceiver | undefined;
   try {
-    emulator = await log.step('start the emulator', () => startEmulator({ port: 0 }), (e) => `${e.url}, task clock ${formatUtcTimestamp(e.service.now())}`);
+    emulator = await log.step(
+      'start the emulator',
+      () => startEmulator({ port: 0 }),
+      (e) => `${e.url}, task clock ${formatUtcTimestamp(e.service.now())}`,
+    );
     receiver = await log.step('start a callback receiver', startCallbackReceiver, (r) => r.url);
     const client = createLiveClient({ endpoint: emulator.url, credentials: emulator.credentials });
     await walk(log, client, emulator, receiver);
@@ -40,8 +44,14 @@ export async function runWalkthrough(write: (text: string) => void): Promise<num
   }
 }
 
-async function walk(log: StepLog, client: LiveClient, emulator: RunningEmulator, receiver: CallbackReceiver): Promise<void> {
-  const at = (minutes: number): string => formatUtcTimestamp(new Date(emulator.service.now().getTime() + minutes * 60_000));
+async function walk(
+  log: StepLog,
+  client: LiveClient,
+  emulator: RunningEmulator,
+  receiver: CallbackReceiver,
+): Promise<void> {
+  const at = (minutes: number): string =>
+    formatUtcTimestamp(new Date(emulator.service.now().getTime() + minutes * 60_000));
   const describe = async (): Promise<Awaited<ReturnType<LiveClient['describeLivePullToPush']>>> =>
     client.describeLivePullToPush({ TaskId: taskId, Region: REGION });
   /** Waits for the next callback the receiver gets that matches, and prints it under the step. */
@@ -51,7 +61,9 @@ async function walk(log: StepLog, client: LiveClient, emulator: RunningEmulator,
     seen = receiver.events.indexOf(received) + 1;
     const { event } = received;
     const reason = event.Event === 'LivePullToPushExit' ? event.TaskExitReason : event.TaskInvalidReason;
-    log.detail(`callback ${event.Event} → ${received.path}: ${statusText(event.TaskStatus)}${reason === undefined ? '' : `, ${reason}`}`);
+    log.detail(
+      `callback ${event.Event} → ${received.path}: ${statusText(event.TaskStatus)}${reason === undefined ? '' : `, ${reason}`}`,
+    );
   };
 
   const { TaskId: taskId } = await log.step(
@@ -70,16 +82,26 @@ async function walk(log: StepLog, client: LiveClient, emulator: RunningEmulator,
     (created) => `TaskId ${created.TaskId}, starts in 5 minutes, runs 3 hours`,
   );
 
-  await log.step('describe it', describe, (task) => `${statusText(task.TaskStatus)}, ${(task.TaskInfo.SourceUrls?.length ?? 0)} VOD media → ${task.TaskInfo.DstUrl}`);
+  await log.step(
+    'describe it',
+    describe,
+    (task) =>
+      `${statusText(task.TaskStatus)}, ${task.TaskInfo.SourceUrls?.length ?? 0} VOD media → ${task.TaskInfo.DstUrl}`,
+  );
 
   const newStart = at(2);
   await log.step(
     'update it before its start time',
     async () => {
-      await client.updateLivePullToPush({ TaskId: taskId, Region: REGION, StartTime: newStart, SourceUrls: [...MEDIA, EXTRA_MEDIA] });
+      await client.updateLivePullToPush({
+        TaskId: taskId,
+        Region: REGION,
+        StartTime: newStart,
+        SourceUrls: [...MEDIA, EXTRA_MEDIA],
+      });
       return describe();
     },
-    (task) => `StartTime ${task.TaskInfo.StartTime}, ${(task.TaskInfo.SourceUrls?.length ?? 0)} VOD media`,
+    (task) => `StartTime ${task.TaskInfo.StartTime}, ${task.TaskInfo.SourceUrls?.length ?? 0} VOD media`,
   );
 
   await log.step(
@@ -100,16 +122,25 @@ async function walk(log: StepLog, client: LiveClient, emulator: RunningEmulator,
   await log.step(
     'change CallbackUrl and RepeatNumber while it runs',
     async () => {
-      await client.updateLivePullToPush({ TaskId: taskId, Region: REGION, CallbackUrl: newCallbackUrl, RepeatNumber: -1 });
+      await client.updateLivePullToPush({
+        TaskId: taskId,
+        Region: REGION,
+        CallbackUrl: newCallbackUrl,
+        RepeatNumber: -1,
+      });
       return describe();
     },
     (task) => `accepted: RepeatNumber ${task.TaskInfo.RepeatNumber} (loop), events now go to ?rev=2`,
   );
 
-  await log.step('stop it', async () => {
-    await client.stopLivePullToPush({ TaskId: taskId, Region: REGION });
-    return describe();
-  }, (task) => statusText(task.TaskStatus));
+  await log.step(
+    'stop it',
+    async () => {
+      await client.stopLivePullToPush({ TaskId: taskId, Region: REGION });
+      return describe();
+    },
+    (task) => statusText(task.TaskStatus),
+  );
   await callback((event) => event.TaskStatus === 3);
 
   await log.step(
@@ -118,18 +149,27 @@ async function walk(log: StepLog, client: LiveClient, emulator: RunningEmulator,
       await client.updateLivePullToPush({ TaskId: taskId, Region: REGION, FileIndex: 1, SourceUrls: [...MEDIA] });
       return describe();
     },
-    (task) => `accepted: ${(task.TaskInfo.SourceUrls?.length ?? 0)} VOD media from file ${task.TaskInfo.FileIndex}, used at the restart`,
+    (task) =>
+      `accepted: ${task.TaskInfo.SourceUrls?.length ?? 0} VOD media from file ${task.TaskInfo.FileIndex}, used at the restart`,
   );
 
-  await log.step('restart it', async () => {
-    await client.restartLivePullToPush({ TaskId: taskId, Region: REGION });
-    return describe();
-  }, (task) => `${statusText(task.TaskStatus)}, playing file ${task.CurrentFileIndex ?? task.TaskInfo.FileIndex}`);
+  await log.step(
+    'restart it',
+    async () => {
+      await client.restartLivePullToPush({ TaskId: taskId, Region: REGION });
+      return describe();
+    },
+    (task) => `${statusText(task.TaskStatus)}, playing file ${task.CurrentFileIndex ?? task.TaskInfo.FileIndex}`,
+  );
   await callback((event) => event.TaskStatus === 1);
 
-  await log.step('delete it', async () => {
-    await client.deleteLivePullToPush({ TaskId: taskId, Region: REGION });
-    return describe();
-  }, (task) => `${statusText(task.TaskStatus)}, ${String(task.TaskExitReason)}`);
+  await log.step(
+    'delete it',
+    async () => {
+      await client.deleteLivePullToPush({ TaskId: taskId, Region: REGION });
+      return describe();
+    },
+    (task) => `${statusText(task.TaskStatus)}, ${String(task.TaskExitReason)}`,
+  );
   await callback((event) => event.Event === 'LivePullToPushExit');
 }

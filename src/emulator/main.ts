@@ -10,7 +10,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgv } from '../cli/argv.js';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from './gateway/access-keys.js';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from './server.js';
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from './server.js';
 
 /** Default port of `live-relay emulator` (the spec's emulator server URL uses it). */
 export const DEFAULT_EMULATOR_PORT = 9000;
@@ -96,10 +96,12 @@ export async function runEmulatorCommand(argv: readonly string[], io: EmulatorCo
 
 function toOptions(values: Readonly<Record<string, string>>, problems: string[]): EmulatorOptions {
   const port = values['port'] === undefined ? DEFAULT_EMULATOR_PORT : Number(values['port']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`--port must be an integer from 0 to 65535 (got ${values['port']})`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`--port must be an integer from 0 to 65535 (got ${values['port']})`);
   const id = values['access-key-id'];
   const secret = values['access-key-secret'];
-  if ((id === undefined) !== (secret === undefined)) problems.push('--access-key-id and --access-key-secret must be given together');
+  if ((id === undefined) !== (secret === undefined))
+    problems.push('--access-key-id and --access-key-secret must be given together');
   if (id === '' || secret === '') problems.push('--access-key-id and --access-key-secret must not be empty');
   return {
     port,

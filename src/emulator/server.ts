@@ -78,9 +78,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const keys = accessKeyTable([primary, ...(options.credentials ?? [])]);
   const ownsService = options.service === undefined;
-  const service = options.service ?? createTaskService(options.dataFile === undefined ? {} : { dataFile: options.dataFile });
+  const service =
+    options.service ?? createTaskService(options.dataFile === undefined ? {} : { dataFile: options.dataFile });
   const onInternalError =
-    options.onInternalError ?? ((error: unknown, requestId: string) => console.error(`[emulator] InternalError ${requestId}:`, error));
+    options.onInternalError ??
+    ((error: unknown, requestId: string) => console.error(`[emulator] InternalError ${requestId}:`, error));
   const gateway = new Gateway({
     keys,
     service,
@@ -112,7 +114,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // Attached in the same tick as `listening`, before any connection can be read.
   server.on(
     'request',
-    createRequestHandler({ gateway, service, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, hostId, onInternalError }),
+    createRequestHandler({
+      gateway,
+      service,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      hostId,
+      onInternalError,
+    }),
   );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, hostId));
 

@@ -1,7 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerLiveEvent, answerMethodNotAllowed, answerTooLarge, answerUnreadable, type LiveEventAnswer } from './live-event-answer.js';
+import {
+  answerLiveEvent,
+  answerMethodNotAllowed,
+  answerTooLarge,
+  answerUnreadable,
+  type LiveEventAnswer,
+} from './live-event-answer.js';
 import { readNodeBody } from './read-node-body.js';
-import { resolveReceiverOptions, type LiveEventHandler, type LiveEventReceiverOptions } from './receiver-options.js';
+import { type LiveEventHandler, type LiveEventReceiverOptions, resolveReceiverOptions } from './receiver-options.js';
 
 /**
  * A `node:http` request listener that receives task event callbacks at any path it is mounted on:
@@ -31,7 +37,8 @@ export function createLiveEventListener(
     if (req.method !== 'POST') return send(res, answerMethodNotAllowed(req.method));
     if (req.readableEnded) {
       const parsed = (req as { body?: unknown }).body;
-      if (parsed === undefined) return send(res, answerUnreadable('the request stream was already read and there is no req.body'));
+      if (parsed === undefined)
+        return send(res, answerUnreadable('the request stream was already read and there is no req.body'));
       return send(res, await answerLiveEvent(parsed, req, onEvent, settings));
     }
     let read;
@@ -53,7 +60,10 @@ export function createLiveEventListener(
 
 function send(res: ServerResponse, answer: LiveEventAnswer): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string | number> = { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) };
+  const headers: Record<string, string | number> = {
+    ...answer.headers,
+    'content-length': Buffer.byteLength(answer.body),
+  };
   if (answer.close) headers['connection'] = 'close';
   res.writeHead(answer.status, headers).end(answer.body);
 }

@@ -42,5 +42,9 @@ function toIssue(error: SchemaIssue): LiveEventIssue {
 
 /** `['TaskInfo', 'SourceUrls', '0']` → `TaskInfo.SourceUrls[0]`. */
 function fieldPath(segments: readonly string[]): string {
-  return segments.map((segment, index) => (/^\d+$/.test(segment) && index > 0 ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+  return segments
+    .map((segment, index) =>
+      /^\d+$/.test(segment) && index > 0 ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
+    )
+    .join('');
 }

@@ -1,4 +1,4 @@
-import { webhookNames, webhooks, type WebhookName } from '../../generated/operations.js';
+import { type WebhookName, webhookNames, webhooks } from '../../generated/operations.js';
 
 /** Every `Event` value a webhook of the spec declares, in spec order (including spellings seen in vendor samples). */
 export const knownEventNames: readonly string[] = webhookNames.flatMap((name) => webhooks[name].eventNames);

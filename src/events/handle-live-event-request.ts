@@ -1,6 +1,12 @@
-import { answerLiveEvent, answerMethodNotAllowed, answerTooLarge, answerUnreadable, type LiveEventAnswer } from './live-event-answer.js';
+import {
+  answerLiveEvent,
+  answerMethodNotAllowed,
+  answerTooLarge,
+  answerUnreadable,
+  type LiveEventAnswer,
+} from './live-event-answer.js';
 import { readFetchBody } from './read-fetch-body.js';
-import { resolveReceiverOptions, type LiveEventHandler, type LiveEventReceiverOptions } from './receiver-options.js';
+import { type LiveEventHandler, type LiveEventReceiverOptions, resolveReceiverOptions } from './receiver-options.js';
 
 /**
  * Receives one task event callback as a Fetch API `Request` (Deno, Bun, Cloudflare Workers,

@@ -30,7 +30,8 @@ export async function answerLiveEvent<Req>(
   try {
     event = parseLiveEvent(body);
   } catch (error) {
-    const refused = error instanceof LiveEventError ? error : new LiveEventError('InvalidEvent', String(error), { cause: error });
+    const refused =
+      error instanceof LiveEventError ? error : new LiveEventError('InvalidEvent', String(error), { cause: error });
     report(settings, refused, 400);
     return refusal(400, refused.problem, refused.message, refused.issues);
   }
@@ -38,20 +39,31 @@ export async function answerLiveEvent<Req>(
     await onEvent(event, request);
   } catch (error) {
     report(settings, error, 500);
-    return refusal(500, 'HandlerFailed', `The ${event.Event} event of task ${event.TaskId} was valid but the receiver failed to handle it`);
+    return refusal(
+      500,
+      'HandlerFailed',
+      `The ${event.Event} event of task ${event.TaskId} was valid but the receiver failed to handle it`,
+    );
   }
   return { status: 200, headers: { 'content-type': JSON_TYPE }, body: '{}', close: false };
 }
 
 /** 405 with `Allow: POST`: the vendor delivers events with POST only. */
 export function answerMethodNotAllowed(method: string | undefined): LiveEventAnswer {
-  const answer = refusal(405, 'MethodNotAllowed', `Task events are delivered with POST, not ${String(method).slice(0, 20)}`);
+  const answer = refusal(
+    405,
+    'MethodNotAllowed',
+    `Task events are delivered with POST, not ${String(method).slice(0, 20)}`,
+  );
   return { ...answer, headers: { ...answer.headers, allow: 'POST' } };
 }
 
 /** 413, reported to `onError`; the rest of the body was not read, so the connection is closed. */
 export function answerTooLarge(settings: ReceiverSettings): LiveEventAnswer {
-  const error = new LiveEventError('BodyTooLarge', `A task event body must be at most ${settings.maxBodyBytes} bytes; this one is larger`);
+  const error = new LiveEventError(
+    'BodyTooLarge',
+    `A task event body must be at most ${settings.maxBodyBytes} bytes; this one is larger`,
+  );
   report(settings, error, 413);
   return { ...refusal(413, error.problem, error.message), close: true };
 }

@@ -33,7 +33,11 @@ export class LiveEventError extends Error {
   constructor(
     problem: LiveEventProblem,
     message: string,
-    details: { readonly issues?: readonly LiveEventIssue[]; readonly eventName?: string | undefined; readonly cause?: unknown } = {},
+    details: {
+      readonly issues?: readonly LiveEventIssue[];
+      readonly eventName?: string | undefined;
+      readonly cause?: unknown;
+    } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.problem = problem;

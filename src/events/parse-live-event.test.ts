@@ -66,7 +66,13 @@ describe('parseLiveEvent: valid events', () => {
 
   it('returns an exit event with its exit fields', () => {
     const event = parseLiveEvent(JSON.stringify(exitBody()));
-    expect(event).toMatchObject({ Event: 'LivePullToPushExit', receivedEventName: 'LivePullToPushExit', TaskStatus: -1, TaskExitReason: 'OverEndTime', TaskExitTime: 1725587400 });
+    expect(event).toMatchObject({
+      Event: 'LivePullToPushExit',
+      receivedEventName: 'LivePullToPushExit',
+      TaskStatus: -1,
+      TaskExitReason: 'OverEndTime',
+      TaskExitTime: 1725587400,
+    });
     expect(event.eventDate.getTime()).toBe(1725587400_000);
   });
 
@@ -82,7 +88,13 @@ describe('parseLiveEvent: valid events', () => {
   it('reads bytes as UTF-8 (Buffer, Uint8Array, ArrayBuffer), ignoring a byte order mark', () => {
     const text = JSON.stringify(stateBody({ TaskInfo: { TaskId: TASK_ID, TaskName: '直播转推' } }));
     const bytes = new TextEncoder().encode(text);
-    for (const body of [Buffer.from(text), bytes, bytes.slice().buffer, `\uFEFF${text}`, Buffer.from(`\uFEFF${text}`)]) {
+    for (const body of [
+      Buffer.from(text),
+      bytes,
+      bytes.slice().buffer,
+      `\uFEFF${text}`,
+      Buffer.from(`\uFEFF${text}`),
+    ]) {
       expect(parseLiveEvent(body).TaskInfo?.TaskName).toBe('直播转推');
     }
   });
@@ -155,7 +167,9 @@ describe('parseLiveEvent: refused bodies', () => {
   it('an Event that is not a string', () => {
     const error = refusal(JSON.stringify(stateBody({ Event: 1 })));
     expect(error.problem).toBe('UnknownEvent');
-    expect(error.issues[0]?.message).toBe('Event must be a string, one of LivePullToPushRunning, LivePullToPushRuning, LivePullToPushExit; got a number');
+    expect(error.issues[0]?.message).toBe(
+      'Event must be a string, one of LivePullToPushRunning, LivePullToPushRuning, LivePullToPushExit; got a number',
+    );
     expect(error.eventName).toBeUndefined();
   });
 
@@ -163,9 +177,15 @@ describe('parseLiveEvent: refused bodies', () => {
     const error = refusal(JSON.stringify(stateBody({ Event: 'LivePullToPushPaused' })));
     expect(error.problem).toBe('UnknownEvent');
     expect(error.eventName).toBe('LivePullToPushPaused');
-    expect(error.message).toMatch(/^Unknown task event "LivePullToPushPaused": the spec declares LivePullToPushRunning \/ LivePullToPushRuning/);
+    expect(error.message).toMatch(
+      /^Unknown task event "LivePullToPushPaused": the spec declares LivePullToPushRunning \/ LivePullToPushRuning/,
+    );
     expect(error.issues).toEqual([
-      { field: 'Event', message: 'Event must be one of LivePullToPushRunning, LivePullToPushRuning, LivePullToPushExit; got "LivePullToPushPaused"' },
+      {
+        field: 'Event',
+        message:
+          'Event must be one of LivePullToPushRunning, LivePullToPushRuning, LivePullToPushExit; got "LivePullToPushPaused"',
+      },
     ]);
   });
 
@@ -203,7 +223,13 @@ describe('parseLiveEvent: refused bodies', () => {
     );
     expect(error.problem).toBe('InvalidEvent');
     expect(error.issues.map((issue) => issue.field)).toEqual(
-      expect.arrayContaining(['EventTime', 'TaskStatus', 'TaskInfo.SourceUrls[1]', 'TaskInfo.StartTime', 'TaskInfo.RetryCount']),
+      expect.arrayContaining([
+        'EventTime',
+        'TaskStatus',
+        'TaskInfo.SourceUrls[1]',
+        'TaskInfo.StartTime',
+        'TaskInfo.RetryCount',
+      ]),
     );
     expect(error.issues).toEqual(
       expect.arrayContaining([
@@ -241,7 +267,9 @@ describe('parseLiveEvent: refused bodies', () => {
 
   it('never quotes field values, which may hold signed URLs', () => {
     const secret = 'auth_key=1725501246-0-0-SECRETSIGNATURE';
-    const error = refusal(JSON.stringify(stateBody({ TaskInfo: { TaskId: TASK_ID, SourceUrls: `rtmp://a/b?${secret}`, DstUrl: 7 } })));
+    const error = refusal(
+      JSON.stringify(stateBody({ TaskInfo: { TaskId: TASK_ID, SourceUrls: `rtmp://a/b?${secret}`, DstUrl: 7 } })),
+    );
     expect(error.message).not.toContain('SECRET');
     expect(JSON.stringify(error.issues)).not.toContain('SECRET');
   });
@@ -250,7 +278,8 @@ describe('parseLiveEvent: refused bodies', () => {
 describe('parseLiveEvent: properties', () => {
   /** Any UTF-16 code unit, lone surrogates included. */
   const anyUtf16Unit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
-  const isLiveEventError = (error: unknown): boolean => error instanceof LiveEventError && error.name === 'LiveEventError';
+  const isLiveEventError = (error: unknown): boolean =>
+    error instanceof LiveEventError && error.name === 'LiveEventError';
 
   it('any string either parses or throws a LiveEventError', () => {
     fc.assert(
@@ -279,10 +308,26 @@ describe('parseLiveEvent: properties', () => {
     );
   });
 
-  const fields = ['Event', 'EventTime', 'TaskId', 'TaskInfo', 'TaskStatus', 'TaskInvalidReason', 'TaskExitReason', 'TaskExitTime'];
+  const fields = [
+    'Event',
+    'EventTime',
+    'TaskId',
+    'TaskInfo',
+    'TaskStatus',
+    'TaskInvalidReason',
+    'TaskExitReason',
+    'TaskExitTime',
+  ];
   const fieldValue = fc.oneof(
     fc.jsonValue({ maxDepth: 2 }),
-    fc.constantFrom('LivePullToPushRunning', 'LivePullToPushRuning', 'LivePullToPushExit', '1725501246', 'OverEndTime', 'PullStreamFailed'),
+    fc.constantFrom(
+      'LivePullToPushRunning',
+      'LivePullToPushRuning',
+      'LivePullToPushExit',
+      '1725501246',
+      'OverEndTime',
+      'PullStreamFailed',
+    ),
     fc.constantFrom(-1, 1, 2, 3, 1725587400),
     fc.constant({ TaskId: TASK_ID }),
   );
@@ -324,7 +369,14 @@ describe('parseLiveEvent: properties', () => {
     fc.assert(
       fc.property(
         fc.dictionary(
-          fc.string().filter((key) => !/^(Event|EventTime|TaskId|TaskInfo|TaskStatus|TaskInvalidReason|receivedEventName|eventDate|__proto__)$/.test(key)),
+          fc
+            .string()
+            .filter(
+              (key) =>
+                !/^(Event|EventTime|TaskId|TaskInfo|TaskStatus|TaskInvalidReason|receivedEventName|eventDate|__proto__)$/.test(
+                  key,
+                ),
+            ),
           fc.jsonValue(),
         ),
         (extra) => {

@@ -1,4 +1,4 @@
-import { webhooks, type WebhookName } from '../../generated/operations.js';
+import { type WebhookName, webhooks } from '../../generated/operations.js';
 import { eventValidators, type Validator } from '../../generated/validators.js';
 import { eventIssues } from './event-issues.js';
 import { knownEventNames, webhookOfEventName } from './event-name.js';
@@ -37,10 +37,14 @@ export function parseLiveEvent(body: string | Uint8Array | ArrayBuffer | unknown
   const validate: Validator<LiveEventBody<WebhookName>> = eventValidators[name];
   if (!validate(value)) {
     const issues = eventIssues(validate.errors);
-    throw new LiveEventError('InvalidEvent', `Invalid ${name} event: ${issues.map((issue) => issue.message).join('; ')}`, {
-      issues,
-      eventName: received as string,
-    });
+    throw new LiveEventError(
+      'InvalidEvent',
+      `Invalid ${name} event: ${issues.map((issue) => issue.message).join('; ')}`,
+      {
+        issues,
+        eventName: received as string,
+      },
+    );
   }
   const eventDate = eventTimeToDate(value.EventTime, name);
   return { ...value, Event: name, receivedEventName: value.Event, eventDate } as ReceivedLiveEvent;
@@ -64,7 +68,11 @@ function decodeUtf8(bytes: Uint8Array | ArrayBuffer): string {
   try {
     return utf8.decode(bytes);
   } catch (error) {
-    throw new LiveEventError('InvalidJson', 'A task event body must be UTF-8 JSON text; these bytes are not valid UTF-8', { cause: error });
+    throw new LiveEventError(
+      'InvalidJson',
+      'A task event body must be UTF-8 JSON text; these bytes are not valid UTF-8',
+      { cause: error },
+    );
   }
 }
 

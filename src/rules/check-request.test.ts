@@ -66,7 +66,9 @@ describe('checkRequest: CreateLivePullToPush', () => {
   });
 
   it('ignores current: a Create has no stored task', () => {
-    expect(checkRequest('CreateLivePullToPush', create, { now: NOW, current: { ...stored, SourceType: 'url' } })).toEqual([]);
+    expect(
+      checkRequest('CreateLivePullToPush', create, { now: NOW, current: { ...stored, SourceType: 'url' } }),
+    ).toEqual([]);
   });
 
   it('leaves an unknown SourceType to the schema', () => {
@@ -76,7 +78,12 @@ describe('checkRequest: CreateLivePullToPush', () => {
 
 describe('checkRequest: UpdateLivePullToPush', () => {
   it('passes an Update that changes nothing time- or source-related', () => {
-    expect(checkRequest('UpdateLivePullToPush', update({ CallbackUrl: 'https://h.example.com' }), { now: NOW, current: stored })).toEqual([]);
+    expect(
+      checkRequest('UpdateLivePullToPush', update({ CallbackUrl: 'https://h.example.com' }), {
+        now: NOW,
+        current: stored,
+      }),
+    ).toEqual([]);
   });
 
   it('merges the window with the stored task when current is given', () => {
@@ -94,22 +101,24 @@ describe('checkRequest: UpdateLivePullToPush', () => {
       'SourceUrls:InvalidParameter',
       'SourceUrls:InvalidParameter',
     ]);
-    expect(found(checkRequest('UpdateLivePullToPush', request, { now: NOW, current: { ...stored, SourceType: 'live' } }))).toEqual([
-      'SourceUrls:InvalidParameter',
-    ]);
+    expect(
+      found(checkRequest('UpdateLivePullToPush', request, { now: NOW, current: { ...stored, SourceType: 'live' } })),
+    ).toEqual(['SourceUrls:InvalidParameter']);
   });
 
   it('still checks what the request itself gives without current', () => {
-    expect(found(checkRequest('UpdateLivePullToPush', update({ EndTime: '2024-08-23T12:00:00Z' }), { now: NOW }))).toEqual([
-      'EndTime:InvalidParam.CodeIllegalDuration',
-    ]);
+    expect(
+      found(checkRequest('UpdateLivePullToPush', update({ EndTime: '2024-08-23T12:00:00Z' }), { now: NOW })),
+    ).toEqual(['EndTime:InvalidParam.CodeIllegalDuration']);
   });
 });
 
 describe('checkRequest: the other operations', () => {
   const others = OPERATIONS.filter((o) => o !== 'CreateLivePullToPush' && o !== 'UpdateLivePullToPush');
   it.each(others)('%s has no cross-field rules', (operation) => {
-    expect(checkRequest(operation, { TaskId: 't', Region: 'cn-shanghai', EndTime: 'nonsense' } as never, { now: NOW })).toEqual([]);
+    expect(
+      checkRequest(operation, { TaskId: 't', Region: 'cn-shanghai', EndTime: 'nonsense' } as never, { now: NOW }),
+    ).toEqual([]);
   });
 });
 
@@ -119,7 +128,17 @@ describe('checkRequest: robustness', () => {
   });
 
   it('property: never throws on arbitrary input and returns well-formed issues', () => {
-    const names = ['StartTime', 'EndTime', 'SourceType', 'SourceProtocol', 'SourceUrls', 'Region', 'TaskId', '__proto__', 'constructor'];
+    const names = [
+      'StartTime',
+      'EndTime',
+      'SourceType',
+      'SourceProtocol',
+      'SourceUrls',
+      'Region',
+      'TaskId',
+      '__proto__',
+      'constructor',
+    ];
     const value = fc.oneof(
       fc.anything({ maxDepth: 2 }),
       fc.constantFrom('live', 'vod', 'url', '2024-08-24T00:00:00Z', '2024-02-30T00:00:00Z'),
@@ -131,7 +150,12 @@ describe('checkRequest: robustness', () => {
     );
     const snapshot = fc.option(
       fc.record(
-        { Region: fc.string(), StartTime: fc.oneof(fc.string(), fc.constant(stored.StartTime)), EndTime: fc.string(), SourceType: fc.constantFrom('live', 'vod', 'url', 'x') },
+        {
+          Region: fc.string(),
+          StartTime: fc.oneof(fc.string(), fc.constant(stored.StartTime)),
+          EndTime: fc.string(),
+          SourceType: fc.constantFrom('live', 'vod', 'url', 'x'),
+        },
         { requiredKeys: ['Region'] },
       ),
       { nil: undefined },

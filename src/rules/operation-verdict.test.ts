@@ -18,9 +18,12 @@ const summary = (operation: TaskOperation, status: TaskStatus): string => {
 };
 
 describe('operationVerdict', () => {
-  it.each(Object.entries(EXPECTED) as [TaskOperation, readonly string[]][])('%s in Idle, Running, Recovering, Offline, Exit', (operation, row) => {
-    expect(STATES.map((status) => summary(operation, status))).toEqual(row);
-  });
+  it.each(Object.entries(EXPECTED) as [TaskOperation, readonly string[]][])(
+    '%s in Idle, Running, Recovering, Offline, Exit',
+    (operation, row) => {
+      expect(STATES.map((status) => summary(operation, status))).toEqual(row);
+    },
+  );
 
   it('explains a refused Stop in terms of the task state', () => {
     expect(operationVerdict('StopLivePullToPush', 3)).toEqual({
@@ -28,7 +31,8 @@ describe('operationVerdict', () => {
       issue: {
         param: 'TaskId',
         code: 'CodeTaskHasStopped',
-        message: 'TaskId names a task that is not running (it is Offline); only a Running or Recovering task can be stopped',
+        message:
+          'TaskId names a task that is not running (it is Offline); only a Running or Recovering task can be stopped',
       },
     });
   });

@@ -29,7 +29,10 @@ const PROCEED: OperationVerdict = { outcome: 'proceed' };
 export function operationVerdict(operation: TaskOperation, status: TaskStatus): OperationVerdict {
   if (operation === 'DescribeLivePullToPush') return PROCEED;
   if (status === TASK_STATES.Exit) {
-    return refuse('CodeTaskNotExist', `TaskId names a task that has exited (TaskStatus -1); ${VERBS[operation]} it is no longer possible`);
+    return refuse(
+      'CodeTaskNotExist',
+      `TaskId names a task that has exited (TaskStatus -1); ${VERBS[operation]} it is no longer possible`,
+    );
   }
   if (operation === 'StopLivePullToPush' && (status === TASK_STATES.Idle || status === TASK_STATES.Offline)) {
     return refuse(

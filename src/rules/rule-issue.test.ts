@@ -9,10 +9,19 @@ describe('RULE_ERROR_CODES', () => {
 
   it('lists the codes the operations that apply the rules document', () => {
     const documented = (action: keyof typeof operations) => operations[action].errors.map((e) => e.code);
-    expect(documented('CreateLivePullToPush')).toEqual(expect.arrayContaining(['InvalidParameter', 'InvalidParam.CodeIllegalDuration']));
-    expect(documented('UpdateLivePullToPush')).toEqual(
-      expect.arrayContaining(['InvalidParameter', 'InvalidParam.CodeIllegalDuration', 'CodeTaskHasStarted', 'CodeTaskNotExist']),
+    expect(documented('CreateLivePullToPush')).toEqual(
+      expect.arrayContaining(['InvalidParameter', 'InvalidParam.CodeIllegalDuration']),
     );
-    expect(documented('StopLivePullToPush')).toEqual(expect.arrayContaining(['CodeTaskHasStopped', 'CodeTaskNotExist']));
+    expect(documented('UpdateLivePullToPush')).toEqual(
+      expect.arrayContaining([
+        'InvalidParameter',
+        'InvalidParam.CodeIllegalDuration',
+        'CodeTaskHasStarted',
+        'CodeTaskNotExist',
+      ]),
+    );
+    expect(documented('StopLivePullToPush')).toEqual(
+      expect.arrayContaining(['CodeTaskHasStopped', 'CodeTaskNotExist']),
+    );
   });
 });

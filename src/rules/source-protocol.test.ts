@@ -4,7 +4,11 @@ import { checkSourceProtocol } from './source-protocol.js';
 describe('checkSourceProtocol', () => {
   it('requires SourceProtocol for a live source', () => {
     expect(checkSourceProtocol('live', undefined)).toEqual([
-      { param: 'SourceProtocol', code: 'InvalidParameter', message: 'SourceProtocol is required when SourceType is live' },
+      {
+        param: 'SourceProtocol',
+        code: 'InvalidParameter',
+        message: 'SourceProtocol is required when SourceType is live',
+      },
     ]);
     expect(checkSourceProtocol('live', 'rtmp')).toEqual([]);
   });

@@ -4,7 +4,8 @@ import type { SourceType } from './api-types.js';
 import { checkSourceUrls } from './source-urls.js';
 
 const accepted = (entry: string, type: SourceType): boolean => checkSourceUrls([entry], type).length === 0;
-const mediaIds = (n: number) => Array.from({ length: n }, (_, i) => `93ab850b4f6f54b6e91d24d81d44${String(i).padStart(4, '0')}`);
+const mediaIds = (n: number) =>
+  Array.from({ length: n }, (_, i) => `93ab850b4f6f54b6e91d24d81d44${String(i).padStart(4, '0')}`);
 const files = (n: number) => Array.from({ length: n }, (_, i) => `https://cdn.example.com/v/${i}.mp4`);
 
 describe('checkSourceUrls: how many entries', () => {
@@ -104,9 +105,12 @@ describe('checkSourceUrls: url', () => {
 });
 
 describe('checkSourceUrls: vod', () => {
-  it.each(['93ab850b4f6f54b6e91d24d81d44****'.replaceAll('*', '0'), 'a', 'media_id-01'])('accepts media ID %s', (id) => {
-    expect(accepted(id, 'vod')).toBe(true);
-  });
+  it.each(['93ab850b4f6f54b6e91d24d81d44****'.replaceAll('*', '0'), 'a', 'media_id-01'])(
+    'accepts media ID %s',
+    (id) => {
+      expect(accepted(id, 'vod')).toBe(true);
+    },
+  );
 
   it.each(['https://cdn.example.com/v/a.mp4', 'media id', 'id/with/slash', '媒体', 'a.mp4'])('refuses %s', (id) => {
     expect(checkSourceUrls([id], 'vod')[0]?.message).toBe(
@@ -117,7 +121,10 @@ describe('checkSourceUrls: vod', () => {
 
 describe('checkSourceUrls: every violation', () => {
   it('reports the count and each bad entry by index', () => {
-    const issues = checkSourceUrls(['rtmp://a.example.com/x', 'https://b.example.com/x.m3u8', 'srt://c.example.com:1'], 'live');
+    const issues = checkSourceUrls(
+      ['rtmp://a.example.com/x', 'https://b.example.com/x.m3u8', 'srt://c.example.com:1'],
+      'live',
+    );
     expect(issues.map((i) => i.message.slice(0, 26))).toEqual([
       'SourceUrls must hold exact',
       'SourceUrls[1] must be an r',
@@ -157,20 +164,26 @@ describe('checkSourceUrls: every violation', () => {
   it('property: never throws; one count issue iff over the limit, entry issues only for strings, each once', () => {
     const entry = fc.oneof(
       fc.string(),
-      fc.tuple(fc.constantFrom('rtmp', 'srt', 'http', 'https', 'ftp', ''), fc.string()).map(([scheme, rest]) => `${scheme}://${rest}`),
+      fc
+        .tuple(fc.constantFrom('rtmp', 'srt', 'http', 'https', 'ftp', ''), fc.string())
+        .map(([scheme, rest]) => `${scheme}://${rest}`),
       fc.integer(),
       fc.constant(null),
     );
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 35 }), fc.constantFrom<SourceType>('live', 'vod', 'url'), (urls, type) => {
-        const issues = checkSourceUrls(urls, type);
-        for (const issue of issues) expect(issue).toMatchObject({ param: 'SourceUrls', code: 'InvalidParameter' });
-        const countIssues = issues.filter((i) => i.message.startsWith('SourceUrls must hold'));
-        expect(countIssues.length).toBe(urls.length > (type === 'live' ? 1 : 30) ? 1 : 0);
-        const indexes = issues.flatMap((i) => /^SourceUrls\[(\d+)\]/.exec(i.message)?.[1] ?? []).map(Number);
-        expect(new Set(indexes).size).toBe(indexes.length);
-        for (const index of indexes) expect(typeof urls[index]).toBe('string');
-      }),
+      fc.property(
+        fc.array(entry, { maxLength: 35 }),
+        fc.constantFrom<SourceType>('live', 'vod', 'url'),
+        (urls, type) => {
+          const issues = checkSourceUrls(urls, type);
+          for (const issue of issues) expect(issue).toMatchObject({ param: 'SourceUrls', code: 'InvalidParameter' });
+          const countIssues = issues.filter((i) => i.message.startsWith('SourceUrls must hold'));
+          expect(countIssues.length).toBe(urls.length > (type === 'live' ? 1 : 30) ? 1 : 0);
+          const indexes = issues.flatMap((i) => /^SourceUrls\[(\d+)\]/.exec(i.message)?.[1] ?? []).map(Number);
+          expect(new Set(indexes).size).toBe(indexes.length);
+          for (const index of indexes) expect(typeof urls[index]).toBe('string');
+        },
+      ),
     );
   });
 });

@@ -93,5 +93,4 @@ function parseUrl(text: string): { scheme: string; path: string } | undefined {
 }
 
 /** The entry as JSON, cut to 120 characters: messages must stay readable with 2000-character URLs. */
-const quote = (text: string): string =>
-  JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
+const quote = (text: string): string => JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);

@@ -25,30 +25,62 @@ type ChangedParam = keyof typeof CHANGE;
  */
 const EXPECTED: Record<'Idle' | 'Running' | 'Recovering' | 'Offline', Record<ChangedParam, string | false>> = {
   Idle: {
-    Region: 'immediately', StartTime: 'immediately', EndTime: 'immediately', SourceUrls: 'immediately',
-    Offset: 'immediately', FileIndex: 'immediately', RepeatNumber: 'immediately', CallbackUrl: 'next-event',
+    Region: 'immediately',
+    StartTime: 'immediately',
+    EndTime: 'immediately',
+    SourceUrls: 'immediately',
+    Offset: 'immediately',
+    FileIndex: 'immediately',
+    RepeatNumber: 'immediately',
+    CallbackUrl: 'next-event',
   },
   Running: {
-    Region: false, StartTime: false, EndTime: false, SourceUrls: false,
-    Offset: false, FileIndex: false, RepeatNumber: 'immediately', CallbackUrl: 'next-event',
+    Region: false,
+    StartTime: false,
+    EndTime: false,
+    SourceUrls: false,
+    Offset: false,
+    FileIndex: false,
+    RepeatNumber: 'immediately',
+    CallbackUrl: 'next-event',
   },
   Recovering: {
-    Region: false, StartTime: false, EndTime: false, SourceUrls: false,
-    Offset: false, FileIndex: false, RepeatNumber: 'immediately', CallbackUrl: 'next-event',
+    Region: false,
+    StartTime: false,
+    EndTime: false,
+    SourceUrls: false,
+    Offset: false,
+    FileIndex: false,
+    RepeatNumber: 'immediately',
+    CallbackUrl: 'next-event',
   },
   Offline: {
-    Region: false, StartTime: false, EndTime: 'immediately', SourceUrls: 'next-restart',
-    Offset: 'next-restart', FileIndex: 'next-restart', RepeatNumber: 'immediately', CallbackUrl: 'next-event',
+    Region: false,
+    StartTime: false,
+    EndTime: 'immediately',
+    SourceUrls: 'next-restart',
+    Offset: 'next-restart',
+    FileIndex: 'next-restart',
+    RepeatNumber: 'immediately',
+    CallbackUrl: 'next-event',
   },
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([state, row]) =>
-  Object.entries(row).map(([param, verdict]) => [state as keyof typeof EXPECTED, param as ChangedParam, verdict] as const),
+  Object.entries(row).map(
+    ([param, verdict]) => [state as keyof typeof EXPECTED, param as ChangedParam, verdict] as const,
+  ),
 );
 
 describe('task states', () => {
   it('names the TaskStatus numbers as the callback doc does', () => {
-    expect(([0, 1, 2, 3, -1] as const).map(taskStateName)).toEqual(['Idle', 'Running', 'Recovering', 'Offline', 'Exit']);
+    expect(([0, 1, 2, 3, -1] as const).map(taskStateName)).toEqual([
+      'Idle',
+      'Running',
+      'Recovering',
+      'Offline',
+      'Exit',
+    ]);
     expect(TASK_STATES).toEqual({ Idle: 0, Running: 1, Recovering: 2, Offline: 3, Exit: -1 });
   });
 });
@@ -64,7 +96,9 @@ describe('planUpdate: each state × each parameter', () => {
     if (verdict === false) {
       expect(plan.changes).toEqual([]);
       expect(plan.issues).toEqual([expect.objectContaining({ param, code: 'CodeTaskHasStarted' })]);
-      expect(plan.issues[0]?.message).toMatch(new RegExp(`^${param} cannot change after the task has started \\(it is ${state}: `));
+      expect(plan.issues[0]?.message).toMatch(
+        new RegExp(`^${param} cannot change after the task has started \\(it is ${state}: `),
+      );
     } else {
       expect(plan).toEqual({ changes: [{ param, takesEffect: verdict }], issues: [] });
     }
@@ -75,7 +109,8 @@ describe('planUpdate: each state × each parameter', () => {
       {
         param: 'TaskId',
         code: 'CodeTaskNotExist',
-        message: 'TaskId "fd245384-4067-4f91-9d75-9666a6bc0000" names a task that has exited (TaskStatus -1); it can no longer be updated',
+        message:
+          'TaskId "fd245384-4067-4f91-9d75-9666a6bc0000" names a task that has exited (TaskStatus -1); it can no longer be updated',
       },
     ]);
     expect(checkUpdateAllowed(TASK_STATES.Exit, IDENTITY, CURRENT).map((i) => i.code)).toEqual(['CodeTaskNotExist']);
@@ -85,7 +120,10 @@ describe('planUpdate: each state × each parameter', () => {
 describe('planUpdate: identifying parameters', () => {
   it('treats TaskId, RegionId and an unchanged Region as no change in any live state', () => {
     for (const status of [0, 1, 2, 3] as const) {
-      expect(planUpdate(status, { ...IDENTITY, RegionId: 'cn-hangzhou' }, CURRENT)).toEqual({ changes: [], issues: [] });
+      expect(planUpdate(status, { ...IDENTITY, RegionId: 'cn-hangzhou' }, CURRENT)).toEqual({
+        changes: [],
+        issues: [],
+      });
     }
   });
 
@@ -93,13 +131,17 @@ describe('planUpdate: identifying parameters', () => {
     expect(checkUpdateAllowed(TASK_STATES.Running, { ...IDENTITY, Region: 'cn-beijing' }, CURRENT)[0]?.message).toBe(
       'Region cannot change after the task has started (it is Running: a running task accepts only RepeatNumber and CallbackUrl; the task runs in cn-shanghai, got "cn-beijing")',
     );
-    expect(checkUpdateAllowed(TASK_STATES.Offline, { ...IDENTITY, StartTime: CHANGE.StartTime }, CURRENT)[0]?.message).toBe(
+    expect(
+      checkUpdateAllowed(TASK_STATES.Offline, { ...IDENTITY, StartTime: CHANGE.StartTime }, CURRENT)[0]?.message,
+    ).toBe(
       'StartTime cannot change after the task has started (it is Offline: a stopped task accepts every parameter except Region and StartTime)',
     );
   });
 
   it('ignores undefined values and keys the schema would reject', () => {
-    expect(planUpdate(TASK_STATES.Running, { ...IDENTITY, SourceUrls: undefined, DstUrl: 'rtmp://x/y' }, CURRENT)).toEqual({
+    expect(
+      planUpdate(TASK_STATES.Running, { ...IDENTITY, SourceUrls: undefined, DstUrl: 'rtmp://x/y' }, CURRENT),
+    ).toEqual({
       changes: [],
       issues: [],
     });

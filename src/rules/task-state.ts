@@ -98,11 +98,7 @@ const UPDATABLE = Object.keys(UPDATE_RULES) as UpdatableParam[];
  * `current.Region` (Region is required on every call to name the live center). Unknown keys are
  * the schema's business and are ignored.
  */
-export function planUpdate(
-  status: TaskStatus,
-  params: object,
-  current: Pick<TaskSnapshot, 'Region'>,
-): UpdatePlan {
+export function planUpdate(status: TaskStatus, params: object, current: Pick<TaskSnapshot, 'Region'>): UpdatePlan {
   const given = params as Readonly<Record<string, unknown>>;
   if (status === TASK_STATES.Exit) {
     return { changes: [], issues: [exitedIssue(given['TaskId'])] };
@@ -145,8 +141,7 @@ function startedIssue(
     phase === 'running'
       ? `a running task accepts only ${listWords(accepted)}`
       : `a stopped task accepts every parameter except ${listWords(refused)}`;
-  const regionNote =
-    param === 'Region' ? `; the task runs in ${current.Region}, got ${JSON.stringify(value)}` : '';
+  const regionNote = param === 'Region' ? `; the task runs in ${current.Region}, got ${JSON.stringify(value)}` : '';
   return {
     param,
     code: 'CodeTaskHasStarted',

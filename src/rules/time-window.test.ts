@@ -57,7 +57,8 @@ describe('checkTimeWindow: a request that gives both times (Create)', () => {
       {
         param: 'EndTime',
         code: 'InvalidParam.CodeIllegalDuration',
-        message: 'EndTime must be later than the current time 2024-08-23T12:00:00Z (got 2024-08-23T12:00:00Z, the same time)',
+        message:
+          'EndTime must be later than the current time 2024-08-23T12:00:00Z (got 2024-08-23T12:00:00Z, the same time)',
       },
     ]);
     expect(window(now - HOUR, now + SECOND)).toEqual([]);
@@ -176,6 +177,8 @@ describe('checkTimeWindow: a request that gives one time (Update)', () => {
   });
 
   it('ignores a stored time that does not parse rather than blame the request', () => {
-    expect(checkTimeWindow({ EndTime: at(now + HOUR) }, NOW, { StartTime: 'garbage', EndTime: at(now + DAY) })).toEqual([]);
+    expect(checkTimeWindow({ EndTime: at(now + HOUR) }, NOW, { StartTime: 'garbage', EndTime: at(now + DAY) })).toEqual(
+      [],
+    );
   });
 });

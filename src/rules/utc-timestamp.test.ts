@@ -97,10 +97,13 @@ describe('parseUtcTimestamp', () => {
 
   it('property: never throws, and accepts only the exact shape', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 30 }), fc.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ?$/)), (text) => {
-        const parsed = parseUtcTimestamp(text);
-        if (parsed.ok) expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 30 }), fc.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ?$/)),
+        (text) => {
+          const parsed = parseUtcTimestamp(text);
+          if (parsed.ok) expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+        },
+      ),
     );
   });
 });

@@ -11,20 +11,43 @@ export type ParsedTimestamp =
   | { readonly ok: false; readonly reason: string };
 
 /** Where each field's digits start, and how many there are: year, month, day, hour, minute, second. */
-const FIELDS = [[0, 4], [5, 2], [8, 2], [11, 2], [14, 2], [17, 2]] as const;
+const FIELDS = [
+  [0, 4],
+  [5, 2],
+  [8, 2],
+  [11, 2],
+  [14, 2],
+  [17, 2],
+] as const;
 
 /** The fixed characters of the form and where they stand. */
-const SEPARATORS = [[4, 45 /* - */], [7, 45 /* - */], [10, 84 /* T */], [13, 58 /* : */], [16, 58 /* : */], [19, 90 /* Z */]] as const;
+const SEPARATORS = [
+  [4, 45 /* - */],
+  [7, 45 /* - */],
+  [10, 84 /* T */],
+  [13, 58 /* : */],
+  [16, 58 /* : */],
+  [19, 90 /* Z */],
+] as const;
 
 const NOT_THE_FORM: ParsedTimestamp = { ok: false, reason: 'it is not in the form yyyy-MM-ddTHH:mm:ssZ' };
 
 const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
-const isLeapYear = (year: number): boolean =>
-  (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 /** Days in `month` (1-12) of `year`, by the proleptic Gregorian calendar the API's ISO 8601 uses. */
 function daysInMonth(year: number, month: number): number {

@@ -1,4 +1,4 @@
-import { operations, type OperationName } from '../../generated/operations.js';
+import { type OperationName, operations } from '../../generated/operations.js';
 import type { SchemaIssue } from '../../generated/validators.js';
 import { schemaRule, unescapePointer } from './schema-rule.js';
 import type { ValidationIssue } from './validation-issue.js';
@@ -18,9 +18,14 @@ const FORMAT_WORDS: Readonly<Record<string, string>> = {
  * Pure; order follows the validator's. A value that fails its `type` or `pattern` is not reported
  * again for its `format` (one fault, one issue); pattern and format rules quote the spec's example.
  */
-export function schemaIssues(action: OperationName, errors: readonly SchemaIssue[] | null | undefined): ValidationIssue[] {
+export function schemaIssues(
+  action: OperationName,
+  errors: readonly SchemaIssue[] | null | undefined,
+): ValidationIssue[] {
   if (!errors) return [];
-  const shapeFailed = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'pattern').map((e) => e.instancePath));
+  const shapeFailed = new Set(
+    errors.filter((e) => e.keyword === 'type' || e.keyword === 'pattern').map((e) => e.instancePath),
+  );
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -39,7 +44,10 @@ function toIssue(action: OperationName, error: SchemaIssue): ValidationIssue {
   const [param, ...rest] = path;
   if (param === undefined) return rootIssue(action, error);
   const subject = param + rest.map((segment) => `[${segment}]`).join('');
-  return { param, message: `${subject} ${schemaRule(error, { formatWords: FORMAT_WORDS, exampleSuffix: example(action, param) })}` };
+  return {
+    param,
+    message: `${subject} ${schemaRule(error, { formatWords: FORMAT_WORDS, exampleSuffix: example(action, param) })}`,
+  };
 }
 
 /** Errors about the parameter object itself: a missing or unknown parameter, or no object at all. */

@@ -18,7 +18,11 @@ describe('validateRequest', () => {
   });
 
   it('lists schema issues first, then cross-field rules, judged at `now`', () => {
-    const issues = validateRequest('CreateLivePullToPush', { ...CREATE, Region: 'x', EndTime: '2029-12-31T00:00:00Z', SourceUrls: ['rtmp://a/b', 'rtmp://c/d'] }, { now: NOW });
+    const issues = validateRequest(
+      'CreateLivePullToPush',
+      { ...CREATE, Region: 'x', EndTime: '2029-12-31T00:00:00Z', SourceUrls: ['rtmp://a/b', 'rtmp://c/d'] },
+      { now: NOW },
+    );
     expect(issues.map((i) => i.param)).toEqual(['Region', 'EndTime', 'EndTime', 'SourceUrls']);
     expect(issues[0]?.message).toMatch(/^Region must be one of/);
     expect(issues.slice(1).map((i) => i.message)).toEqual([
@@ -29,7 +33,11 @@ describe('validateRequest', () => {
   });
 
   it('returns only {param, message} pairs', () => {
-    for (const issue of validateRequest('CreateLivePullToPush', { ...CREATE, SourceProtocol: undefined }, { now: NOW })) {
+    for (const issue of validateRequest(
+      'CreateLivePullToPush',
+      { ...CREATE, SourceProtocol: undefined },
+      { now: NOW },
+    )) {
       expect(Object.keys(issue).sort()).toEqual(['message', 'param']);
     }
   });

@@ -10,7 +10,11 @@ import type { ValidationIssue } from './validation-issue.js';
  * cross-field rules of `src/rules` evaluated at `now`. Empty when the request is valid.
  * What depends on the stored task (its state) only the service can judge.
  */
-export function validateRequest(action: OperationName, params: unknown, context: { readonly now: Date }): ValidationIssue[] {
+export function validateRequest(
+  action: OperationName,
+  params: unknown,
+  context: { readonly now: Date },
+): ValidationIssue[] {
   const validate = requestValidators[action];
   const issues = validate(params) ? [] : schemaIssues(action, validate.errors);
   for (const { param, message } of checkRequest(action, params as Parameters<typeof checkRequest>[1], context)) {

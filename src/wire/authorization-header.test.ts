@@ -9,7 +9,12 @@ describe('parseAuthorization', () => {
   it('parses the shape the official cores send', () => {
     expect(parseAuthorization(GOOD)).toEqual({
       ok: true,
-      value: { algorithm: 'ACS3-HMAC-SHA256', accessKeyId: 'AK', signedHeaders: ['host', 'x-acs-action', 'x-acs-date'], signature: SIG },
+      value: {
+        algorithm: 'ACS3-HMAC-SHA256',
+        accessKeyId: 'AK',
+        signedHeaders: ['host', 'x-acs-action', 'x-acs-date'],
+        signature: SIG,
+      },
     });
   });
 
@@ -47,7 +52,9 @@ describe('parseAuthorization', () => {
 
   it('parses what formatAuthorization writes', () => {
     const token = fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/);
-    const names = fc.uniqueArray(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { minLength: 1, maxLength: 8 }).map((n) => n.sort());
+    const names = fc
+      .uniqueArray(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { minLength: 1, maxLength: 8 })
+      .map((n) => n.sort());
     fc.assert(
       fc.property(token, names, fc.stringMatching(/^[0-9a-f]{64}$/), (accessKeyId, signedHeaders, signature) => {
         const parts = { algorithm: 'ACS3-HMAC-SHA256', accessKeyId, signedHeaders, signature };

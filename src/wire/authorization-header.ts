@@ -19,8 +19,13 @@ export function formatAuthorization(parts: Authorization): string {
 }
 
 /** {@link formatAuthorization} for a signer that already holds the `;`-joined SignedHeaders. */
-export function authorizationValue(algorithm: string, accessKeyId: string, signedHeaders: string, signature: string): string {
-  return algorithm + ' Credential=' + accessKeyId + ',SignedHeaders=' + signedHeaders + ',Signature=' + signature;
+export function authorizationValue(
+  algorithm: string,
+  accessKeyId: string,
+  signedHeaders: string,
+  signature: string,
+): string {
+  return `${algorithm} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
 }
 
 const CREDENTIAL = 'Credential=';
@@ -79,9 +84,23 @@ function isLowerCaseToken(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const ok =
-      (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46 ||
-      c === 33 || c === 35 || c === 36 || c === 37 || c === 38 || c === 39 || c === 42 || c === 43 ||
-      c === 94 || c === 96 || c === 124 || c === 126;
+      (c >= 97 && c <= 122) ||
+      (c >= 48 && c <= 57) ||
+      c === 45 ||
+      c === 95 ||
+      c === 46 ||
+      c === 33 ||
+      c === 35 ||
+      c === 36 ||
+      c === 37 ||
+      c === 38 ||
+      c === 39 ||
+      c === 42 ||
+      c === 43 ||
+      c === 94 ||
+      c === 96 ||
+      c === 124 ||
+      c === 126;
     if (!ok) return false;
   }
   return true;

@@ -19,11 +19,16 @@ describe('canonicalHeaders', () => {
   });
 
   it('trims values and joins repeated names sorted with ","', () => {
-    expect(canonicalHeaders({ 'x-acs-b': '  v  ', 'x-acs-a': ['z', ' y'] }).canonicalHeaders).toBe('x-acs-a:y,z\nx-acs-b:v\n');
+    expect(canonicalHeaders({ 'x-acs-b': '  v  ', 'x-acs-a': ['z', ' y'] }).canonicalHeaders).toBe(
+      'x-acs-a:y,z\nx-acs-b:v\n',
+    );
   });
 
   it('skips undefined values', () => {
-    expect(canonicalHeaders({ host: 'h', 'x-acs-x': undefined })).toEqual({ canonicalHeaders: 'host:h\n', signedHeaders: 'host' });
+    expect(canonicalHeaders({ host: 'h', 'x-acs-x': undefined })).toEqual({
+      canonicalHeaders: 'host:h\n',
+      signedHeaders: 'host',
+    });
   });
 
   it('uses exactly the given names, in order, when a list is passed', () => {
@@ -37,7 +42,11 @@ describe('canonicalHeaders', () => {
   it('isSignedByDefault', () => {
     expect(['host', 'content-type', 'x-acs-date', 'x-acs-'].map(isSignedByDefault)).toEqual([true, true, true, true]);
     expect(['authorization', 'user-agent', 'accept', 'content-length', 'x-acsdate'].map(isSignedByDefault)).toEqual([
-      false, false, false, false, false,
+      false,
+      false,
+      false,
+      false,
+      false,
     ]);
   });
 });

@@ -32,7 +32,7 @@ export function canonicalHeaders(headers: HeaderMap, names?: readonly string[]):
   let block = '';
   for (const name of selected) {
     const value = values[name];
-    block += name + ':' + (value === undefined ? '' : typeof value === 'string' ? value : value.sort().join(',')) + '\n';
+    block += `${name}:${value === undefined ? '' : typeof value === 'string' ? value : value.sort().join(',')}\n`;
   }
   return { canonicalHeaders: block, signedHeaders: selected.join(';') };
 }
@@ -52,7 +52,7 @@ function defaultFromSimpleMap(headers: HeaderMap): CanonicalHeaders | undefined 
   }
   names.sort();
   let block = '';
-  for (const name of names) block += name + ':' + (headers[name] as string).trim() + '\n';
+  for (const name of names) block += `${name}:${(headers[name] as string).trim()}\n`;
   return { canonicalHeaders: block, signedHeaders: names.join(';') };
 }
 

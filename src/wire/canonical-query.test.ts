@@ -35,10 +35,13 @@ describe('canonicalQuery', () => {
 
   it('decodes back to the same parameters (as a URL query)', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, unit: 'grapheme' }), fc.string({ unit: 'grapheme' })), (params) => {
-        const decoded = Object.fromEntries(new URLSearchParams(canonicalQuery(params)));
-        expect(decoded).toEqual({ ...params });
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ minLength: 1, unit: 'grapheme' }), fc.string({ unit: 'grapheme' })),
+        (params) => {
+          const decoded = Object.fromEntries(new URLSearchParams(canonicalQuery(params)));
+          expect(decoded).toEqual({ ...params });
+        },
+      ),
     );
   });
 });

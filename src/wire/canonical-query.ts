@@ -14,7 +14,7 @@ export function canonicalQuery(params: Readonly<Record<string, string>>): string
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     if (i > 0) out += '&';
-    out += percentEncode(name) + '=' + percentEncode(params[name]!);
+    out += `${percentEncode(name)}=${percentEncode(params[name]!)}`;
   }
   return out;
 }

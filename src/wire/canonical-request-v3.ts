@@ -19,11 +19,16 @@ export interface CanonicalRequestV3Parts {
  */
 export function canonicalRequestV3(parts: CanonicalRequestV3Parts): string {
   return (
-    parts.method + '\n' +
-    parts.pathname + '\n' +
-    parts.canonicalQuery + '\n' +
-    parts.canonicalHeaders + '\n' +
-    parts.signedHeaders + '\n' +
+    parts.method +
+    '\n' +
+    parts.pathname +
+    '\n' +
+    parts.canonicalQuery +
+    '\n' +
+    parts.canonicalHeaders +
+    '\n' +
+    parts.signedHeaders +
+    '\n' +
     parts.payloadHash
   );
 }

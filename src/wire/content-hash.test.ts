@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_BODY_SHA256, contentSha256, sha256Hex } from './content-hash.js';
+import { contentSha256, EMPTY_BODY_SHA256, sha256Hex } from './content-hash.js';
 
 describe('content hash', () => {
   it('EMPTY_BODY_SHA256 is the SHA-256 of nothing', () => {

@@ -17,7 +17,10 @@ describe('detectSignatureVersion', () => {
 
 describe('verifyRequest', () => {
   it('refuses an unsigned request with MissingSignature', () => {
-    const result = verifyRequest({ method: 'GET', query: { Action: 'X' }, headers: {} }, { lookupSecret: () => 's', now: new Date() });
+    const result = verifyRequest(
+      { method: 'GET', query: { Action: 'X' }, headers: {} },
+      { lookupSecret: () => 's', now: new Date() },
+    );
     expect(result).toMatchObject({ ok: false, code: 'MissingSignature' });
   });
 });

@@ -28,17 +28,29 @@ describe('toWireParams', () => {
         Region: undefined,
         CallbackUrl: null,
       }),
-    ).toEqual({ TaskId: 't', SourceUrls: '["rtmp://a.example.com/app/s1","http://b/x?y=1&z=2"]', Offset: '2', RepeatNumber: '-1' });
+    ).toEqual({
+      TaskId: 't',
+      SourceUrls: '["rtmp://a.example.com/app/s1","http://b/x?y=1&z=2"]',
+      Offset: '2',
+      RepeatNumber: '-1',
+    });
   });
 
   it('flattens plain-style and unknown arrays to Name.1 … Name.N', () => {
-    expect(toWireParams(op, { Tags: ['a', 'b'], Other: [1, true] })).toEqual({ 'Tags.1': 'a', 'Tags.2': 'b', 'Other.1': '1', 'Other.2': 'true' });
+    expect(toWireParams(op, { Tags: ['a', 'b'], Other: [1, true] })).toEqual({
+      'Tags.1': 'a',
+      'Tags.2': 'b',
+      'Other.1': '1',
+      'Other.2': 'true',
+    });
   });
 });
 
 describe('fromWireParams', () => {
   it('parses JSON-array text and integer strings', () => {
-    expect(fromWireParams(op, { SourceUrls: '["rtmp://x/y"]', Offset: '12', RepeatNumber: '-1', TaskId: '007' })).toEqual({
+    expect(
+      fromWireParams(op, { SourceUrls: '["rtmp://x/y"]', Offset: '12', RepeatNumber: '-1', TaskId: '007' }),
+    ).toEqual({
       params: { SourceUrls: ['rtmp://x/y'], Offset: 12, RepeatNumber: -1, TaskId: '007' },
       issues: [],
     });
@@ -64,7 +76,12 @@ describe('fromWireParams', () => {
 
   it('leaves malformed values as strings for the schema validator', () => {
     expect(
-      fromWireParams(op, { SourceUrls: 'rtmp://not-json', Offset: '1.5', RepeatNumber: '9007199254740993', Region: '["x"]' }).params,
+      fromWireParams(op, {
+        SourceUrls: 'rtmp://not-json',
+        Offset: '1.5',
+        RepeatNumber: '9007199254740993',
+        Region: '["x"]',
+      }).params,
     ).toEqual({ SourceUrls: 'rtmp://not-json', Offset: '1.5', RepeatNumber: '9007199254740993', Region: '["x"]' });
     expect(fromWireParams(op, { SourceUrls: '"a"', Offset: '', RepeatNumber: '-' }).params).toEqual({
       SourceUrls: '"a"',
@@ -78,7 +95,9 @@ describe('fromWireParams', () => {
   });
 
   it('passes unknown names through unchanged, including ill-numbered flattened names', () => {
-    expect(fromWireParams(op, { Unknown: '1', 'SourceUrls.0': 'a', 'SourceUrls.01': 'b', 'TaskId.1': 'c' }).params).toEqual({
+    expect(
+      fromWireParams(op, { Unknown: '1', 'SourceUrls.0': 'a', 'SourceUrls.01': 'b', 'TaskId.1': 'c' }).params,
+    ).toEqual({
       Unknown: '1',
       'SourceUrls.0': 'a',
       'SourceUrls.01': 'b',
@@ -137,7 +156,11 @@ describe('with the generated operation table', () => {
   });
 
   it('a malformed wire value reaches the validator as a string and fails there', () => {
-    const decoded = fromWireParams(operations.UpdateLivePullToPush, { TaskId: 't', Offset: 'two', SourceUrls: 'rtmp://x' });
+    const decoded = fromWireParams(operations.UpdateLivePullToPush, {
+      TaskId: 't',
+      Offset: 'two',
+      SourceUrls: 'rtmp://x',
+    });
     expect(decoded.params).toMatchObject({ Offset: 'two', SourceUrls: 'rtmp://x' });
     const validate = requestValidators.UpdateLivePullToPush;
     expect(validate(decoded.params)).toBe(false);

@@ -121,7 +121,10 @@ export function fromWireParams(op: WireOperation, raw: Readonly<Record<string, s
       list.push(item);
     }
     if (list.length !== items.size) {
-      issues.push({ param: name, message: `${name}.N must be numbered 1, 2, 3, … without gaps; ${name}.${list.length + 1} is missing` });
+      issues.push({
+        param: name,
+        message: `${name}.N must be numbered 1, 2, 3, … without gaps; ${name}.${list.length + 1} is missing`,
+      });
       continue;
     }
     params[name] = list;

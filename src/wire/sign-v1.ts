@@ -25,7 +25,7 @@ export interface SignV1Request {
 
 /** The base64 HMAC-SHA1 V1 signature of a string to sign; the key is the secret plus `&`. */
 export function signatureV1(accessKeySecret: string, stringToSign: string): string {
-  return createHmac('sha1', accessKeySecret + '&').update(stringToSign).digest('base64');
+  return createHmac('sha1', `${accessKeySecret}&`).update(stringToSign).digest('base64');
 }
 
 /**

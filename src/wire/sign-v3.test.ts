@@ -1,8 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { signV3, signatureV3 } from './sign-v3.js';
+import { signatureV3, signV3 } from './sign-v3.js';
 
-const base = { method: 'GET', host: '127.0.0.1:8080', action: 'DescribeLivePullToPush', version: '2016-11-01', nonce: 'n' } as const;
+const base = {
+  method: 'GET',
+  host: '127.0.0.1:8080',
+  action: 'DescribeLivePullToPush',
+  version: '2016-11-01',
+  nonce: 'n',
+} as const;
 const credentials = { accessKeyId: 'id', accessKeySecret: 'secret' };
 
 describe('signV3 without a date', () => {
@@ -19,7 +25,9 @@ describe('signV3 without a date', () => {
   it('signs exactly as an explicit date of the same second does', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2030-01-02T03:04:05.500Z'));
-    expect(signV3({ ...base, credentials })).toEqual(signV3({ ...base, credentials, date: new Date('2030-01-02T03:04:05Z') }));
+    expect(signV3({ ...base, credentials })).toEqual(
+      signV3({ ...base, credentials, date: new Date('2030-01-02T03:04:05Z') }),
+    );
   });
 });
 

@@ -6,5 +6,5 @@ import { percentEncode } from './percent-encode.js';
  * `Signature`). `params` must not contain `Signature`; the method is the real HTTP method.
  */
 export function stringToSignV1(method: string, params: Readonly<Record<string, string>>): string {
-  return method + '&%2F&' + percentEncode(canonicalQuery(params));
+  return `${method}&%2F&${percentEncode(canonicalQuery(params))}`;
 }

@@ -9,5 +9,9 @@ const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encodi
 
 /** `ACS3-HMAC-SHA256\n` + lower-case hex SHA-256 of the canonical request. */
 export function stringToSignV3(canonicalRequest: string): string {
-  return ACS3_HMAC_SHA256 + '\n' + (oneShotHash === undefined ? sha256Hex(canonicalRequest) : oneShotHash('sha256', canonicalRequest, 'hex'));
+  return (
+    ACS3_HMAC_SHA256 +
+    '\n' +
+    (oneShotHash === undefined ? sha256Hex(canonicalRequest) : oneShotHash('sha256', canonicalRequest, 'hex'))
+  );
 }

@@ -5,7 +5,7 @@ import { formatTimestamp, parseTimestamp } from './timestamp.js';
 describe('formatTimestamp', () => {
   it('gives yyyy-MM-ddTHH:mm:ssZ in UTC without milliseconds', () => {
     expect(formatTimestamp(new Date(Date.UTC(2024, 7, 23, 12, 0, 0, 999)))).toBe('2024-08-23T12:00:00Z');
-    expect(formatTimestamp(new Date(Date.UTC(5, 0, 2, 3, 4, 5)) )).toMatch(/^\d{4}-01-02T03:04:05Z$/);
+    expect(formatTimestamp(new Date(Date.UTC(5, 0, 2, 3, 4, 5)))).toMatch(/^\d{4}-01-02T03:04:05Z$/);
   });
 
   it('throws on invalid and unsendable dates', () => {
@@ -46,10 +46,13 @@ describe('parseTimestamp', () => {
 
   it('round-trips every formatted second', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (date) => {
-        const text = formatTimestamp(date);
-        expect(parseTimestamp(text)?.getTime()).toBe(Math.floor(date.getTime() / 1000) * 1000);
-      }),
+      fc.property(
+        fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+        (date) => {
+          const text = formatTimestamp(date);
+          expect(parseTimestamp(text)?.getTime()).toBe(Math.floor(date.getTime() / 1000) * 1000);
+        },
+      ),
     );
   });
 });

@@ -8,7 +8,7 @@ export function formatTimestamp(date: Date): string {
   const iso = date.toISOString();
   // toISOString gives `±YYYYYY-…` outside years 0–9999; those cannot be sent, so refuse them.
   if (iso.length !== 24) throw new RangeError(`timestamp out of range: ${iso}`);
-  return iso.slice(0, 19) + 'Z';
+  return `${iso.slice(0, 19)}Z`;
 }
 
 const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] as const;
@@ -19,7 +19,14 @@ const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] as cons
  */
 export function parseTimestamp(text: string): Date | undefined {
   if (text.length !== 20) return undefined;
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== 'Z') {
+  if (
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    text[10] !== 'T' ||
+    text[13] !== ':' ||
+    text[16] !== ':' ||
+    text[19] !== 'Z'
+  ) {
     return undefined;
   }
   for (const i of DIGIT_POSITIONS) {

@@ -108,7 +108,7 @@ export const v1Vectors: readonly V1Vector[] = [
     params: dedicatedHosts,
     accessKeySecret: 'testsecret',
     canonicalQuery: dedicatedHostsQuery,
-    stringToSign: 'POST' + dedicatedHostsStringToSign.slice('GET'.length),
+    stringToSign: `POST${dedicatedHostsStringToSign.slice('GET'.length)}`,
     signature: 'ZvQ9xGiFnquSJRvj+WE6kdSpTwU=',
   },
   {
@@ -262,7 +262,10 @@ export const v3Vectors: readonly V3Vector[] = [
 ];
 
 /** §4.4 hash vector. */
-export const sha256Vector = { input: 'test', hex: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' } as const;
+export const sha256Vector = {
+  input: 'test',
+  hex: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+} as const;
 
 /** §4.4 `arrayToStringWithSpecifiedStyle(['ok','test',2,3], 'instance', 'json')`. */
 export const jsonStyleVector = { name: 'instance', value: ['ok', 'test', 2, 3], wire: '["ok","test",2,3]' } as const;

@@ -5,13 +5,13 @@ import { canonicalQuery } from './canonical-query.js';
 import { canonicalRequestV3 } from './canonical-request-v3.js';
 import { sha256Hex } from './content-hash.js';
 import { toWireParams } from './rpc-params.js';
-import { signV1, signatureV1 } from './sign-v1.js';
-import { signV3, signatureV3 } from './sign-v3.js';
-import { ACS3_HMAC_SHA256, stringToSignV3 } from './string-to-sign-v3.js';
+import { signatureV1, signV1 } from './sign-v1.js';
+import { signatureV3, signV3 } from './sign-v3.js';
 import { stringToSignV1 } from './string-to-sign-v1.js';
+import { ACS3_HMAC_SHA256, stringToSignV3 } from './string-to-sign-v3.js';
+import { jsonStyleVector, LIVE_DERIVED, sha256Vector, v1Vectors, v3Vectors } from './vectors.fixture.js';
 import { verifyV1 } from './verify-v1.js';
 import { verifyV3 } from './verify-v3.js';
-import { LIVE_DERIVED, jsonStyleVector, sha256Vector, v1Vectors, v3Vectors } from './vectors.fixture.js';
 
 describe('published V1 (HMAC-SHA1) vectors', () => {
   describe.each(v1Vectors)('$name', (v) => {
@@ -21,7 +21,6 @@ describe('published V1 (HMAC-SHA1) vectors', () => {
       if (v.stringToSign !== undefined) expect(stringToSign).toBe(v.stringToSign);
       expect(signatureV1(v.accessKeySecret, stringToSign)).toBe(v.signature);
     });
-
   });
 
   // The envelope-less helper vectors (and the old TimeStamp spelling) are not complete requests.
@@ -29,7 +28,10 @@ describe('published V1 (HMAC-SHA1) vectors', () => {
   it.each(requests)('$name verifies on the server side', (v) => {
     const result = verifyV1(
       { method: v.method, query: { ...v.params, Signature: v.signature }, headers: {} },
-      { lookupSecret: (id) => (id === v.params['AccessKeyId'] ? v.accessKeySecret : undefined), now: new Date(v.params['Timestamp']!) },
+      {
+        lookupSecret: (id) => (id === v.params['AccessKeyId'] ? v.accessKeySecret : undefined),
+        now: new Date(v.params['Timestamp']!),
+      },
     );
     expect(result).toMatchObject({ ok: true, nonce: v.params['SignatureNonce'], action: v.params['Action'] });
   });
@@ -97,11 +99,15 @@ describe('published V3 (ACS3-HMAC-SHA256) vectors', () => {
         expect(authorization).toBe(v.authorization);
         expect(parseAuthorization(v.authorization)).toEqual({
           ok: true,
-          value: { algorithm: ACS3_HMAC_SHA256, accessKeyId: v.accessKeyId, signedHeaders: v.signedHeaders.split(';'), signature: v.signature },
+          value: {
+            algorithm: ACS3_HMAC_SHA256,
+            accessKeyId: v.accessKeyId,
+            signedHeaders: v.signedHeaders.split(';'),
+            signature: v.signature,
+          },
         });
       }
     });
-
   });
 
   // The Python helper vector signs only x-acs-test: not a complete request.
@@ -110,7 +116,10 @@ describe('published V3 (ACS3-HMAC-SHA256) vectors', () => {
     const authorization = `ACS3-HMAC-SHA256 Credential=${v.accessKeyId},SignedHeaders=${v.signedHeaders},Signature=${v.signature}`;
     const result = verifyV3(
       { method: v.method, query: v.query, headers: { ...v.headers, authorization } },
-      { lookupSecret: (id) => (id === v.accessKeyId ? v.accessKeySecret : undefined), now: new Date(v.headers['x-acs-date']!) },
+      {
+        lookupSecret: (id) => (id === v.accessKeyId ? v.accessKeySecret : undefined),
+        now: new Date(v.headers['x-acs-date']!),
+      },
     );
     expect(result).toMatchObject({ ok: true, accessKeyId: v.accessKeyId, nonce: v.headers['x-acs-signature-nonce'] });
   });
@@ -154,6 +163,8 @@ describe('published helper vectors', () => {
 
   it('json-style array serialization', () => {
     const op = { params: [{ name: jsonStyleVector.name, type: 'array', style: 'json' }] } as const;
-    expect(toWireParams(op, { [jsonStyleVector.name]: jsonStyleVector.value })).toEqual({ [jsonStyleVector.name]: jsonStyleVector.wire });
+    expect(toWireParams(op, { [jsonStyleVector.name]: jsonStyleVector.value })).toEqual({
+      [jsonStyleVector.name]: jsonStyleVector.wire,
+    });
   });
 });

@@ -79,41 +79,67 @@ describe('verifyV1', () => {
 
   it('signs query and form body together', () => {
     const { TaskName, ...rest } = sign({ method: 'POST' });
-    expect(verifyV1({ method: 'POST', query: rest, form: { TaskName: TaskName! }, headers: {} }, options()).ok).toBe(true);
+    expect(verifyV1({ method: 'POST', query: rest, form: { TaskName: TaskName! }, headers: {} }, options()).ok).toBe(
+      true,
+    );
   });
 
   it('depends on the real HTTP method', () => {
-    expect(verifyV1({ method: 'POST', query: sign(), headers: {} }, options())).toMatchObject({ ok: false, code: 'SignatureDoesNotMatch' });
+    expect(verifyV1({ method: 'POST', query: sign(), headers: {} }, options())).toMatchObject({
+      ok: false,
+      code: 'SignatureDoesNotMatch',
+    });
   });
 
-  it.each(['Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp', 'AccessKeyId', 'Action', 'Version'])(
-    'requires %s',
-    (name) => {
-      const { [name]: _, ...query } = sign();
-      expect(verifyV1({ method: 'GET', query, headers: {} }, options())).toMatchObject({ ok: false, code: `Missing${name}`, param: name });
-    },
-  );
+  it.each([
+    'Signature',
+    'SignatureMethod',
+    'SignatureVersion',
+    'SignatureNonce',
+    'Timestamp',
+    'AccessKeyId',
+    'Action',
+    'Version',
+  ])('requires %s', (name) => {
+    const { [name]: _, ...query } = sign();
+    expect(verifyV1({ method: 'GET', query, headers: {} }, options())).toMatchObject({
+      ok: false,
+      code: `Missing${name}`,
+      param: name,
+    });
+  });
 
   it('refuses other signature methods and versions', () => {
-    expect(verifyV1({ method: 'GET', query: { ...sign(), SignatureMethod: 'HMAC-SHA256' }, headers: {} }, options())).toMatchObject({
+    expect(
+      verifyV1({ method: 'GET', query: { ...sign(), SignatureMethod: 'HMAC-SHA256' }, headers: {} }, options()),
+    ).toMatchObject({
       ok: false,
       code: 'InvalidSignatureMethod',
     });
-    expect(verifyV1({ method: 'GET', query: { ...sign(), SignatureVersion: '2.0' }, headers: {} }, options())).toMatchObject({
+    expect(
+      verifyV1({ method: 'GET', query: { ...sign(), SignatureVersion: '2.0' }, headers: {} }, options()),
+    ).toMatchObject({
       ok: false,
       code: 'InvalidSignatureVersion',
     });
   });
 
   it('refuses an unknown AccessKeyId', () => {
-    expect(verifyV1({ method: 'GET', query: sign({ credentials: { accessKeyId: 'x', accessKeySecret: 'y' } }), headers: {} }, options())).toMatchObject({
+    expect(
+      verifyV1(
+        { method: 'GET', query: sign({ credentials: { accessKeyId: 'x', accessKeySecret: 'y' } }), headers: {} },
+        options(),
+      ),
+    ).toMatchObject({
       ok: false,
       code: 'InvalidAccessKeyId.NotFound',
     });
   });
 
   it('refuses a malformed Timestamp', () => {
-    expect(verifyV1({ method: 'GET', query: { ...sign(), Timestamp: '2024-08-23 12:00:00' }, headers: {} }, options())).toMatchObject({
+    expect(
+      verifyV1({ method: 'GET', query: { ...sign(), Timestamp: '2024-08-23 12:00:00' }, headers: {} }, options()),
+    ).toMatchObject({
       ok: false,
       code: 'InvalidTimeStamp.Format',
     });
@@ -125,14 +151,25 @@ describe('verifyV1', () => {
     ['16 min behind', -16 * 60_000, 'InvalidTimeStamp.Expired'],
     ['16 min ahead', 16 * 60_000, 'InvalidTimeStamp.Expired'],
   ])('Timestamp %s of the server clock', (_, offsetMs, expected) => {
-    const result = verifyV1({ method: 'GET', query: sign({ date: new Date(NOW.getTime() + offsetMs) }), headers: {} }, options());
+    const result = verifyV1(
+      { method: 'GET', query: sign({ date: new Date(NOW.getTime() + offsetMs) }), headers: {} },
+      options(),
+    );
     expect(result.ok ? 'ok' : result.code).toBe(expected);
   });
 
   describe('properties', () => {
     const token = fc.stringMatching(/^[A-Za-z0-9]{1,24}$/);
-    const params = fc.dictionary(fc.stringMatching(/^[A-Za-z][A-Za-z0-9.]{0,10}$/), fc.string({ unit: 'grapheme', maxLength: 30 }), { maxKeys: 6 });
-    const credentials = fc.record({ accessKeyId: token, accessKeySecret: token, securityToken: fc.option(token, { nil: undefined }) });
+    const params = fc.dictionary(
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9.]{0,10}$/),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      { maxKeys: 6 },
+    );
+    const credentials = fc.record({
+      accessKeyId: token,
+      accessKeySecret: token,
+      securityToken: fc.option(token, { nil: undefined }),
+    });
     const input = fc.record({ method: fc.constantFrom('GET', 'POST'), params, credentials, nonce: token });
     const optionsFor = (c: Credentials, secret = c.accessKeySecret): VerifyOptions => ({
       lookupSecret: (id) => (id === c.accessKeyId ? secret : undefined),
@@ -143,28 +180,39 @@ describe('verifyV1', () => {
       fc.assert(
         fc.property(input, (x) => {
           const query = sign(x);
-          expect(verifyV1({ method: x.method, query, headers: {} }, optionsFor(x.credentials))).toMatchObject({ ok: true, nonce: x.nonce });
+          expect(verifyV1({ method: x.method, query, headers: {} }, optionsFor(x.credentials))).toMatchObject({
+            ok: true,
+            nonce: x.nonce,
+          });
         }),
       );
     });
 
     it('a one-character change in a parameter value or the secret gives SignatureDoesNotMatch', () => {
       fc.assert(
-        fc.property(input, fc.boolean(), fc.nat(), fc.constantFrom(...'abcXYZ019'), (x, changeSecret, index, replacement) => {
-          const query = sign({ ...x, params: { ...x.params, Probe: 'probe-value' } });
-          let secret = x.credentials.accessKeySecret;
-          const names = Object.keys(x.params).concat('Probe', 'SignatureNonce', 'Action', 'Version', 'Format');
-          if (changeSecret) {
-            secret = change(secret, index, replacement);
-          } else {
-            const name = names[index % names.length]!;
-            query[name] = query[name] === '' ? replacement : change(query[name]!, index, replacement);
-          }
-          expect(verifyV1({ method: x.method, query, headers: {} }, optionsFor(x.credentials, secret))).toMatchObject({
-            ok: false,
-            code: 'SignatureDoesNotMatch',
-          });
-        }),
+        fc.property(
+          input,
+          fc.boolean(),
+          fc.nat(),
+          fc.constantFrom(...'abcXYZ019'),
+          (x, changeSecret, index, replacement) => {
+            const query = sign({ ...x, params: { ...x.params, Probe: 'probe-value' } });
+            let secret = x.credentials.accessKeySecret;
+            const names = Object.keys(x.params).concat('Probe', 'SignatureNonce', 'Action', 'Version', 'Format');
+            if (changeSecret) {
+              secret = change(secret, index, replacement);
+            } else {
+              const name = names[index % names.length]!;
+              query[name] = query[name] === '' ? replacement : change(query[name]!, index, replacement);
+            }
+            expect(verifyV1({ method: x.method, query, headers: {} }, optionsFor(x.credentials, secret))).toMatchObject(
+              {
+                ok: false,
+                code: 'SignatureDoesNotMatch',
+              },
+            );
+          },
+        ),
       );
     });
   });

@@ -32,10 +32,16 @@ export function verifyV1(request: ReceivedRequest, options: VerifyOptions): Veri
   const received = all['Signature']!;
   delete all['Signature'];
   if (all['SignatureMethod'] !== 'HMAC-SHA1') {
-    return failure('InvalidSignatureMethod', `SignatureMethod "${all['SignatureMethod']}" is not supported; use HMAC-SHA1`);
+    return failure(
+      'InvalidSignatureMethod',
+      `SignatureMethod "${all['SignatureMethod']}" is not supported; use HMAC-SHA1`,
+    );
   }
   if (all['SignatureVersion'] !== '1.0') {
-    return failure('InvalidSignatureVersion', `SignatureVersion "${all['SignatureVersion']}" is not supported; use 1.0`);
+    return failure(
+      'InvalidSignatureVersion',
+      `SignatureVersion "${all['SignatureVersion']}" is not supported; use 1.0`,
+    );
   }
   const accessKeyId = all['AccessKeyId']!;
   const secret = options.lookupSecret(accessKeyId);
@@ -43,12 +49,16 @@ export function verifyV1(request: ReceivedRequest, options: VerifyOptions): Veri
 
   const timestamp = all['Timestamp']!;
   const signedAt = parseTimestamp(timestamp);
-  if (signedAt === undefined) return failure('InvalidTimeStamp.Format', `Timestamp "${timestamp}" is not yyyy-MM-ddTHH:mm:ssZ`);
+  if (signedAt === undefined)
+    return failure('InvalidTimeStamp.Format', `Timestamp "${timestamp}" is not yyyy-MM-ddTHH:mm:ssZ`);
   const late = checkSigningWindow(signedAt, options, 'Timestamp');
   if (late !== undefined) return late;
 
   if (!safeEqual(received, signatureV1(secret, stringToSignV1(request.method, all)))) {
-    return failure('SignatureDoesNotMatch', 'the request signature does not match the signature computed by the server');
+    return failure(
+      'SignatureDoesNotMatch',
+      'the request signature does not match the signature computed by the server',
+    );
   }
 
   const securityToken = all['SecurityToken'];

@@ -31,15 +31,20 @@ const REQUIRED_HEADERS = [
 export function verifyV3(request: ReceivedRequest, options: VerifyOptions): VerifyResult {
   const { headers } = request;
   const authorization = single(headers, 'authorization');
-  if (authorization === undefined) return failure('MissingParameter', 'the Authorization header is mandatory for ACS3 signatures', 'authorization');
+  if (authorization === undefined)
+    return failure('MissingParameter', 'the Authorization header is mandatory for ACS3 signatures', 'authorization');
   const parsed = parseAuthorization(authorization);
   if (!parsed.ok) return failure('IncompleteSignature', `Authorization header: ${parsed.reason}`);
   const auth = parsed.value;
   if (auth.algorithm !== ACS3_HMAC_SHA256) {
-    return failure('InvalidSignatureMethod', `signature algorithm ${auth.algorithm} is not supported; use ${ACS3_HMAC_SHA256}`);
+    return failure(
+      'InvalidSignatureMethod',
+      `signature algorithm ${auth.algorithm} is not supported; use ${ACS3_HMAC_SHA256}`,
+    );
   }
   for (const name of REQUIRED_HEADERS) {
-    if (single(headers, name) === undefined) return failure('MissingParameter', `the ${name} header is mandatory for ACS3 signatures`, name);
+    if (single(headers, name) === undefined)
+      return failure('MissingParameter', `the ${name} header is mandatory for ACS3 signatures`, name);
   }
   const signed = new Set(auth.signedHeaders);
   for (const name of Object.keys(headers)) {
@@ -49,15 +54,18 @@ export function verifyV3(request: ReceivedRequest, options: VerifyOptions): Veri
     }
   }
   for (const name of auth.signedHeaders) {
-    if (headers[name] === undefined) return failure('IncompleteSignature', `SignedHeaders lists ${name}, which the request does not carry`);
+    if (headers[name] === undefined)
+      return failure('IncompleteSignature', `SignedHeaders lists ${name}, which the request does not carry`);
   }
 
   const secret = options.lookupSecret(auth.accessKeyId);
-  if (secret === undefined) return failure('InvalidAccessKeyId.NotFound', `AccessKeyId ${auth.accessKeyId} is not found`);
+  if (secret === undefined)
+    return failure('InvalidAccessKeyId.NotFound', `AccessKeyId ${auth.accessKeyId} is not found`);
 
   const date = single(headers, 'x-acs-date')!;
   const signedAt = parseTimestamp(date);
-  if (signedAt === undefined) return failure('InvalidTimeStamp.Format', `x-acs-date "${date}" is not yyyy-MM-ddTHH:mm:ssZ`);
+  if (signedAt === undefined)
+    return failure('InvalidTimeStamp.Format', `x-acs-date "${date}" is not yyyy-MM-ddTHH:mm:ssZ`);
   const late = checkSigningWindow(signedAt, options, 'x-acs-date');
   if (late !== undefined) return late;
 
@@ -78,7 +86,10 @@ export function verifyV3(request: ReceivedRequest, options: VerifyOptions): Veri
     }),
   );
   if (!safeEqual(auth.signature, signatureV3(secret, stringToSign))) {
-    return failure('SignatureDoesNotMatch', 'the request signature does not match the signature computed by the server');
+    return failure(
+      'SignatureDoesNotMatch',
+      'the request signature does not match the signature computed by the server',
+    );
   }
 
   const securityToken = single(headers, 'x-acs-security-token');

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from './cli-process.js';
-import { startEmulatorFixture, type EmulatorFixture } from './emulator-fixture.js';
+import { type CliResult, runCli } from './cli-process.js';
+import { type EmulatorFixture, startEmulatorFixture } from './emulator-fixture.js';
 
 let fixture: EmulatorFixture;
 let home: string;
@@ -64,7 +64,11 @@ describe('credentials', () => {
 
   it('come from --profile NAME in ~/.aliyun/config.json, ahead of the environment and the current profile', async () => {
     const [byFlag, byEnv, current] = await Promise.all([
-      list(['--profile', 'emulator'], { HOME: home, ALIBABA_CLOUD_ACCESS_KEY_ID: id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret-value-9999' }),
+      list(['--profile', 'emulator'], {
+        HOME: home,
+        ALIBABA_CLOUD_ACCESS_KEY_ID: id,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret-value-9999',
+      }),
       list([], { HOME: home, ALIBABA_CLOUD_PROFILE: 'emulator' }),
       list([], { HOME: home }),
     ]);
@@ -89,7 +93,11 @@ describe('credentials', () => {
     expect(record(nothing).code).toBe(2);
     expect(nothing.stderr).toMatch(/^live-relay: no credentials found/);
     expect(nothing.stderr).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set');
-    expect((await fixture.arrivals()).filter((arrival) => arrival.outcome !== 'OK' && arrival.outcome !== 'SignatureDoesNotMatch')).toEqual([]);
+    expect(
+      (await fixture.arrivals()).filter(
+        (arrival) => arrival.outcome !== 'OK' && arrival.outcome !== 'SignatureDoesNotMatch',
+      ),
+    ).toEqual([]);
   });
 
   it('need both halves of a key pair on the command line', async () => {
@@ -101,7 +109,13 @@ describe('credentials', () => {
   it('never show up in any output', () => {
     const all = outputs.join('\n');
     expect(outputs.length).toBeGreaterThan(10);
-    for (const value of [secret, 'stale-secret-0000', 'sts-token-value-5678', 'env-secret-value-9999', 'lonely-secret-4321']) {
+    for (const value of [
+      secret,
+      'stale-secret-0000',
+      'sts-token-value-5678',
+      'env-secret-value-9999',
+      'lonely-secret-4321',
+    ]) {
       expect(all).not.toContain(value);
     }
   });

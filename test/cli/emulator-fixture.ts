@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { formatUtcTimestamp } from '../../src/rules/utc-timestamp.js';
 
 /** An emulator on a free loopback port, and what the CLI needs to talk to it. */
@@ -33,7 +33,9 @@ export async function startEmulatorFixture(): Promise<EmulatorFixture> {
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.credentials.accessKeySecret,
     },
     async arrivals() {
-      const body = (await control('requests')) as { Requests: Record<string, { seq: number; action: string; outcome: string }[]> };
+      const body = (await control('requests')) as {
+        Requests: Record<string, { seq: number; action: string; outcome: string }[]>;
+      };
       return Object.values(body.Requests)
         .flat()
         .sort((a, b) => a.seq - b.seq)
@@ -41,7 +43,11 @@ export async function startEmulatorFixture(): Promise<EmulatorFixture> {
     },
     minutesFromNow: (minutes) => formatUtcTimestamp(new Date(emulator.service.now().getTime() + minutes * 60_000)),
     async advanceClock(seconds) {
-      await control('clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: seconds }) });
+      await control('clock', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceSeconds: seconds }),
+      });
     },
     close: () => emulator.close(),
   };

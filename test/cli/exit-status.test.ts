@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from './cli-process.js';
-import { json, startEmulatorFixture, type EmulatorFixture } from './emulator-fixture.js';
+import { type CliResult, runCli } from './cli-process.js';
+import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
 
 let fixture: EmulatorFixture;
 
@@ -24,7 +24,7 @@ describe('exit status 0', () => {
   it('prints the response body as pretty JSON on stdout and nothing on stderr', async () => {
     const result = await cli('list', '--region', 'cn-beijing');
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toBe(JSON.stringify(json(result.stdout), null, 2) + '\n');
+    expect(result.stdout).toBe(`${JSON.stringify(json(result.stdout), null, 2)}\n`);
   });
 });
 
@@ -41,9 +41,16 @@ describe('exit status 1: the service answered with an error', () => {
   });
 
   it('reports a wrong secret as the service does (SignatureDoesNotMatch) without printing either secret', async () => {
-    const result = await runCli(
-      ['list', '--region', 'cn-shanghai', '--access-key-id', fixture.env['ALIBABA_CLOUD_ACCESS_KEY_ID']!, '--access-key-secret', 'wrong-secret-value-1234', ...fixture.endpointArgs],
-    );
+    const result = await runCli([
+      'list',
+      '--region',
+      'cn-shanghai',
+      '--access-key-id',
+      fixture.env['ALIBABA_CLOUD_ACCESS_KEY_ID']!,
+      '--access-key-secret',
+      'wrong-secret-value-1234',
+      ...fixture.endpointArgs,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/SignatureDoesNotMatch \(HTTP 400\)/);
     expect(result.stdout + result.stderr).not.toContain('wrong-secret-value-1234');
@@ -52,7 +59,10 @@ describe('exit status 1: the service answered with an error', () => {
 
   it('exits 1 when the endpoint cannot be reached', async () => {
     const port = await closedPort();
-    const result = await runCli(['list', '--region', 'cn-shanghai', '--endpoint', `http://127.0.0.1:${port}`], fixture.env);
+    const result = await runCli(
+      ['list', '--region', 'cn-shanghai', '--endpoint', `http://127.0.0.1:${port}`],
+      fixture.env,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^live-relay: DescribeLivePullToPushList: the connection failed: .*ECONNREFUSED/m);
@@ -65,12 +75,18 @@ describe('exit status 2: usage and validation errors, nothing sent', () => {
     const before = (await fixture.arrivals()).length;
     const result = await cli(
       'UpdateLivePullToPush',
-      '--Region', 'mars-1',
-      '--RepeatNumber', 'forever',
-      '--FileIndex', '-3',
-      '--CallbackUrl', 'ftp://callback.example.com',
-      '--SourceUrls', '[1, 2]',
-      '--Colour', 'blue',
+      '--Region',
+      'mars-1',
+      '--RepeatNumber',
+      'forever',
+      '--FileIndex',
+      '-3',
+      '--CallbackUrl',
+      'ftp://callback.example.com',
+      '--SourceUrls',
+      '[1, 2]',
+      '--Colour',
+      'blue',
     );
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -88,13 +104,20 @@ describe('exit status 2: usage and validation errors, nothing sent', () => {
     const before = (await fixture.arrivals()).length;
     const result = await cli(
       'create',
-      '--region', 'cn-shanghai',
-      '--start-time', '2030-01-10T00:00:00Z',
-      '--end-time', '2030-01-01T00:00:00Z',
-      '--source-type', 'live',
-      '--source-urls', 'rtmp://a/b/c',
-      '--source-urls', 'rtmp://a/b/d',
-      '--dst-url', 'rtmp://push.example.com/app/x',
+      '--region',
+      'cn-shanghai',
+      '--start-time',
+      '2030-01-10T00:00:00Z',
+      '--end-time',
+      '2030-01-01T00:00:00Z',
+      '--source-type',
+      'live',
+      '--source-urls',
+      'rtmp://a/b/c',
+      '--source-urls',
+      'rtmp://a/b/d',
+      '--dst-url',
+      'rtmp://push.example.com/app/x',
     );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^ {2}--end-time /m);
@@ -121,7 +144,11 @@ describe('exit status 2: usage and validation errors, nothing sent', () => {
     expect(stray.stderr).toMatch(/unexpected argument "cn-shanghai"/);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^Usage:/m);
-    expect((await fixture.arrivals()).filter((arrival) => arrival.action === 'DescribeLivePullToPushList' && arrival.outcome !== 'OK')).toEqual([]);
+    expect(
+      (await fixture.arrivals()).filter(
+        (arrival) => arrival.action === 'DescribeLivePullToPushList' && arrival.outcome !== 'OK',
+      ),
+    ).toEqual([]);
   });
 
   it('refuses --all on anything but the list operation, and with a page number', async () => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationNames, operations } from '../../generated/operations.js';
-import { ROOT, runCli, type CliResult } from './cli-process.js';
-import { json, startEmulatorFixture, type EmulatorFixture } from './emulator-fixture.js';
+import { type CliResult, ROOT, runCli } from './cli-process.js';
+import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
 
 describe('--help', () => {
   it('lists the operations, their aliases and the global options', async () => {
@@ -15,12 +15,21 @@ describe('--help', () => {
     for (const alias of ['create', 'update', 'describe', 'list', 'stop', 'restart', 'delete']) {
       expect(result.stdout).toMatch(new RegExp(`^ {2}\\w+\\s+${alias}\\s`, 'm'));
     }
-    for (const flag of ['--endpoint', '--access-key-id', '--access-key-secret', '--security-token', '--profile', '--signature-version', '--output', '--all']) {
+    for (const flag of [
+      '--endpoint',
+      '--access-key-id',
+      '--access-key-secret',
+      '--security-token',
+      '--profile',
+      '--signature-version',
+      '--output',
+      '--all',
+    ]) {
       expect(result.stdout).toContain(flag);
     }
   });
 
-  it('shows an operation\'s parameters, types, enumerations, defaults and required flags from the operation table', async () => {
+  it("shows an operation's parameters, types, enumerations, defaults and required flags from the operation table", async () => {
     const [vendor, alias, help] = await Promise.all([
       runCli(['CreateLivePullToPush', '--help']),
       runCli(['create', '-h']),
@@ -31,7 +40,9 @@ describe('--help', () => {
     for (const param of operation.params) {
       const head = vendor.stdout.split('\n').find((line) => line.startsWith(`  --${param.name} `));
       expect(head, param.name).toBeDefined();
-      expect(head).toContain(`<${param.type === 'array' ? 'string[]' : param.enum !== undefined && param.enum.length <= 5 ? param.enum.join('|') : param.type}>`);
+      expect(head).toContain(
+        `<${param.type === 'array' ? 'string[]' : param.enum !== undefined && param.enum.length <= 5 ? param.enum.join('|') : param.type}>`,
+      );
       expect(head).toContain(param.required ? 'required' : 'optional');
       if (param.default !== undefined) expect(head).toContain(`default ${JSON.stringify(param.default)}`);
     }
@@ -55,7 +66,11 @@ describe('--help', () => {
 
   // `npm test` builds before it runs vitest, so the published bin is exercised there.
   it.runIf(existsSync(join(ROOT, 'dist', 'cli', 'main.js')))('is what the package bin runs once built', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'live-relay.js'), 'list', '--help'], { cwd: ROOT });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'bin', 'live-relay.js'), 'list', '--help'],
+      { cwd: ROOT },
+    );
     expect(stdout).toBe((await runCli(['list', '--help'])).stdout);
   });
 });
@@ -74,9 +89,21 @@ describe('--output table', () => {
     const created = json(
       (
         await cli(
-          'create', '--region', 'cn-shanghai', '--task-name', 'table-demo',
-          '--start-time', fixture.minutesFromNow(5), '--end-time', fixture.minutesFromNow(60),
-          '--source-type', 'vod', '--source-urls', '["m-1","m-2"]', '--dst-url', 'rtmp://push.example.com/app/table',
+          'create',
+          '--region',
+          'cn-shanghai',
+          '--task-name',
+          'table-demo',
+          '--start-time',
+          fixture.minutesFromNow(5),
+          '--end-time',
+          fixture.minutesFromNow(60),
+          '--source-type',
+          'vod',
+          '--source-urls',
+          '["m-1","m-2"]',
+          '--dst-url',
+          'rtmp://push.example.com/app/table',
         )
       ).stdout,
     );
@@ -89,7 +116,9 @@ describe('--output table', () => {
     expect(described.stdout).toMatch(new RegExp(`^TaskId\\s+${taskId}$`, 'm'));
     expect(described.stdout).toMatch(/^TaskStatus\s+Idle \(0\)$/m);
     expect(described.stdout).toMatch(/^TaskInfo\.SourceUrls\s+m-1, m-2$/m);
-    expect(listed.stdout).toMatch(new RegExp(`^${taskId}\\s+table-demo\\s+Idle\\s+\\S+Z\\s+\\S+Z\\s+rtmp://push.example.com/app/table$`, 'm'));
+    expect(listed.stdout).toMatch(
+      new RegExp(`^${taskId}\\s+table-demo\\s+Idle\\s+\\S+Z\\s+\\S+Z\\s+rtmp://push.example.com/app/table$`, 'm'),
+    );
     expect(listed.stdout.trimEnd().split('\n').at(-1)).toBe('1 of 1 task (page 1, 10 per page)');
   });
 });

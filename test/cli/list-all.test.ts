@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from './cli-process.js';
-import { json, startEmulatorFixture, type EmulatorFixture } from './emulator-fixture.js';
+import { type CliResult, runCli } from './cli-process.js';
+import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
 
 const TASKS = 25;
 let fixture: EmulatorFixture;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from './cli-process.js';
-import { json, startEmulatorFixture, type EmulatorFixture } from './emulator-fixture.js';
+import { type CliResult, runCli } from './cli-process.js';
+import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
 
 let fixture: EmulatorFixture;
 
@@ -26,14 +26,22 @@ describe('the seven operations, vendor spelling (aliyun CLI style)', () => {
     const created = ok(
       await cli(
         'CreateLivePullToPush',
-        '--Region', 'cn-shanghai',
-        '--TaskName', 'vendor-spelling',
-        '--StartTime', fixture.minutesFromNow(5),
-        '--EndTime', fixture.minutesFromNow(180),
-        '--SourceType', 'vod',
-        '--SourceUrls', '["media-1","media-2"]',
-        '--DstUrl', 'rtmp://push.example.com/app/vendor',
-        '--RepeatNumber', '2',
+        '--Region',
+        'cn-shanghai',
+        '--TaskName',
+        'vendor-spelling',
+        '--StartTime',
+        fixture.minutesFromNow(5),
+        '--EndTime',
+        fixture.minutesFromNow(180),
+        '--SourceType',
+        'vod',
+        '--SourceUrls',
+        '["media-1","media-2"]',
+        '--DstUrl',
+        'rtmp://push.example.com/app/vendor',
+        '--RepeatNumber',
+        '2',
       ),
     );
     const taskId = created['TaskId'] as string;
@@ -41,22 +49,50 @@ describe('the seven operations, vendor spelling (aliyun CLI style)', () => {
     expect(created['RequestId']).toMatch(/\S/);
 
     const described = ok(await cli('DescribeLivePullToPush', '--TaskId', taskId, '--Region', 'cn-shanghai'));
-    expect(described).toMatchObject({ TaskId: taskId, TaskStatus: 0, TaskInfo: { SourceUrls: ['media-1', 'media-2'], RepeatNumber: 2 } });
+    expect(described).toMatchObject({
+      TaskId: taskId,
+      TaskStatus: 0,
+      TaskInfo: { SourceUrls: ['media-1', 'media-2'], RepeatNumber: 2 },
+    });
 
     // Repeated flag for the array, a negative integer that looks like a flag.
-    ok(await cli('UpdateLivePullToPush', '--TaskId', taskId, '--Region', 'cn-shanghai', '--SourceUrls', 'media-3', '--SourceUrls', 'media-4', '--RepeatNumber', '-1'));
+    ok(
+      await cli(
+        'UpdateLivePullToPush',
+        '--TaskId',
+        taskId,
+        '--Region',
+        'cn-shanghai',
+        '--SourceUrls',
+        'media-3',
+        '--SourceUrls',
+        'media-4',
+        '--RepeatNumber',
+        '-1',
+      ),
+    );
     expect(ok(await cli('DescribeLivePullToPush', '--TaskId', taskId, '--Region', 'cn-shanghai'))).toMatchObject({
       TaskInfo: { SourceUrls: ['media-3', 'media-4'], RepeatNumber: -1 },
     });
 
-    const listed = ok(await cli('DescribeLivePullToPushList', '--Region', 'cn-shanghai', '--TaskName', 'vendor-spelling'));
+    const listed = ok(
+      await cli('DescribeLivePullToPushList', '--Region', 'cn-shanghai', '--TaskName', 'vendor-spelling'),
+    );
     expect(listed).toMatchObject({ Total: 1, TaskList: [{ TaskId: taskId }] });
 
     await fixture.advanceClock(6 * 60);
-    expect(ok(await cli('StopLivePullToPush', '--Region', 'cn-shanghai', '--TaskId', taskId))).toMatchObject({ TaskId: taskId });
-    expect(ok(await cli('RestartLivePullToPush', '--Region', 'cn-shanghai', '--TaskId', taskId))).toMatchObject({ TaskId: taskId });
-    expect(ok(await cli('DescribeLivePullToPush', '--TaskId', taskId, '--Region', 'cn-shanghai'))).toMatchObject({ TaskStatus: 1 });
-    expect(ok(await cli('DeleteLivePullToPush', '--TaskId', taskId, '--Region', 'cn-shanghai'))).toMatchObject({ RetCode: 0 });
+    expect(ok(await cli('StopLivePullToPush', '--Region', 'cn-shanghai', '--TaskId', taskId))).toMatchObject({
+      TaskId: taskId,
+    });
+    expect(ok(await cli('RestartLivePullToPush', '--Region', 'cn-shanghai', '--TaskId', taskId))).toMatchObject({
+      TaskId: taskId,
+    });
+    expect(ok(await cli('DescribeLivePullToPush', '--TaskId', taskId, '--Region', 'cn-shanghai'))).toMatchObject({
+      TaskStatus: 1,
+    });
+    expect(ok(await cli('DeleteLivePullToPush', '--TaskId', taskId, '--Region', 'cn-shanghai'))).toMatchObject({
+      RetCode: 0,
+    });
 
     const actions = (await fixture.arrivals()).map((arrival) => `${arrival.action} ${arrival.outcome}`);
     expect(actions).toEqual(
@@ -76,16 +112,26 @@ describe('the seven operations, friendly aliases in kebab case', () => {
     const created = ok(
       await cli(
         'create',
-        '--region', 'cn-shanghai',
-        '--task-name', 'kebab-spelling',
-        '--start-time', fixture.minutesFromNow(5),
-        '--end-time', fixture.minutesFromNow(180),
-        '--source-type', 'url',
-        '--source-urls', 'https://media.example.com/a.mp4',
-        '--source-urls', 'https://media.example.com/b.mp4',
-        '--dst-url', 'rtmp://push.example.com/app/kebab',
-        '--callback-url', 'http://127.0.0.1:9/unused',
-        '--retry-interval', '120',
+        '--region',
+        'cn-shanghai',
+        '--task-name',
+        'kebab-spelling',
+        '--start-time',
+        fixture.minutesFromNow(5),
+        '--end-time',
+        fixture.minutesFromNow(180),
+        '--source-type',
+        'url',
+        '--source-urls',
+        'https://media.example.com/a.mp4',
+        '--source-urls',
+        'https://media.example.com/b.mp4',
+        '--dst-url',
+        'rtmp://push.example.com/app/kebab',
+        '--callback-url',
+        'http://127.0.0.1:9/unused',
+        '--retry-interval',
+        '120',
       ),
     );
     const taskId = created['TaskId'] as string;

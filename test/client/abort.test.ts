@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient } from '../../src/index.js';
 import { DESCRIBE_PARAMS, uniqueCredentials } from './fixtures.js';
-import { startRecordingServer, type RecordingServer } from './recording-server.js';
+import { type RecordingServer, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {
@@ -49,7 +49,9 @@ describe('aborting a call', () => {
   it('sends nothing when the signal has already aborted', async () => {
     const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials() });
     const reason = new Error('too late');
-    expect(await rejectionOf(client.describeLivePullToPush(DESCRIBE_PARAMS, { signal: AbortSignal.abort(reason) }))).toBe(reason);
+    expect(
+      await rejectionOf(client.describeLivePullToPush(DESCRIBE_PARAMS, { signal: AbortSignal.abort(reason) })),
+    ).toBe(reason);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -72,7 +74,11 @@ describe('aborting a call', () => {
 
   it('stops a backoff wait between attempts', async () => {
     server.script(() => ({ status: 503, body: { Code: 'ServiceUnavailable', Message: 'busy', RequestId: 'r' } }));
-    const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials(), retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    const client = createLiveClient({
+      endpoint: server.url,
+      credentials: uniqueCredentials(),
+      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 },
+    });
     const controller = new AbortController();
     const call = client.describeLivePullToPush(DESCRIBE_PARAMS, { signal: controller.signal });
     await requestsArrived(1);

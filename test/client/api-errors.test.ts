@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient, LiveApiError } from '../../src/index.js';
 import { DESCRIBE_PARAMS, uniqueCredentials } from './fixtures.js';
-import { startRecordingServer, type RecordingServer, type Reply } from './recording-server.js';
+import { type RecordingServer, type Reply, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {
@@ -11,7 +11,11 @@ afterEach(() => server.close());
 
 async function apiError(reply: Reply): Promise<LiveApiError> {
   server.script(() => reply);
-  const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials(), retry: { maxAttempts: 1 } });
+  const client = createLiveClient({
+    endpoint: server.url,
+    credentials: uniqueCredentials(),
+    retry: { maxAttempts: 1 },
+  });
   const error: unknown = await client.describeLivePullToPush(DESCRIBE_PARAMS).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(LiveApiError);
   return error as LiveApiError;
@@ -47,24 +51,43 @@ describe('LiveApiError', () => {
   });
 
   it('takes the RequestId from x-acs-request-id and names a code-less answer after its status', async () => {
-    const error = await apiError({ status: 502, headers: { 'x-acs-request-id': 'hdr-id', 'content-type': 'text/html' }, body: '<html>Bad Gateway</html>' });
+    const error = await apiError({
+      status: 502,
+      headers: { 'x-acs-request-id': 'hdr-id', 'content-type': 'text/html' },
+      body: '<html>Bad Gateway</html>',
+    });
     expect(error).toMatchObject({ code: 'Http502', statusCode: 502, requestId: 'hdr-id', isServerError: true });
     expect(error.message).toBe('HTTP 502; the answer carried no error message');
   });
 
   it('reads lower-case field names as the official core does', async () => {
-    const error = await apiError({ status: 404, body: { code: 'InvalidApi.NotFound', message: 'Specified api is not found', requestId: 'lc' } });
-    expect(error).toMatchObject({ code: 'InvalidApi.NotFound', message: 'Specified api is not found', requestId: 'lc' });
+    const error = await apiError({
+      status: 404,
+      body: { code: 'InvalidApi.NotFound', message: 'Specified api is not found', requestId: 'lc' },
+    });
+    expect(error).toMatchObject({
+      code: 'InvalidApi.NotFound',
+      message: 'Specified api is not found',
+      requestId: 'lc',
+    });
   });
 
   it('treats Throttling.* and HTTP 429 as throttling', async () => {
-    expect((await apiError({ status: 400, body: { Code: 'Throttling.API', Message: 'x', RequestId: 'r' } })).isThrottling).toBe(true);
-    expect((await apiError({ status: 429, body: { Code: 'TooMany', Message: 'x', RequestId: 'r' } })).isThrottling).toBe(true);
+    expect(
+      (await apiError({ status: 400, body: { Code: 'Throttling.API', Message: 'x', RequestId: 'r' } })).isThrottling,
+    ).toBe(true);
+    expect(
+      (await apiError({ status: 429, body: { Code: 'TooMany', Message: 'x', RequestId: 'r' } })).isThrottling,
+    ).toBe(true);
   });
 
   it('refuses a 200 whose body is not JSON', async () => {
     const error = await apiError({ status: 200, body: 'not json' });
-    expect(error).toMatchObject({ code: 'Http200', statusCode: 200, message: 'the HTTP 200 answer is not a JSON object' });
+    expect(error).toMatchObject({
+      code: 'Http200',
+      statusCode: 200,
+      message: 'the HTTP 200 answer is not a JSON object',
+    });
   });
 });
 
@@ -95,7 +118,9 @@ describe('the fetch option', () => {
       retry: { baseDelayMs: 1 },
       fetch: async () => {
         calls += 1;
-        return new Response(JSON.stringify({ Code: 'InternalError', Message: 'boom', RequestId: `f${calls}` }), { status: 500 });
+        return new Response(JSON.stringify({ Code: 'InternalError', Message: 'boom', RequestId: `f${calls}` }), {
+          status: 500,
+        });
       },
     });
     const error = await client.describeLivePullToPush(DESCRIBE_PARAMS).catch((e: unknown) => e);

@@ -4,9 +4,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient, LiveCredentialsError } from '../../src/index.js';
 import { DESCRIBE_PARAMS, SECRET, STS_TOKEN } from './fixtures.js';
-import { startRecordingServer, verifyRecorded, type RecordingServer } from './recording-server.js';
+import { type RecordingServer, startRecordingServer, verifyRecorded } from './recording-server.js';
 
-const ENV_NAMES = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_PROFILE', 'HOME'];
+const ENV_NAMES = [
+  'ALIBABA_CLOUD_ACCESS_KEY_ID',
+  'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+  'ALIBABA_CLOUD_SECURITY_TOKEN',
+  'ALIBABA_CLOUD_PROFILE',
+  'HOME',
+];
 
 let server: RecordingServer;
 let home: string;
@@ -47,14 +53,21 @@ describe('default credential chain', () => {
     process.env['ALIBABA_CLOUD_ACCESS_KEY_SECRET'] = SECRET;
     process.env['ALIBABA_CLOUD_SECURITY_TOKEN'] = STS_TOKEN;
     const request = await sentBy(createLiveClient({ endpoint: server.url }));
-    expect(verifyRecorded(request, { 'env-ak': SECRET })).toMatchObject({ ok: true, accessKeyId: 'env-ak', securityToken: STS_TOKEN });
+    expect(verifyRecorded(request, { 'env-ak': SECRET })).toMatchObject({
+      ok: true,
+      accessKeyId: 'env-ak',
+      securityToken: STS_TOKEN,
+    });
     expect(request.headers['x-acs-credentials-provider']).toBe('env');
   });
 
   it('prefers the environment over the profile file', async () => {
     process.env['ALIBABA_CLOUD_ACCESS_KEY_ID'] = 'env-ak-2';
     process.env['ALIBABA_CLOUD_ACCESS_KEY_SECRET'] = SECRET;
-    await writeProfiles({ current: 'default', profiles: [profile('default', { mode: 'AK', access_key_id: 'file-ak', access_key_secret: 'x' })] });
+    await writeProfiles({
+      current: 'default',
+      profiles: [profile('default', { mode: 'AK', access_key_id: 'file-ak', access_key_secret: 'x' })],
+    });
     const request = await sentBy(createLiveClient({ endpoint: server.url }));
     expect(verifyRecorded(request, { 'env-ak-2': SECRET })).toMatchObject({ ok: true, accessKeyId: 'env-ak-2' });
   });
@@ -82,11 +95,17 @@ describe('default credential chain', () => {
       ],
     });
     const request = await sentBy(createLiveClient({ endpoint: server.url }));
-    expect(verifyRecorded(request, { 'sts-ak': SECRET })).toMatchObject({ ok: true, accessKeyId: 'sts-ak', securityToken: STS_TOKEN });
+    expect(verifyRecorded(request, { 'sts-ak': SECRET })).toMatchObject({
+      ok: true,
+      accessKeyId: 'sts-ak',
+      securityToken: STS_TOKEN,
+    });
   });
 
   it('says what it tried when nothing has credentials, and sends nothing', async () => {
-    const error: unknown = await createLiveClient({ endpoint: server.url }).describeLivePullToPush(DESCRIBE_PARAMS).catch((e: unknown) => e);
+    const error: unknown = await createLiveClient({ endpoint: server.url })
+      .describeLivePullToPush(DESCRIBE_PARAMS)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiveCredentialsError);
     const { tried, message, name } = error as LiveCredentialsError;
     expect(name).toBe('LiveCredentialsError');
@@ -102,8 +121,13 @@ describe('default credential chain', () => {
 
   it('explains an incomplete environment and an unusable profile', async () => {
     process.env['ALIBABA_CLOUD_ACCESS_KEY_ID'] = 'half';
-    await writeProfiles({ current: 'role', profiles: [profile('role', { mode: 'RamRoleArn', access_key_id: 'a', access_key_secret: 'b' })] });
-    const error = (await createLiveClient({ endpoint: server.url }).describeLivePullToPush(DESCRIBE_PARAMS).catch((e: unknown) => e)) as LiveCredentialsError;
+    await writeProfiles({
+      current: 'role',
+      profiles: [profile('role', { mode: 'RamRoleArn', access_key_id: 'a', access_key_secret: 'b' })],
+    });
+    const error = (await createLiveClient({ endpoint: server.url })
+      .describeLivePullToPush(DESCRIBE_PARAMS)
+      .catch((e: unknown) => e)) as LiveCredentialsError;
     expect(error.tried.slice(1)).toEqual([
       'environment: ALIBABA_CLOUD_ACCESS_KEY_SECRET is not set (ALIBABA_CLOUD_ACCESS_KEY_ID is)',
       `profile file ${join(home, '.aliyun', 'config.json')}: profile "role" has mode RamRoleArn; only AK and StsToken profiles are supported`,
@@ -112,12 +136,19 @@ describe('default credential chain', () => {
 
   it('names the missing fields of a profile and a profile that does not exist', async () => {
     process.env['ALIBABA_CLOUD_PROFILE'] = 'absent';
-    await writeProfiles({ current: 'default', profiles: [profile('default', { mode: 'StsToken', access_key_id: 'a', access_key_secret: 'b' })] });
-    const absent = (await createLiveClient({ endpoint: server.url }).describeLivePullToPush(DESCRIBE_PARAMS).catch((e: unknown) => e)) as LiveCredentialsError;
+    await writeProfiles({
+      current: 'default',
+      profiles: [profile('default', { mode: 'StsToken', access_key_id: 'a', access_key_secret: 'b' })],
+    });
+    const absent = (await createLiveClient({ endpoint: server.url })
+      .describeLivePullToPush(DESCRIBE_PARAMS)
+      .catch((e: unknown) => e)) as LiveCredentialsError;
     expect(absent.tried[2]).toMatch(/has no profile named "absent" \(ALIBABA_CLOUD_PROFILE=absent\)$/);
 
     delete process.env['ALIBABA_CLOUD_PROFILE'];
-    const noToken = (await createLiveClient({ endpoint: server.url }).describeLivePullToPush(DESCRIBE_PARAMS).catch((e: unknown) => e)) as LiveCredentialsError;
+    const noToken = (await createLiveClient({ endpoint: server.url })
+      .describeLivePullToPush(DESCRIBE_PARAMS)
+      .catch((e: unknown) => e)) as LiveCredentialsError;
     expect(noToken.tried[2]).toMatch(/profile "default" \(mode StsToken\) has no sts_token$/);
   });
 });
@@ -134,12 +165,21 @@ describe('the credentials option', () => {
     });
     await client.describeLivePullToPush(DESCRIBE_PARAMS);
     await client.describeLivePullToPush(DESCRIBE_PARAMS);
-    expect(server.requests.map((r) => verifyRecorded(r, { 'rotating-1': SECRET, 'rotating-2': SECRET }).ok)).toEqual([true, true]);
-    expect(server.requests.map((r) => /Credential=([^,]+)/.exec(r.headers['authorization'] ?? '')?.[1])).toEqual(['rotating-1', 'rotating-2']);
+    expect(server.requests.map((r) => verifyRecorded(r, { 'rotating-1': SECRET, 'rotating-2': SECRET }).ok)).toEqual([
+      true,
+      true,
+    ]);
+    expect(server.requests.map((r) => /Credential=([^,]+)/.exec(r.headers['authorization'] ?? '')?.[1])).toEqual([
+      'rotating-1',
+      'rotating-2',
+    ]);
   });
 
   it('refuses an incomplete pair without revealing the secret', async () => {
-    const error = (await createLiveClient({ endpoint: server.url, credentials: { accessKeyId: '', accessKeySecret: SECRET } })
+    const error = (await createLiveClient({
+      endpoint: server.url,
+      credentials: { accessKeyId: '', accessKeySecret: SECRET },
+    })
       .describeLivePullToPush(DESCRIBE_PARAMS)
       .catch((e: unknown) => e)) as LiveCredentialsError;
     expect(error).toBeInstanceOf(LiveCredentialsError);

@@ -1,7 +1,7 @@
 /** The client against the real emulator (`startEmulator()`), over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
-import { createLiveClient, LiveApiError, type AttemptEvent, type LiveClient } from '../../src/index.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
+import { type AttemptEvent, createLiveClient, LiveApiError, type LiveClient } from '../../src/index.js';
 
 const BURST_KEY = { accessKeyId: `burst-${process.pid}`, accessKeySecret: 'burst-secret' };
 
@@ -36,15 +36,29 @@ describe.each(['v3', 'v1'] as const)('every operation, %s signature', (signature
     expect(TaskId).toEqual(expect.any(String));
 
     const described = await client.describeLivePullToPush({ TaskId, Region: 'cn-shanghai' });
-    expect(described.TaskInfo).toMatchObject({ TaskId, DstUrl: dstUrl, SourceUrls: ['rtmp://source.example.com/app/stream'] });
+    expect(described.TaskInfo).toMatchObject({
+      TaskId,
+      DstUrl: dstUrl,
+      SourceUrls: ['rtmp://source.example.com/app/stream'],
+    });
     expect(described.TaskStatus).toBe(1);
 
     const listed: string[] = [];
-    for await (const task of client.paginateLivePullToPushList({ Region: 'cn-shanghai', TaskName: `e2e ${signatureVersion}` })) listed.push(task.TaskId);
+    for await (const task of client.paginateLivePullToPushList({
+      Region: 'cn-shanghai',
+      TaskName: `e2e ${signatureVersion}`,
+    }))
+      listed.push(task.TaskId);
     expect(listed).toContain(TaskId);
 
-    await client.updateLivePullToPush({ TaskId, Region: 'cn-shanghai', CallbackUrl: 'https://callback.example.com/hook?a=1 b' });
-    expect((await client.describeLivePullToPush({ TaskId, Region: 'cn-shanghai' })).TaskInfo.CallbackURL).toBe('https://callback.example.com/hook?a=1 b');
+    await client.updateLivePullToPush({
+      TaskId,
+      Region: 'cn-shanghai',
+      CallbackUrl: 'https://callback.example.com/hook?a=1 b',
+    });
+    expect((await client.describeLivePullToPush({ TaskId, Region: 'cn-shanghai' })).TaskInfo.CallbackURL).toBe(
+      'https://callback.example.com/hook?a=1 b',
+    );
 
     expect((await client.stopLivePullToPush({ TaskId, Region: 'cn-shanghai' })).TaskId).toBe(TaskId);
     expect((await client.describeLivePullToPush({ TaskId, Region: 'cn-shanghai' })).TaskStatus).toBe(3);
@@ -59,10 +73,21 @@ describe.each(['v3', 'v1'] as const)('every operation, %s signature', (signature
 describe('API errors', () => {
   it('surfaces CodeTaskNotExist with its code, message, RequestId and HTTP status, without retrying', async () => {
     const events: AttemptEvent[] = [];
-    const client = createLiveClient({ endpoint: emulator.url, credentials: emulator.credentials, logger: (e) => events.push(e) });
-    const error: unknown = await client.describeLivePullToPush({ TaskId: 'no-such-task', Region: 'cn-shanghai' }).catch((e: unknown) => e);
+    const client = createLiveClient({
+      endpoint: emulator.url,
+      credentials: emulator.credentials,
+      logger: (e) => events.push(e),
+    });
+    const error: unknown = await client
+      .describeLivePullToPush({ TaskId: 'no-such-task', Region: 'cn-shanghai' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiveApiError);
-    expect(error).toMatchObject({ code: 'CodeTaskNotExist', statusCode: 400, attempts: 1, requestId: expect.any(String) });
+    expect(error).toMatchObject({
+      code: 'CodeTaskNotExist',
+      statusCode: 400,
+      attempts: 1,
+      requestId: expect.any(String),
+    });
     expect((error as LiveApiError).requestId).toBe(events[0]?.requestId);
     expect((error as LiveApiError).message.length).toBeGreaterThan(0);
   });
@@ -78,7 +103,9 @@ describe('rate limit against the emulator’s throttle', () => {
     expect(results).toHaveLength(100);
     expect(events.filter((e) => e.errorCode !== undefined)).toEqual([]);
 
-    const log = (await (await fetch(`${emulator.url}/_emulator/requests?AccessKeyId=${BURST_KEY.accessKeyId}`)).json()) as {
+    const log = (await (
+      await fetch(`${emulator.url}/_emulator/requests?AccessKeyId=${BURST_KEY.accessKeyId}`)
+    ).json()) as {
       Requests: Record<string, { outcome: string }[]>;
     };
     const outcomes = log.Requests[BURST_KEY.accessKeyId]!.map((r) => r.outcome);

@@ -5,14 +5,18 @@ import type { CallOptions, LiveClient, LiveRequest, LiveResponse } from '../../s
 
 describe('client method types', () => {
   it('takes the operation’s own query parameters and resolves to its typed 200 body', () => {
-    expectTypeOf<LiveRequest<'UpdateLivePullToPush'>>().toEqualTypeOf<NonNullable<operations['UpdateLivePullToPush']['parameters']['query']>>();
+    expectTypeOf<LiveRequest<'UpdateLivePullToPush'>>().toEqualTypeOf<
+      NonNullable<operations['UpdateLivePullToPush']['parameters']['query']>
+    >();
     expectTypeOf<LiveResponse<'CreateLivePullToPush'>>().toEqualTypeOf<
       operations['CreateLivePullToPush']['responses'][200]['content']['application/json']
     >();
     expectTypeOf<LiveClient['createLivePullToPush']>().parameters.toEqualTypeOf<
       [LiveRequest<'CreateLivePullToPush'>, (CallOptions | undefined)?]
     >();
-    expectTypeOf<LiveClient['describeLivePullToPush']>().returns.resolves.toEqualTypeOf<LiveResponse<'DescribeLivePullToPush'>>();
+    expectTypeOf<LiveClient['describeLivePullToPush']>().returns.resolves.toEqualTypeOf<
+      LiveResponse<'DescribeLivePullToPush'>
+    >();
     expectTypeOf<LiveRequest<'CreateLivePullToPush'>['SourceUrls']>().toEqualTypeOf<string[]>();
   });
 

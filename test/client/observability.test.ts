@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLiveClient, type AttemptEvent } from '../../src/index.js';
-import { closedPort, startRecordingServer, type RecordingServer } from './recording-server.js';
+import { type AttemptEvent, createLiveClient } from '../../src/index.js';
 import { createParams, DESCRIBE_PARAMS, SECRET, STS_TOKEN, uniqueCredentials } from './fixtures.js';
+import { closedPort, type RecordingServer, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {
@@ -18,7 +18,12 @@ describe('logger', () => {
         : { body: { RequestId: 'req-200', RetCode: 0, Description: 'OK' } },
     );
     const events: AttemptEvent[] = [];
-    const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials(), retry: { baseDelayMs: 2 }, logger: (e) => events.push(e) });
+    const client = createLiveClient({
+      endpoint: server.url,
+      credentials: uniqueCredentials(),
+      retry: { baseDelayMs: 2 },
+      logger: (e) => events.push(e),
+    });
     await client.describeLivePullToPush(DESCRIBE_PARAMS);
 
     expect(events).toEqual([
@@ -46,20 +51,41 @@ describe('logger', () => {
 
   it('reports a connection failure with Node’s error code and no status', async () => {
     const events: AttemptEvent[] = [];
-    const client = createLiveClient({ endpoint: `http://127.0.0.1:${await closedPort()}`, credentials: uniqueCredentials(), retry: { maxAttempts: 1 }, logger: (e) => events.push(e) });
+    const client = createLiveClient({
+      endpoint: `http://127.0.0.1:${await closedPort()}`,
+      credentials: uniqueCredentials(),
+      retry: { maxAttempts: 1 },
+      logger: (e) => events.push(e),
+    });
     await client.describeLivePullToPush(DESCRIBE_PARAMS).catch(() => undefined);
-    expect(events).toEqual([expect.objectContaining({ attempt: 1, statusCode: undefined, errorCode: 'ECONNREFUSED', retryDelayMs: undefined })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        attempt: 1,
+        statusCode: undefined,
+        errorCode: 'ECONNREFUSED',
+        retryDelayMs: undefined,
+      }),
+    ]);
   });
 });
 
 describe('secrets never leak', () => {
   /** Every way a user might print what the client gave them. */
   function renderings(value: unknown): string {
-    return [JSON.stringify(value), inspect(value, { depth: 10, showHidden: true }), String(value), (value as Error)?.stack ?? ''].join('\n');
+    return [
+      JSON.stringify(value),
+      inspect(value, { depth: 10, showHidden: true }),
+      String(value),
+      (value as Error)?.stack ?? '',
+    ].join('\n');
   }
 
   const failures: Array<[string, (s: RecordingServer) => void]> = [
-    ['an API error', (s) => s.script(() => ({ status: 400, body: { Code: 'SignatureDoesNotMatch', Message: 'no match', RequestId: 'r' } }))],
+    [
+      'an API error',
+      (s) =>
+        s.script(() => ({ status: 400, body: { Code: 'SignatureDoesNotMatch', Message: 'no match', RequestId: 'r' } })),
+    ],
     ['a server error', (s) => s.script(() => ({ status: 500, body: 'Internal Server Error' }))],
     ['a timeout', (s) => s.script(() => 'hang')],
     ['a reset connection', (s) => s.script(() => 'reset')],
@@ -83,9 +109,18 @@ describe('secrets never leak', () => {
 
         const sent = server.requests[0]!;
         const signature =
-          signatureVersion === 'v3' ? /Signature=([0-9a-f]{64})/.exec(sent.headers['authorization'] ?? '')![1]! : sent.query['Signature']!;
+          signatureVersion === 'v3'
+            ? /Signature=([0-9a-f]{64})/.exec(sent.headers['authorization'] ?? '')![1]!
+            : sent.query['Signature']!;
         const text = renderings(error) + renderings(logged);
-        for (const secret of [SECRET, STS_TOKEN, signature, encodeURIComponent(signature), 'ACS3-HMAC-SHA256', 'Signature=']) {
+        for (const secret of [
+          SECRET,
+          STS_TOKEN,
+          signature,
+          encodeURIComponent(signature),
+          'ACS3-HMAC-SHA256',
+          'Signature=',
+        ]) {
           expect(text).not.toContain(secret);
         }
       });

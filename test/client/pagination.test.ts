@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient, LiveApiError } from '../../src/index.js';
 import { uniqueCredentials } from './fixtures.js';
-import { startRecordingServer, type RecordingServer } from './recording-server.js';
+import { type RecordingServer, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {
@@ -31,15 +31,19 @@ describe('paginateLivePullToPushList', () => {
   it('yields every task across pages, asking for each page once', async () => {
     server.script(listOf(23));
     const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials() });
-    const tasks = await collect(client.paginateLivePullToPushList({ Region: 'cn-shanghai', PageSize: 10, TaskName: 'relay' }));
+    const tasks = await collect(
+      client.paginateLivePullToPushList({ Region: 'cn-shanghai', PageSize: 10, TaskName: 'relay' }),
+    );
 
     expect(tasks.map((t) => t.TaskId)).toEqual(Array.from({ length: 23 }, (_, i) => `task-${i + 1}`));
-    expect(server.requests.map((r) => r.query)).toEqual([1, 2, 3].map((page) => ({
-      Region: 'cn-shanghai',
-      PageSize: '10',
-      TaskName: 'relay',
-      PageNumber: String(page),
-    })));
+    expect(server.requests.map((r) => r.query)).toEqual(
+      [1, 2, 3].map((page) => ({
+        Region: 'cn-shanghai',
+        PageSize: '10',
+        TaskName: 'relay',
+        PageNumber: String(page),
+      })),
+    );
   });
 
   it('stops after a full last page without asking for an empty one', async () => {
@@ -69,12 +73,15 @@ describe('paginateLivePullToPushList', () => {
 
   it('ends with the error of a failed page', async () => {
     server.script((request) =>
-      request.query['PageNumber'] === '2' ? { status: 400, body: { Code: 'InvalidParameter', Message: 'bad page', RequestId: 'r' } } : listOf(30)(request),
+      request.query['PageNumber'] === '2'
+        ? { status: 400, body: { Code: 'InvalidParameter', Message: 'bad page', RequestId: 'r' } }
+        : listOf(30)(request),
     );
     const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials() });
     const seen: string[] = [];
     const error = await (async () => {
-      for await (const t of client.paginateLivePullToPushList({ Region: 'cn-shanghai', PageSize: 10 })) seen.push(t.TaskId);
+      for await (const t of client.paginateLivePullToPushList({ Region: 'cn-shanghai', PageSize: 10 }))
+        seen.push(t.TaskId);
     })().catch((e: unknown) => e);
     expect(seen).toHaveLength(10);
     expect(error).toBeInstanceOf(LiveApiError);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient, LiveTimeoutError, MemoryRateLimitStore } from '../../src/index.js';
 import { DESCRIBE_PARAMS, uniqueCredentials } from './fixtures.js';
-import { startRecordingServer, type RecordingServer } from './recording-server.js';
+import { type RecordingServer, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {
@@ -26,11 +26,18 @@ describe('client-side rate limit', () => {
       request.headers['x-acs-action'] === 'DescribeLivePullToPush' ? {} : { status: 400, body: { Code: 'Unexpected' } },
     );
     const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials() });
-    const results = await Promise.all(Array.from({ length: 100 }, () => client.describeLivePullToPush(DESCRIBE_PARAMS)));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => client.describeLivePullToPush(DESCRIBE_PARAMS)),
+    );
 
     expect(results).toHaveLength(100);
     expect(server.requests).toHaveLength(100);
-    expect(busiestWindow(server.requests.map((r) => r.receivedAt), 1000)).toBeLessThanOrEqual(10);
+    expect(
+      busiestWindow(
+        server.requests.map((r) => r.receivedAt),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(10);
   }, 30_000);
 
   it('shares one budget between all clients of the same AccessKeyId', async () => {
@@ -38,20 +45,35 @@ describe('client-side rate limit', () => {
     const options = { endpoint: server.url, credentials, rateLimit: { limit: 2, windowMs: 200 } };
     const [a, b] = [createLiveClient(options), createLiveClient(options)];
     await Promise.all([a, b, a, b, a, b].map((c) => c.describeLivePullToPush(DESCRIBE_PARAMS)));
-    expect(busiestWindow(server.requests.map((r) => r.receivedAt), 200)).toBeLessThanOrEqual(2);
+    expect(
+      busiestWindow(
+        server.requests.map((r) => r.receivedAt),
+        200,
+      ),
+    ).toBeLessThanOrEqual(2);
   });
 
   it('gives every AccessKeyId its own budget', async () => {
     const store = new MemoryRateLimitStore();
     const limited = (credentials: ReturnType<typeof uniqueCredentials>) =>
-      createLiveClient({ endpoint: server.url, credentials, rateLimit: { limit: 1, windowMs: 60_000, store }, timeoutMs: 100 });
+      createLiveClient({
+        endpoint: server.url,
+        credentials,
+        rateLimit: { limit: 1, windowMs: 60_000, store },
+        timeoutMs: 100,
+      });
     await limited(uniqueCredentials()).describeLivePullToPush(DESCRIBE_PARAMS);
     await limited(uniqueCredentials()).describeLivePullToPush(DESCRIBE_PARAMS);
     expect(server.requests).toHaveLength(2);
   });
 
   it('fails at once with LiveTimeoutError (phase rate-limit) when the next slot is beyond the timeout, sending nothing', async () => {
-    const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials(), rateLimit: { limit: 1, windowMs: 60_000 }, timeoutMs: 1_000 });
+    const client = createLiveClient({
+      endpoint: server.url,
+      credentials: uniqueCredentials(),
+      rateLimit: { limit: 1, windowMs: 60_000 },
+      timeoutMs: 1_000,
+    });
     await client.describeLivePullToPush(DESCRIBE_PARAMS);
     const error: unknown = await client.describeLivePullToPush(DESCRIBE_PARAMS).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiveTimeoutError);
@@ -60,7 +82,11 @@ describe('client-side rate limit', () => {
   });
 
   it('can be turned off', async () => {
-    const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials(), rateLimit: { enabled: false } });
+    const client = createLiveClient({
+      endpoint: server.url,
+      credentials: uniqueCredentials(),
+      rateLimit: { enabled: false },
+    });
     await Promise.all(Array.from({ length: 30 }, () => client.describeLivePullToPush(DESCRIBE_PARAMS)));
     expect(server.requests).toHaveLength(30);
   });
@@ -84,6 +110,9 @@ describe('client-side rate limit', () => {
       },
     });
     await client.describeLivePullToPush(DESCRIBE_PARAMS);
-    expect(calls).toEqual([`acquire ${credentials.accessKeyId} 10/1000`, `release ${credentials.accessKeyId} after 1 request(s)`]);
+    expect(calls).toEqual([
+      `acquire ${credentials.accessKeyId} 10/1000`,
+      `release ${credentials.accessKeyId} after 1 request(s)`,
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient, LiveApiError, LiveNetworkError, LiveTimeoutError } from '../../src/index.js';
 import { createParams, DESCRIBE_PARAMS, uniqueCredentials } from './fixtures.js';
 import { recordAttempts } from './helpers.js';
-import { closedPort, startRecordingServer, type RecordingServer } from './recording-server.js';
+import { closedPort, type RecordingServer, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {
@@ -10,7 +10,10 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const serverError = (index: number) => ({ status: 500, body: { Code: 'InternalError', Message: 'boom', RequestId: `r${index}` } });
+const serverError = (index: number) => ({
+  status: 500,
+  body: { Code: 'InternalError', Message: 'boom', RequestId: `r${index}` },
+});
 const throttled = (retryAfterMs?: number) => ({
   status: 400,
   headers: retryAfterMs === undefined ? {} : { 'x-acs-retry-after': String(retryAfterMs) },
@@ -27,7 +30,12 @@ async function failure<T extends Error>(promise: Promise<unknown>, type: new (..
 }
 
 function client(options: Parameters<typeof createLiveClient>[0] = {}) {
-  return createLiveClient({ endpoint: server.url, credentials: uniqueCredentials(), retry: { baseDelayMs: 2 }, ...options });
+  return createLiveClient({
+    endpoint: server.url,
+    credentials: uniqueCredentials(),
+    retry: { baseDelayMs: 2 },
+    ...options,
+  });
 }
 
 describe('retries', () => {
@@ -41,14 +49,23 @@ describe('retries', () => {
   it('gives up after maxAttempts with the last error and the attempt count', async () => {
     server.script((_, i) => serverError(i));
     const error = await failure(client().describeLivePullToPush(DESCRIBE_PARAMS), LiveApiError);
-    expect(error).toMatchObject({ name: 'LiveApiError', code: 'InternalError', statusCode: 500, requestId: 'r2', attempts: 3 });
+    expect(error).toMatchObject({
+      name: 'LiveApiError',
+      code: 'InternalError',
+      statusCode: 500,
+      requestId: 'r2',
+      attempts: 3,
+    });
     expect(error.isServerError).toBe(true);
     expect(error.isThrottling).toBe(false);
     expect(server.requests).toHaveLength(3);
   });
 
   it('does not retry a client error', async () => {
-    server.script(() => ({ status: 400, body: { Code: 'CodeTaskNotExist', Message: 'Task does not exist.', RequestId: 'r' } }));
+    server.script(() => ({
+      status: 400,
+      body: { Code: 'CodeTaskNotExist', Message: 'Task does not exist.', RequestId: 'r' },
+    }));
     const error = await failure(client().describeLivePullToPush(DESCRIBE_PARAMS), LiveApiError);
     expect(error).toMatchObject({ code: 'CodeTaskNotExist', statusCode: 400, attempts: 1 });
     expect(server.requests).toHaveLength(1);
@@ -57,7 +74,10 @@ describe('retries', () => {
   it('backs off with full jitter: each delay lies in [0, base × 2^(n−1))', async () => {
     server.script((_, i) => serverError(i));
     const log = recordAttempts();
-    await failure(client({ retry: { maxAttempts: 4, baseDelayMs: 8 }, logger: log.logger }).describeLivePullToPush(DESCRIBE_PARAMS), LiveApiError);
+    await failure(
+      client({ retry: { maxAttempts: 4, baseDelayMs: 8 }, logger: log.logger }).describeLivePullToPush(DESCRIBE_PARAMS),
+      LiveApiError,
+    );
     expect(log.delays).toHaveLength(3);
     log.delays.forEach((delay, n) => {
       expect(delay).toBeGreaterThanOrEqual(0);
@@ -99,7 +119,11 @@ describe('connection failures', () => {
   it('retries a refused connection, then throws LiveNetworkError with requestSent false', async () => {
     const port = await closedPort();
     const error = await failure(
-      createLiveClient({ endpoint: `http://127.0.0.1:${port}`, credentials: uniqueCredentials(), retry: { baseDelayMs: 1 } }).describeLivePullToPush(DESCRIBE_PARAMS),
+      createLiveClient({
+        endpoint: `http://127.0.0.1:${port}`,
+        credentials: uniqueCredentials(),
+        retry: { baseDelayMs: 1 },
+      }).describeLivePullToPush(DESCRIBE_PARAMS),
       LiveNetworkError,
     );
     expect(error).toMatchObject({ name: 'LiveNetworkError', code: 'ECONNREFUSED', requestSent: false, attempts: 3 });
@@ -109,7 +133,12 @@ describe('connection failures', () => {
     const port = await closedPort();
     const log = recordAttempts();
     const error = await failure(
-      createLiveClient({ endpoint: `http://127.0.0.1:${port}`, credentials: uniqueCredentials(), retry: { baseDelayMs: 1 }, logger: log.logger }).createLivePullToPush(createParams()),
+      createLiveClient({
+        endpoint: `http://127.0.0.1:${port}`,
+        credentials: uniqueCredentials(),
+        retry: { baseDelayMs: 1 },
+        logger: log.logger,
+      }).createLivePullToPush(createParams()),
       LiveNetworkError,
     );
     expect(error.attempts).toBe(3);
@@ -138,7 +167,10 @@ describe('per-attempt timeout', () => {
 
   it('throws LiveTimeoutError when every attempt times out; the per-call timeoutMs wins', async () => {
     server.script(() => 'hang');
-    const error = await failure(client({ timeoutMs: 60_000 }).describeLivePullToPush(DESCRIBE_PARAMS, { timeoutMs: 30 }), LiveTimeoutError);
+    const error = await failure(
+      client({ timeoutMs: 60_000 }).describeLivePullToPush(DESCRIBE_PARAMS, { timeoutMs: 30 }),
+      LiveTimeoutError,
+    );
     expect(error).toMatchObject({ name: 'LiveTimeoutError', timeoutMs: 30, phase: 'request', attempts: 3 });
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient, LiveValidationError } from '../../src/index.js';
 import { createParams, uniqueCredentials } from './fixtures.js';
-import { startRecordingServer, type RecordingServer } from './recording-server.js';
+import { type RecordingServer, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {
@@ -49,7 +49,9 @@ describe('local validation', () => {
 
   it('names a missing required parameter and an unknown one', async () => {
     const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials() });
-    const error = await rejection(client.updateLivePullToPush({ Region: 'cn-shanghai', DstUrl: 'rtmp://x/y' } as never));
+    const error = await rejection(
+      client.updateLivePullToPush({ Region: 'cn-shanghai', DstUrl: 'rtmp://x/y' } as never),
+    );
     expect(error.issues).toEqual([
       { param: 'TaskId', message: 'TaskId is required' },
       { param: 'DstUrl', message: 'DstUrl is not a parameter of UpdateLivePullToPush' },
@@ -59,12 +61,17 @@ describe('local validation', () => {
 
   it('names an array item by its index', async () => {
     const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials() });
-    const error = await rejection(client.createLivePullToPush({ ...createParams(), SourceType: 'vod', SourceUrls: ['ok', ''] }));
+    const error = await rejection(
+      client.createLivePullToPush({ ...createParams(), SourceType: 'vod', SourceUrls: ['ok', ''] }),
+    );
     expect(error.issues).toContainEqual({ param: 'SourceUrls', message: 'SourceUrls[1] must not be empty' });
   });
 
   it('validates before looking for credentials', async () => {
-    const client = createLiveClient({ endpoint: server.url, credentials: () => Promise.reject(new Error('never asked')) });
+    const client = createLiveClient({
+      endpoint: server.url,
+      credentials: () => Promise.reject(new Error('never asked')),
+    });
     await rejection(client.describeLivePullToPush({ Region: 'cn-shanghai' } as never));
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient } from '../../src/index.js';
-import { recordAttempts } from './helpers.js';
 import { createParams, DESCRIBE_PARAMS, SECRET, STS_TOKEN, uniqueCredentials } from './fixtures.js';
-import { startRecordingServer, verifyRecorded, type RecordingServer } from './recording-server.js';
+import { recordAttempts } from './helpers.js';
+import { type RecordingServer, startRecordingServer, verifyRecorded } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {
@@ -10,7 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const V3_SIGNED = 'host;x-acs-action;x-acs-content-sha256;x-acs-credentials-provider;x-acs-date;x-acs-signature-nonce;x-acs-version';
+const V3_SIGNED =
+  'host;x-acs-action;x-acs-content-sha256;x-acs-credentials-provider;x-acs-date;x-acs-signature-nonce;x-acs-version';
 
 function signedHeaders(authorization: string | undefined): string | undefined {
   return /SignedHeaders=([^,]+)/.exec(authorization ?? '')?.[1];
@@ -34,7 +35,9 @@ describe('V3 (ACS3-HMAC-SHA256)', () => {
     expect(headers['x-acs-signature-nonce']).toMatch(/^[0-9a-f]{32}$/);
     expect(headers['x-acs-content-sha256']).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(headers['authorization']).toMatch(
-      new RegExp(`^ACS3-HMAC-SHA256 Credential=${credentials.accessKeyId},SignedHeaders=${V3_SIGNED},Signature=[0-9a-f]{64}$`),
+      new RegExp(
+        `^ACS3-HMAC-SHA256 Credential=${credentials.accessKeyId},SignedHeaders=${V3_SIGNED},Signature=[0-9a-f]{64}$`,
+      ),
     );
     expect(headers['user-agent']).toMatch(/^live-relay\/\d+\.\d+\.\d+\S* Node\.js\/v\d+/);
     expect(headers['x-acs-security-token']).toBeUndefined();
@@ -59,12 +62,21 @@ describe('V3 (ACS3-HMAC-SHA256)', () => {
     expect(request?.headers['content-type']).toBeUndefined();
     expect(request?.query).toEqual({ ...params, SourceUrls: JSON.stringify(params.SourceUrls) });
     expect(request?.url).not.toContain('SourceUrls.1');
-    expect(verifyRecorded(request!, { [credentials.accessKeyId]: SECRET })).toMatchObject({ ok: true, action: 'CreateLivePullToPush' });
+    expect(verifyRecorded(request!, { [credentials.accessKeyId]: SECRET })).toMatchObject({
+      ok: true,
+      action: 'CreateLivePullToPush',
+    });
   });
 
   it('sends integers as decimal strings', async () => {
     const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials() });
-    await client.createLivePullToPush({ ...createParams(), SourceType: 'vod', SourceUrls: ['a1b2', 'c3d4'], RepeatNumber: -1, Offset: 2 });
+    await client.createLivePullToPush({
+      ...createParams(),
+      SourceType: 'vod',
+      SourceUrls: ['a1b2', 'c3d4'],
+      RepeatNumber: -1,
+      Offset: 2,
+    });
     expect(server.requests[0]?.query).toMatchObject({ RepeatNumber: '-1', Offset: '2', SourceUrls: '["a1b2","c3d4"]' });
   });
 
@@ -77,11 +89,18 @@ describe('V3 (ACS3-HMAC-SHA256)', () => {
     expect(request?.headers['x-acs-security-token']).toBe(STS_TOKEN);
     expect(request?.headers['x-acs-credentials-provider']).toBe('static_sts');
     expect(signedHeaders(request?.headers['authorization'])?.split(';')).toContain('x-acs-security-token');
-    expect(verifyRecorded(request!, { [credentials.accessKeyId]: SECRET })).toMatchObject({ ok: true, securityToken: STS_TOKEN });
+    expect(verifyRecorded(request!, { [credentials.accessKeyId]: SECRET })).toMatchObject({
+      ok: true,
+      securityToken: STS_TOKEN,
+    });
   });
 
   it('appends the userAgent option', async () => {
-    const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials(), userAgent: 'my-app/2.0' });
+    const client = createLiveClient({
+      endpoint: server.url,
+      credentials: uniqueCredentials(),
+      userAgent: 'my-app/2.0',
+    });
     await client.describeLivePullToPush(DESCRIBE_PARAMS);
     expect(server.requests[0]?.headers['user-agent']).toMatch(/ Node\.js\/v\S+ my-app\/2\.0$/);
   });
@@ -109,7 +128,10 @@ describe('V1 (HMAC-SHA1, SignatureVersion 1.0)', () => {
     expect(request?.query['SignatureNonce']).toMatch(/^[0-9a-f]{32}$/);
     expect(request?.query['Signature']).toMatch(/^[A-Za-z0-9+/]{27}=$/);
     expect(request?.headers['authorization']).toBeUndefined();
-    expect(verifyRecorded(request!, { [credentials.accessKeyId]: SECRET })).toMatchObject({ ok: true, signatureVersion: 'v1' });
+    expect(verifyRecorded(request!, { [credentials.accessKeyId]: SECRET })).toMatchObject({
+      ok: true,
+      signatureVersion: 'v1',
+    });
   });
 
   it('signs a POST with its real method and sends SecurityToken with STS', async () => {
@@ -121,17 +143,28 @@ describe('V1 (HMAC-SHA1, SignatureVersion 1.0)', () => {
     expect(request?.method).toBe('POST');
     expect(request?.query['SecurityToken']).toBe(STS_TOKEN);
     expect(request?.query['SourceUrls']).toMatch(/^\["rtmp:/);
-    expect(verifyRecorded(request!, { [credentials.accessKeyId]: SECRET })).toMatchObject({ ok: true, action: 'CreateLivePullToPush' });
+    expect(verifyRecorded(request!, { [credentials.accessKeyId]: SECRET })).toMatchObject({
+      ok: true,
+      action: 'CreateLivePullToPush',
+    });
   });
 });
 
 describe('every attempt is signed anew', () => {
   for (const signatureVersion of ['v3', 'v1'] as const) {
     it(`${signatureVersion}: a retry carries a fresh nonce and its own valid signature, plus x-acs-retry-attempts/-delay`, async () => {
-      server.script((_, index) => (index < 2 ? { status: 503, body: { Code: 'ServiceUnavailable', Message: 'busy', RequestId: `r${index}` } } : {}));
+      server.script((_, index) =>
+        index < 2 ? { status: 503, body: { Code: 'ServiceUnavailable', Message: 'busy', RequestId: `r${index}` } } : {},
+      );
       const credentials = uniqueCredentials();
       const events = recordAttempts();
-      const client = createLiveClient({ endpoint: server.url, credentials, signatureVersion, retry: { baseDelayMs: 5 }, logger: events.logger });
+      const client = createLiveClient({
+        endpoint: server.url,
+        credentials,
+        signatureVersion,
+        retry: { baseDelayMs: 5 },
+        logger: events.logger,
+      });
       await client.describeLivePullToPush(DESCRIBE_PARAMS);
 
       expect(server.requests).toHaveLength(3);
@@ -144,7 +177,8 @@ describe('every attempt is signed anew', () => {
       expect(server.requests[1]?.headers['x-acs-retry-attempts']).toBe('1');
       expect(server.requests[2]?.headers['x-acs-retry-attempts']).toBe('2');
       expect(server.requests[2]?.headers['x-acs-retry-delay']).toBe(String(events.delays[1]));
-      if (signatureVersion === 'v3') expect(signedHeaders(server.requests[1]?.headers['authorization'])).toContain('x-acs-retry-attempts');
+      if (signatureVersion === 'v3')
+        expect(signedHeaders(server.requests[1]?.headers['authorization'])).toContain('x-acs-retry-attempts');
     });
   }
 });

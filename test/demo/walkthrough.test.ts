@@ -10,7 +10,11 @@ function runDemo(): Promise<{ code: number; stdout: string; stderr: string }> {
       process.execPath,
       ['--import', 'tsx', 'src/demo/main.ts'],
       // The demo must not need credentials of its own: it signs with the embedded emulator's key.
-      { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/nonexistent' }, timeout: 60_000 },
+      {
+        cwd: ROOT,
+        env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/nonexistent' },
+        timeout: 60_000,
+      },
       (error, stdout, stderr) => {
         if (error !== null && typeof error.code !== 'number') reject(error);
         else resolve({ code: error === null ? 0 : (error.code as number), stdout, stderr });

@@ -2,8 +2,8 @@ import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { BrowserContext } from 'playwright-core';
+import { chromium } from 'playwright-core';
 
 /** Where Debian's `chromium` package puts the browser; CI installs it with `apt-get install chromium`. */
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
@@ -24,7 +24,10 @@ const FLAGS = [
 
 /** The installed Chromium: Debian's, else the first `chromium` on PATH; undefined when there is none. */
 export function findChromium(): string | undefined {
-  const onPath = (process.env['PATH'] ?? '').split(delimiter).filter((dir) => dir !== '').map((dir) => join(dir, 'chromium'));
+  const onPath = (process.env['PATH'] ?? '')
+    .split(delimiter)
+    .filter((dir) => dir !== '')
+    .map((dir) => join(dir, 'chromium'));
   return [DEBIAN_CHROMIUM, ...onPath].find((file) => {
     try {
       accessSync(file, constants.X_OK);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { operations } from '../../generated/operations.js';
 import { cliSample } from '../../scripts/docs/cli-sample.js';
 import { codeSamples, withCodeSamples } from '../../scripts/docs/code-samples.js';
-import { sampleArguments } from '../../scripts/docs/sample-arguments.js';
 import type { SampleOperation } from '../../scripts/docs/sample-arguments.js';
+import { sampleArguments } from '../../scripts/docs/sample-arguments.js';
 import { typescriptSample } from '../../scripts/docs/typescript-sample.js';
 
 const UPDATE: SampleOperation = {
@@ -40,7 +40,7 @@ describe('code samples', () => {
 
   it('write the CLI command with shell quoting and arrays as JSON', () => {
     expect(cliSample('UpdateLivePullToPush', sampleArguments(UPDATE))).toBe(
-      "live-relay UpdateLivePullToPush \\\n" +
+      'live-relay UpdateLivePullToPush \\\n' +
         "  --TaskId 'fd245384-4067-4f91-9d75-9666a6bc****' \\\n" +
         '  --Region cn-shanghai \\\n' +
         `  --SourceUrls '["rtmp://pull.example.com/app/stream"]'\n`,
@@ -50,7 +50,7 @@ describe('code samples', () => {
     );
   });
 
-  it("escape quotes in both languages", () => {
+  it('escape quotes in both languages', () => {
     const args = [{ name: 'TaskName', value: "it's" }];
     expect(typescriptSample('CreateLivePullToPush', args)).toContain("TaskName: 'it\\'s',");
     expect(cliSample('CreateLivePullToPush', args)).toBe("live-relay CreateLivePullToPush --TaskName 'it'\\''s'\n");
@@ -58,24 +58,32 @@ describe('code samples', () => {
 
   it('refuse a sampled parameter without an example', () => {
     const { example: _, ...noExample } = UPDATE.params[1]!;
-    expect(() => codeSamples({ ...UPDATE, params: [noExample] })).toThrow(/UpdateLivePullToPush: parameter TaskId has no example/);
+    expect(() => codeSamples({ ...UPDATE, params: [noExample] })).toThrow(
+      /UpdateLivePullToPush: parameter TaskId has no example/,
+    );
   });
 
   it('exist for every operation of the generated table', () => {
     for (const operation of Object.values(operations)) {
       const [typescript, cli] = codeSamples(operation);
-      expect(typescript?.source).toContain(`client.${operation.action.charAt(0).toLowerCase()}${operation.action.slice(1)}({`);
+      expect(typescript?.source).toContain(
+        `client.${operation.action.charAt(0).toLowerCase()}${operation.action.slice(1)}({`,
+      );
       expect(cli?.source.replace(/ \\\n +/g, ' ')).toMatch(new RegExp(`^live-relay ${operation.action} --\\w+ \\S`));
     }
   });
 });
 
 describe('withCodeSamples', () => {
-  const document = { paths: { '/UpdateLivePullToPush': { get: { operationId: 'UpdateLivePullToPush', responses: {} } } } };
+  const document = {
+    paths: { '/UpdateLivePullToPush': { get: { operationId: 'UpdateLivePullToPush', responses: {} } } },
+  };
 
   it('adds x-codeSamples to a copy, matched by operationId', () => {
     const copy = withCodeSamples(document, [UPDATE]) as typeof document;
-    const samples = (copy.paths['/UpdateLivePullToPush'].get as { 'x-codeSamples'?: { label: string }[] })['x-codeSamples'];
+    const samples = (copy.paths['/UpdateLivePullToPush'].get as { 'x-codeSamples'?: { label: string }[] })[
+      'x-codeSamples'
+    ];
     expect(samples?.map((s) => s.label)).toEqual(['TypeScript', 'CLI']);
     expect(document.paths['/UpdateLivePullToPush'].get).not.toHaveProperty('x-codeSamples');
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../scripts/docs-check/compare.js';
 import type { Aspect } from '../../scripts/docs-check/compare.js';
+import { compare } from '../../scripts/docs-check/compare.js';
 import type { OperationDoc } from '../../scripts/docs-check/doc-model.js';
-import { specOperations } from '../../scripts/docs-check/spec-reader.js';
 import type { SpecOperation } from '../../scripts/docs-check/spec-reader.js';
+import { specOperations } from '../../scripts/docs-check/spec-reader.js';
 
 /** A dereferenced document in our spec's conventions, small enough to read. */
 const DOCUMENT = {
@@ -28,7 +28,10 @@ const DOCUMENT = {
                 schema: {
                   allOf: [
                     { type: 'object', properties: { RequestId: { type: 'string' } } },
-                    { type: 'object', properties: { Info: { type: 'object', properties: { Name: { type: 'string' } } } } },
+                    {
+                      type: 'object',
+                      properties: { Info: { type: 'object', properties: { Name: { type: 'string' } } } },
+                    },
                   ],
                 },
               },
@@ -39,7 +42,11 @@ const DOCUMENT = {
               'application/json': {
                 examples: {
                   Gone: { 'x-acs-http-status': 400, 'x-acs-message': 'Task gone.', value: { Code: 'TaskGone' } },
-                  Throttling: { 'x-acs-message': 'Slow down.', 'x-acs-gateway': true, value: { Code: 'Throttling.User' } },
+                  Throttling: {
+                    'x-acs-message': 'Slow down.',
+                    'x-acs-gateway': true,
+                    value: { Code: 'Throttling.User' },
+                  },
                 },
               },
             },
@@ -65,12 +72,18 @@ const agreeing: OperationDoc = {
     { name: 'Urls', type: 'array', itemType: 'string', required: false, style: 'json' },
     { name: 'Size', type: 'integer', required: false, minimum: 1, maximum: 100, style: 'plain' },
   ],
-  responseFields: [{ name: 'RequestId', type: 'string' }, { name: 'Info', type: 'object' }, { name: 'Name', type: 'string' }],
+  responseFields: [
+    { name: 'RequestId', type: 'string' },
+    { name: 'Info', type: 'object' },
+    { name: 'Name', type: 'string' },
+  ],
   errors: [{ code: 'TaskGone', status: 400, message: 'Task gone.' }],
 };
 
 const keys = (vendor: OperationDoc, aspects: ReadonlySet<Aspect> = new Set([...PAGE, ...METADATA])): string[] =>
-  compare([vendor], [spec], aspects).differences.map((d) => `${d.parameter ?? '-'} ${d.field}: ${d.vendor} | ${d.spec}`);
+  compare([vendor], [spec], aspects).differences.map(
+    (d) => `${d.parameter ?? '-'} ${d.field}: ${d.vendor} | ${d.spec}`,
+  );
 
 describe('specOperations', () => {
   it('reads query parameters, styles, bounds, methods and the date', () => {
@@ -99,10 +112,9 @@ describe('compare', () => {
 
   it('reports parameters on one side only', () => {
     const params = agreeing.params ?? [];
-    expect(keys({ ...agreeing, params: [...params.slice(1), { name: 'Extra', type: 'string', required: false }] })).toEqual([
-      'Extra present: present | absent',
-      'TaskId present: absent | present',
-    ]);
+    expect(
+      keys({ ...agreeing, params: [...params.slice(1), { name: 'Extra', type: 'string', required: false }] }),
+    ).toEqual(['Extra present: present | absent', 'TaskId present: absent | present']);
   });
 
   it('reports each enumeration value listed on one side only', () => {
@@ -131,19 +143,33 @@ describe('compare', () => {
   });
 
   it('compares bounds and styles only for sources that state them', () => {
-    const params = (agreeing.params ?? []).map((p) => (p.name === 'Size' ? { name: 'Size', type: 'integer' as const, required: false } : p));
+    const params = (agreeing.params ?? []).map((p) =>
+      p.name === 'Size' ? { name: 'Size', type: 'integer' as const, required: false } : p,
+    );
     expect(keys({ ...agreeing, params }, PAGE)).toEqual([]);
     expect(keys({ ...agreeing, params }, METADATA)).toEqual(['Size minimum: none | 1', 'Size maximum: none | 100']);
   });
 
   it('reports error codes, statuses and messages', () => {
     expect(
-      keys({ ...agreeing, errors: [{ code: 'TaskGone', status: 404, message: 'Gone.' }, { code: 'TaskBusy', status: 400 }] }),
-    ).toEqual(['TaskGone status: HTTP 404 | HTTP 400', 'TaskGone message: "Gone." | "Task gone."', 'TaskBusy errors: HTTP 400 | absent']);
+      keys({
+        ...agreeing,
+        errors: [
+          { code: 'TaskGone', status: 404, message: 'Gone.' },
+          { code: 'TaskBusy', status: 400 },
+        ],
+      }),
+    ).toEqual([
+      'TaskGone status: HTTP 404 | HTTP 400',
+      'TaskGone message: "Gone." | "Task gone."',
+      'TaskBusy errors: HTTP 400 | absent',
+    ]);
   });
 
   it('reports response fields and methods', () => {
-    expect(keys({ ...agreeing, methods: ['GET', 'POST'], responseFields: [{ name: 'RequestId', type: 'integer' }] })).toEqual([
+    expect(
+      keys({ ...agreeing, methods: ['GET', 'POST'], responseFields: [{ name: 'RequestId', type: 'integer' }] }),
+    ).toEqual([
       '- methods: GET, POST | GET',
       'RequestId response.type: integer | string',
       'Info response.present: absent | present',
@@ -162,10 +188,9 @@ describe('compare', () => {
 
   it('reports operations on one side only when the source lists every operation', () => {
     const other = { ...agreeing, action: 'StartTask' };
-    expect(compare([other], [spec], METADATA).differences.map((d) => `${d.operation} ${d.field}: ${d.vendor} | ${d.spec}`)).toEqual([
-      'StartTask present: present | absent',
-      'StopTask present: absent | present',
-    ]);
+    expect(
+      compare([other], [spec], METADATA).differences.map((d) => `${d.operation} ${d.field}: ${d.vendor} | ${d.spec}`),
+    ).toEqual(['StartTask present: present | absent', 'StopTask present: absent | present']);
     expect(compare([], [spec], PAGE).differences).toEqual([]);
   });
 });

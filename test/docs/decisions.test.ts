@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionsError, findDecision, readDecisions, staleness } from '../../scripts/docs-check/decisions.js';
 import type { DecisionRecord } from '../../scripts/docs-check/decisions.js';
+import { DecisionsError, findDecision, readDecisions, staleness } from '../../scripts/docs-check/decisions.js';
 
 const MARKDOWN = [
   '# Decisions',
@@ -37,7 +37,12 @@ describe('readDecisions', () => {
   });
 
   it('matches kind, operation, parameter and field exactly', () => {
-    const key = { kind: 'doc-difference', operation: 'UpdateLivePullToPush', parameter: 'RegionId', field: 'present' } as const;
+    const key = {
+      kind: 'doc-difference',
+      operation: 'UpdateLivePullToPush',
+      parameter: 'RegionId',
+      field: 'present',
+    } as const;
     expect(findDecision(records, key)?.id).toBe('D-01');
     expect(findDecision(records, { ...key, kind: 'metadata-difference' })).toBeUndefined();
     expect(findDecision(records, { ...key, operation: 'CreateLivePullToPush' })).toBeUndefined();
@@ -59,7 +64,11 @@ describe('readDecisions', () => {
   it.each([
     ['a block that is not a list', '```yaml\nid: D-09\n```\n', /yaml block 1: expected a list/],
     ['a record without id', '```yaml\n- {kind: doc-difference, operation: X, field: present}\n```\n', /record 1: `id`/],
-    ['an unknown kind', '```yaml\n- {id: D-09, kind: sdk-difference, operation: X, field: present}\n```\n', /D-09.*`kind`/],
+    [
+      'an unknown kind',
+      '```yaml\n- {id: D-09, kind: sdk-difference, operation: X, field: present}\n```\n',
+      /D-09.*`kind`/,
+    ],
   ])('refuses %s', (_, markdown, message) => {
     expect(() => readDecisions(markdown)).toThrow(DecisionsError);
     expect(() => readDecisions(markdown)).toThrow(message);
@@ -68,9 +77,20 @@ describe('readDecisions', () => {
 
 describe('staleness', () => {
   const record = (spec: unknown, source: unknown): DecisionRecord => ({
-    id: 'D-22', kind: 'metadata-difference', operation: '*', parameter: 'Offset', field: 'minimum', spec, source,
+    id: 'D-22',
+    kind: 'metadata-difference',
+    operation: '*',
+    parameter: 'Offset',
+    field: 'minimum',
+    spec,
+    source,
   });
-  const key = { kind: 'metadata-difference', operation: 'CreateLivePullToPush', parameter: 'Offset', field: 'minimum' } as const;
+  const key = {
+    kind: 'metadata-difference',
+    operation: 'CreateLivePullToPush',
+    parameter: 'Offset',
+    field: 'minimum',
+  } as const;
 
   it('accepts a record whose values still describe the difference (null: not stated)', () => {
     expect(staleness(record(1, null), { ...key, specValue: 1 })).toBeUndefined();
@@ -78,7 +98,9 @@ describe('staleness', () => {
 
   it('names the side that moved away from the record', () => {
     expect(staleness(record(1, null), { ...key, specValue: 0 })).toBe('D-22 records spec 1, source null; spec now 0');
-    expect(staleness(record(1, null), { ...key, specValue: 1, vendorValue: 5 })).toBe('D-22 records spec 1, source null; source now 5');
+    expect(staleness(record(1, null), { ...key, specValue: 1, vendorValue: 5 })).toBe(
+      'D-22 records spec 1, source null; source now 5',
+    );
   });
 
   it('compares lists as sets, ignoring case, and reads an empty list as none', () => {
@@ -87,7 +109,9 @@ describe('staleness', () => {
   });
 
   it('reads text as prose and does not check it', () => {
-    expect(staleness(record('see the table', 'four or five values'), { ...key, specValue: 3, vendorValue: [1] })).toBeUndefined();
+    expect(
+      staleness(record('see the table', 'four or five values'), { ...key, specValue: 3, vendorValue: [1] }),
+    ).toBeUndefined();
   });
 
   it('does not check a side the record leaves out', () => {

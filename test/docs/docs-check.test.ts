@@ -33,7 +33,10 @@ function once(text: string, search: string, replacement: string): string {
   return text.replace(search, replacement);
 }
 
-interface Api { methods: string[]; parameters: { name: string; style?: string; schema: Record<string, unknown> }[] }
+interface Api {
+  methods: string[];
+  parameters: { name: string; style?: string; schema: Record<string, unknown> }[];
+}
 
 /** A copy of the metadata with one operation changed. */
 function mutateMetadata(action: string, change: (api: Api) => void): string {
@@ -54,14 +57,18 @@ describe.concurrent('docs:check against the shipped vendor sources', SLOW, () =>
   it('agrees with the seed page (every difference is a recorded decision)', async () => {
     const result = await runScript('scripts/docs-check.ts', [seedPage]);
     expect(result.stdout).not.toContain('DRIFT');
-    expect(result.stdout).toContain('vendor page UpdateLivePullToPush.txt (UpdateLivePullToPush, last updated 2025-05-13)');
+    expect(result.stdout).toContain(
+      'vendor page UpdateLivePullToPush.txt (UpdateLivePullToPush, last updated 2025-05-13)',
+    );
     expect(result.code).toBe(0);
   });
 
   it('agrees with the vendor metadata, and names the decision behind each accepted difference', async () => {
     const result = await runScript('scripts/docs-check.ts', [vendorMetadata]);
     expect(result.stdout).not.toContain('DRIFT');
-    expect(result.stdout).toMatch(/^ {2}D-08 CreateLivePullToPush parameter SourceProtocol \[enum\]: vendor: no enumeration; spec: rtmp/m);
+    expect(result.stdout).toMatch(
+      /^ {2}D-08 CreateLivePullToPush parameter SourceProtocol \[enum\]: vendor: no enumeration; spec: rtmp/m,
+    );
     expect(result.code).toBe(0);
   });
 
@@ -69,7 +76,11 @@ describe.concurrent('docs:check against the shipped vendor sources', SLOW, () =>
     // The real records, one of them changed to a value the spec does not have; JSON is YAML.
     let changed = 0;
     const records = readDecisions(readFileSync(join(repoRoot, 'spec', 'decisions.md'), 'utf8')).map((r) => {
-      const target = r.kind === 'metadata-difference' && r.operation === 'CreateLivePullToPush' && r.parameter === 'RetryCount' && r.field === 'minimum';
+      const target =
+        r.kind === 'metadata-difference' &&
+        r.operation === 'CreateLivePullToPush' &&
+        r.parameter === 'RetryCount' &&
+        r.field === 'minimum';
       if (!target) return r;
       changed += 1;
       return { ...r, spec: 5 };
@@ -95,9 +106,15 @@ describe.concurrent('docs:check against the shipped vendor sources', SLOW, () =>
 
 describe.concurrent('docs:check catches a changed vendor page', SLOW, () => {
   it('an added parameter', async () => {
-    const page = once(seed, '\n\nResponse parameters\n', '\nPriorityintegerNo\n\nThe task priority.\n\n5\n\nResponse parameters\n');
+    const page = once(
+      seed,
+      '\n\nResponse parameters\n',
+      '\nPriorityintegerNo\n\nThe task priority.\n\n5\n\nResponse parameters\n',
+    );
     const result = await check(page, 'txt');
-    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush parameter Priority [present]: vendor: present; spec: absent');
+    expect(result.stdout).toContain(
+      'DRIFT UpdateLivePullToPush parameter Priority [present]: vendor: present; spec: absent',
+    );
     expect(result.code).toBe(1);
   });
 
@@ -111,20 +128,30 @@ describe.concurrent('docs:check catches a changed vendor page', SLOW, () => {
 
   it('a changed required flag', async () => {
     const result = await check(once(seed, 'FileIndexintegerNo', 'FileIndexintegerYes'), 'txt');
-    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush parameter FileIndex [required]: vendor: required; spec: optional');
+    expect(result.stdout).toContain(
+      'DRIFT UpdateLivePullToPush parameter FileIndex [required]: vendor: required; spec: optional',
+    );
     expect(result.code).toBe(1);
   });
 
   it('a new error code', async () => {
-    const page = once(seed, 'cannot be updated.\n', 'cannot be updated.\n400CodeTaskIsBusyThe task is busy.The task is busy now.\n');
+    const page = once(
+      seed,
+      'cannot be updated.\n',
+      'cannot be updated.\n400CodeTaskIsBusyThe task is busy.The task is busy now.\n',
+    );
     const result = await check(page, 'txt');
-    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush error CodeTaskIsBusy [errors]: vendor: HTTP 400 "The task is busy."; spec: absent');
+    expect(result.stdout).toContain(
+      'DRIFT UpdateLivePullToPush error CodeTaskIsBusy [errors]: vendor: HTTP 400 "The task is busy."; spec: absent',
+    );
     expect(result.code).toBe(1);
   });
 
   it('a changed HTTP status', async () => {
     const result = await check(once(seed, '400CodeTaskNotExist', '404CodeTaskNotExist'), 'txt');
-    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush error CodeTaskNotExist [status]: vendor: HTTP 404; spec: HTTP 400');
+    expect(result.stdout).toContain(
+      'DRIFT UpdateLivePullToPush error CodeTaskNotExist [status]: vendor: HTTP 404; spec: HTTP 400',
+    );
     expect(result.code).toBe(1);
   });
 });
@@ -135,7 +162,9 @@ describe.concurrent('docs:check catches changed vendor metadata (it has no error
       api.parameters.push({ name: 'Priority', schema: { type: 'integer', required: false } });
     });
     const result = await check(changed, 'json');
-    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush parameter Priority [present]: vendor: present; spec: absent');
+    expect(result.stdout).toContain(
+      'DRIFT UpdateLivePullToPush parameter Priority [present]: vendor: present; spec: absent',
+    );
     expect(result.code).toBe(1);
   });
 
@@ -156,7 +185,9 @@ describe.concurrent('docs:check catches changed vendor metadata (it has no error
       param(api, 'SourceUrls').schema['required'] = true;
     });
     const result = await check(changed, 'json');
-    expect(result.stdout).toContain('DRIFT UpdateLivePullToPush parameter SourceUrls [required]: vendor: required; spec: optional');
+    expect(result.stdout).toContain(
+      'DRIFT UpdateLivePullToPush parameter SourceUrls [required]: vendor: required; spec: optional',
+    );
     expect(result.code).toBe(1);
   });
 
@@ -167,8 +198,12 @@ describe.concurrent('docs:check catches changed vendor metadata (it has no error
       api.methods = ['get'];
     });
     const result = await check(changed, 'json');
-    expect(result.stdout).toContain('DRIFT CreateLivePullToPush parameter RetryInterval [maximum]: vendor: 600; spec: 300');
-    expect(result.stdout).toContain('DRIFT CreateLivePullToPush parameter SourceUrls [style]: vendor: plain; spec: json');
+    expect(result.stdout).toContain(
+      'DRIFT CreateLivePullToPush parameter RetryInterval [maximum]: vendor: 600; spec: 300',
+    );
+    expect(result.stdout).toContain(
+      'DRIFT CreateLivePullToPush parameter SourceUrls [style]: vendor: plain; spec: json',
+    );
     expect(result.stdout).toContain('DRIFT CreateLivePullToPush [methods]: vendor: GET; spec: GET, POST');
     expect(result.code).toBe(1);
   });

@@ -90,7 +90,9 @@ describe.skipIf(chromiumPath === undefined)(
         const body = update.locator('pre[data-testid="source-code"]', { hasText: '"Code"' });
         codes.push(/"Code": "([^"]+)"/.exec(await body.innerText())?.[1] ?? '');
       }
-      expect(codes).toEqual(expect.arrayContaining(['CodeTaskHasStarted', 'CodeTaskNotExist', 'InvalidParam.CodeIllegalDuration']));
+      expect(codes).toEqual(
+        expect.arrayContaining(['CodeTaskHasStarted', 'CodeTaskNotExist', 'InvalidParam.CodeIllegalDuration']),
+      );
       const documented400 = UPDATE.errors.filter((e) => e.status === 400).map((e) => e.code);
       expect([...codes].sort()).toEqual([...documented400].sort());
     });
@@ -103,7 +105,8 @@ describe.skipIf(chromiumPath === undefined)(
         const { tags, summary } = document.webhooks[name]?.post ?? { summary: '' };
         // The sidebar lists a webhook once its tag is open.
         const link = page.locator(`a[href$="/${name.toLowerCase()}"]`).first();
-        if (!(await link.isVisible()) && tags?.[0] !== undefined) await page.getByText(tags[0], { exact: true }).first().click();
+        if (!(await link.isVisible()) && tags?.[0] !== undefined)
+          await page.getByText(tags[0], { exact: true }).first().click();
         await link.click();
         const webhook = section(name);
         await webhook.waitFor();

@@ -14,8 +14,13 @@ describe('readVendorMetadata on the shipped metadata', () => {
     expect(metadata.product).toBe('live');
     expect(metadata.version).toBe('2016-11-01');
     expect(metadata.operations.map((op) => op.action).sort()).toEqual([
-      'CreateLivePullToPush', 'DeleteLivePullToPush', 'DescribeLivePullToPush', 'DescribeLivePullToPushList',
-      'RestartLivePullToPush', 'StopLivePullToPush', 'UpdateLivePullToPush',
+      'CreateLivePullToPush',
+      'DeleteLivePullToPush',
+      'DescribeLivePullToPush',
+      'DescribeLivePullToPushList',
+      'RestartLivePullToPush',
+      'StopLivePullToPush',
+      'UpdateLivePullToPush',
     ]);
   });
 
@@ -26,14 +31,27 @@ describe('readVendorMetadata on the shipped metadata', () => {
 
   it('reads `required` from inside `schema`, and `style: json`', () => {
     expect(param('CreateLivePullToPush', 'SourceUrls')).toEqual({
-      name: 'SourceUrls', type: 'array', itemType: 'string', required: true, style: 'json',
+      name: 'SourceUrls',
+      type: 'array',
+      itemType: 'string',
+      required: true,
+      style: 'json',
     });
     expect(param('UpdateLivePullToPush', 'SourceUrls')?.required).toBe(false);
-    expect(param('UpdateLivePullToPush', 'RegionId')).toEqual({ name: 'RegionId', type: 'string', required: false, style: 'plain' });
+    expect(param('UpdateLivePullToPush', 'RegionId')).toEqual({
+      name: 'RegionId',
+      type: 'string',
+      required: false,
+      style: 'plain',
+    });
   });
 
   it('turns string bounds into numbers', () => {
-    expect(param('CreateLivePullToPush', 'RetryInterval')).toMatchObject({ type: 'integer', minimum: 60, maximum: 300 });
+    expect(param('CreateLivePullToPush', 'RetryInterval')).toMatchObject({
+      type: 'integer',
+      minimum: 60,
+      maximum: 300,
+    });
     expect(param('DescribeLivePullToPushList', 'PageSize')).toMatchObject({ minimum: 1, maximum: 100 });
   });
 
@@ -49,8 +67,16 @@ describe('readVendorMetadata input checks', () => {
     ['not an object', '[]', /\$ is not an object/],
     ['no apis', '{"info":{}}', /\$\.apis is not an object/],
     ['methods missing', '{"info":{},"apis":{"X":{"parameters":[]}}}', /\$\.apis\.X\.methods is not an array/],
-    ['unknown method', '{"info":{},"apis":{"X":{"methods":["put"],"parameters":[]}}}', /methods\[0\]: unsupported method put/],
-    ['bad bound', '{"info":{},"apis":{"X":{"methods":["get"],"parameters":[{"name":"N","schema":{"minimum":"ten"}}]}}}', /minimum is not a number/],
+    [
+      'unknown method',
+      '{"info":{},"apis":{"X":{"methods":["put"],"parameters":[]}}}',
+      /methods\[0\]: unsupported method put/,
+    ],
+    [
+      'bad bound',
+      '{"info":{},"apis":{"X":{"methods":["get"],"parameters":[{"name":"N","schema":{"minimum":"ten"}}]}}}',
+      /minimum is not a number/,
+    ],
   ])('names the path when %s', (_, json, message) => {
     expect(() => readVendorMetadata(json)).toThrow(VendorMetadataError);
     expect(() => readVendorMetadata(json)).toThrow(message);

@@ -34,8 +34,16 @@ describe('parseVendorPage on the seed page (UpdateLivePullToPush, May 13, 2025)'
 
   it('takes only the `Enumeration Value:` bullets as an enumeration, not the prose "Valid values" list', () => {
     expect(page.params.find((p) => p.name === 'Region')?.enum).toEqual([
-      'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-5', 'eu-central-1', 'me-central-1',
-      'cn-beijing', 'cn-shanghai', 'cn-shenzhen', 'cn-qingdao', 'preregion',
+      'ap-northeast-1',
+      'ap-southeast-1',
+      'ap-southeast-5',
+      'eu-central-1',
+      'me-central-1',
+      'cn-beijing',
+      'cn-shanghai',
+      'cn-shenzhen',
+      'cn-qingdao',
+      'preregion',
     ]);
     expect(page.params.filter((p) => p.enum !== undefined).map((p) => p.name)).toEqual(['Region']);
   });
@@ -66,8 +74,9 @@ describe('parseVendorPage on the seed page (UpdateLivePullToPush, May 13, 2025)'
 
 describe('parseVendorPage error rows', () => {
   const withErrors = (...rows: string[]): string =>
-    seed.replace(/^HTTP status codeError codeError messageDescription\n[\s\S]*?\n\n/m, (header) =>
-      `${header.split('\n')[0]}\n${rows.join('\n')}\n\n`,
+    seed.replace(
+      /^HTTP status codeError codeError messageDescription\n[\s\S]*?\n\n/m,
+      (header) => `${header.split('\n')[0]}\n${rows.join('\n')}\n\n`,
     );
 
   it('cuts before an acronym that starts the message', () => {
@@ -107,9 +116,24 @@ describe('parseVendorPage input checks', () => {
 
 // Round trip: a page rendered in the browser-copy format reads back as what was rendered.
 
-interface GenParam { name: string; type: string; required: boolean; enum: string[]; description: string[]; example: string }
-interface GenField { name: string; type: string }
-interface GenError { status: number; code: string; message: string; description: string }
+interface GenParam {
+  name: string;
+  type: string;
+  required: boolean;
+  enum: string[];
+  description: string[];
+  example: string;
+}
+interface GenField {
+  name: string;
+  type: string;
+}
+interface GenError {
+  status: number;
+  code: string;
+  message: string;
+  description: string;
+}
 
 const pascal = fc.stringMatching(/^[A-Z][a-z]{1,7}([A-Z][a-z]{1,7}){0,2}$/);
 const sentence = fc.stringMatching(/^[A-Z][a-z]{1,8}( [a-z0-9]{1,8}){1,6}\.$/);
@@ -140,10 +164,33 @@ function renderPage(action: string, params: GenParam[], fields: GenField[], erro
   const response = fields.flatMap((f) => [`${f.name}${f.type}`, '', 'A field.', '', 'x']);
   const errorRows = errors.map((e) => `${e.status}${e.code}${e.message}${e.description}`);
   return [
-    'All Products', '', `:${action}`, '', 'Last Updated:Jan 2, 2026', '', 'Request parameters', '',
-    'ParameterTypeRequiredDescriptionExample', ...request, '', 'Response parameters', '',
-    'ParameterTypeDescriptionExample', 'object', '', 'Schema of Response', '', ...response, '', 'Examples', '',
-    'Error codes', '', 'HTTP status codeError codeError messageDescription', ...errorRows, '',
+    'All Products',
+    '',
+    `:${action}`,
+    '',
+    'Last Updated:Jan 2, 2026',
+    '',
+    'Request parameters',
+    '',
+    'ParameterTypeRequiredDescriptionExample',
+    ...request,
+    '',
+    'Response parameters',
+    '',
+    'ParameterTypeDescriptionExample',
+    'object',
+    '',
+    'Schema of Response',
+    '',
+    ...response,
+    '',
+    'Examples',
+    '',
+    'Error codes',
+    '',
+    'HTTP status codeError codeError messageDescription',
+    ...errorRows,
+    '',
     'For a list of error codes, visit the Service error codes.',
   ].join('\n');
 }
@@ -153,7 +200,11 @@ const LONG_TYPE: Record<string, string> = { long: 'integer' };
 describe('parseVendorPage round trip (fast-check)', () => {
   it('reads back every parameter, response field and error of a rendered page', () => {
     fc.assert(
-      fc.property(pascal, fc.array(genParam, { maxLength: 6 }), fc.array(genField, { maxLength: 5 }), fc.array(genError, { maxLength: 5 }),
+      fc.property(
+        pascal,
+        fc.array(genParam, { maxLength: 6 }),
+        fc.array(genField, { maxLength: 5 }),
+        fc.array(genError, { maxLength: 5 }),
         (action, params, fields, errors) => {
           const page = parseVendorPage(renderPage(action, params, fields, errors));
           expect(page.action).toBe(action);

@@ -3,8 +3,9 @@
  * and prints each TaskId once CreateLivePullToPush has returned (so it is acknowledged).
  * Usage: node --import tsx burst-writer.ts <dataFile>
  */
-import { formatUtcTimestamp } from '../../src/rules/index.js';
+
 import { createTaskService } from '../../src/emulator/service/create-task-service.js';
+import { formatUtcTimestamp } from '../../src/rules/index.js';
 
 const dataFile = process.argv[2];
 if (dataFile === undefined) throw new Error('usage: burst-writer.ts <dataFile>');

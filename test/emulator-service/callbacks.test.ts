@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eventValidators } from '../../generated/validators.js';
 import { createTaskService } from '../../src/emulator/service/create-task-service.js';
 import type { TaskService } from '../../src/emulator/service/task-service.js';
-import { startReceiver, type Receiver } from './callback-receiver.js';
-import { REGION, call, clockDrivenService, createTask, describeTask } from './service-fixtures.js';
+import { type Receiver, startReceiver } from './callback-receiver.js';
+import { call, clockDrivenService, createTask, describeTask, REGION } from './service-fixtures.js';
 
 let service: TaskService;
 const receivers: Receiver[] = [];
@@ -22,12 +22,19 @@ async function receiver(mode: Receiver['mode'] = 'ok'): Promise<Receiver> {
 /** Every event must match the spec's webhook schema for its name. */
 function expectValidEvents(events: readonly Record<string, unknown>[]): void {
   for (const event of events) {
-    const validate = event['Event'] === 'LivePullToPushExit' ? eventValidators.LivePullToPushExit : eventValidators.LivePullToPushRunning;
+    const validate =
+      event['Event'] === 'LivePullToPushExit'
+        ? eventValidators.LivePullToPushExit
+        : eventValidators.LivePullToPushRunning;
     expect(validate(event), JSON.stringify(validate.errors)).toBe(true);
   }
 }
 
-const summary = (event: Record<string, unknown>) => [event['Event'], event['TaskStatus'], event['TaskInvalidReason'] ?? event['TaskExitReason']];
+const summary = (event: Record<string, unknown>) => [
+  event['Event'],
+  event['TaskStatus'],
+  event['TaskInvalidReason'] ?? event['TaskExitReason'],
+];
 
 describe('task callbacks', () => {
   it('posts Running, Recovering, Offline, Running and exit events in order, matching the spec', async () => {

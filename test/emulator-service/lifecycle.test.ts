@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TaskService } from '../../src/emulator/service/task-service.js';
 import {
-  REGION,
   call,
   clockDrivenService,
   createTask,
   describeTask,
+  REGION,
   runningTask,
   serviceError,
   statusOf,
@@ -22,7 +22,14 @@ describe('create and start', () => {
     const id = createTask(service, { TaskName: 'morning show' });
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const task = describeTask(service, id);
-    expect(task).toMatchObject({ RetCode: 0, Description: 'OK', TaskId: id, TaskStatus: 0, CurrentFileIndex: 0, CurrentOffset: 0 });
+    expect(task).toMatchObject({
+      RetCode: 0,
+      Description: 'OK',
+      TaskId: id,
+      TaskStatus: 0,
+      CurrentFileIndex: 0,
+      CurrentOffset: 0,
+    });
     expect(task.TaskInfo).toEqual({
       TaskId: id,
       TaskName: 'morning show',
@@ -118,8 +125,12 @@ describe('faults and retries', () => {
   it('refuses a fault on a task that is not running, unknown or given bad values', () => {
     service = clockDrivenService();
     const idle = createTask(service);
-    expect(serviceError(() => service.injectFault({ TaskId: idle, Reason: 'PullStreamFailed' })).code).toBe('CodeTaskHasStopped');
-    expect(serviceError(() => service.injectFault({ TaskId: 'nope', Reason: 'PullStreamFailed' })).code).toBe('CodeTaskNotExist');
+    expect(serviceError(() => service.injectFault({ TaskId: idle, Reason: 'PullStreamFailed' })).code).toBe(
+      'CodeTaskHasStopped',
+    );
+    expect(serviceError(() => service.injectFault({ TaskId: 'nope', Reason: 'PullStreamFailed' })).code).toBe(
+      'CodeTaskNotExist',
+    );
     const running = runningTask(service);
     const badReason = { TaskId: running, Reason: 'Gremlins' as 'PullStreamFailed' };
     expect(serviceError(() => service.injectFault(badReason)).param).toBe('Reason');
@@ -146,10 +157,14 @@ describe('stop, restart, delete', () => {
   it('refuses to stop a task that is not running with CodeTaskHasStopped', () => {
     service = clockDrivenService();
     const idle = createTask(service);
-    expect(serviceError(() => call(service, 'StopLivePullToPush', { TaskId: idle, Region: REGION })).code).toBe('CodeTaskHasStopped');
+    expect(serviceError(() => call(service, 'StopLivePullToPush', { TaskId: idle, Region: REGION })).code).toBe(
+      'CodeTaskHasStopped',
+    );
     const stopped = runningTask(service);
     call(service, 'StopLivePullToPush', { TaskId: stopped, Region: REGION });
-    expect(serviceError(() => call(service, 'StopLivePullToPush', { TaskId: stopped, Region: REGION })).code).toBe('CodeTaskHasStopped');
+    expect(serviceError(() => call(service, 'StopLivePullToPush', { TaskId: stopped, Region: REGION })).code).toBe(
+      'CodeTaskHasStopped',
+    );
   });
 
   it('restarts stopped, recovering and running tasks, returning the same TaskId', () => {
@@ -186,7 +201,10 @@ describe('stop, restart, delete', () => {
     service = clockDrivenService();
     for (const id of [createTask(service), runningTask(service)]) {
       const before = Math.floor(service.now().getTime() / 1000);
-      expect(call(service, 'DeleteLivePullToPush', { TaskId: id, Region: REGION })).toEqual({ RetCode: 0, Description: 'OK' });
+      expect(call(service, 'DeleteLivePullToPush', { TaskId: id, Region: REGION })).toEqual({
+        RetCode: 0,
+        Description: 'OK',
+      });
       const task = describeTask(service, id);
       expect(task).toMatchObject({ TaskStatus: -1, TaskExitReason: 'TriggerByUser' });
       expect(task.TaskExitTime).toBeGreaterThanOrEqual(before);
@@ -233,7 +251,9 @@ describe('exited tasks and lookups', () => {
     }
     const update = () => call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, RepeatNumber: 2 });
     expect(serviceError(update).code).toBe('CodeTaskNotExist');
-    expect(serviceError(() => service.injectFault({ TaskId: id, Reason: 'PullStreamFailed' })).code).toBe('CodeTaskNotExist');
+    expect(serviceError(() => service.injectFault({ TaskId: id, Reason: 'PullStreamFailed' })).code).toBe(
+      'CodeTaskNotExist',
+    );
     service.advanceClock(3590);
     expect(describeTask(service, id)).toEqual(exited);
     expect(call(service, 'DescribeLivePullToPushList', { Region: REGION }).Total).toBe(1);
@@ -257,8 +277,12 @@ describe('exited tasks and lookups', () => {
     const id = createTask(service);
     expect(serviceError(() => describeTask(service, id, 'cn-beijing')).code).toBe('CodeTaskNotExist');
     for (const action of ['StopLivePullToPush', 'RestartLivePullToPush', 'DeleteLivePullToPush'] as const) {
-      expect(serviceError(() => call(service, action, { TaskId: id, Region: 'cn-beijing' })).code).toBe('CodeTaskNotExist');
-      expect(serviceError(() => call(service, action, { TaskId: 'no-such-task', Region: REGION })).code).toBe('CodeTaskNotExist');
+      expect(serviceError(() => call(service, action, { TaskId: id, Region: 'cn-beijing' })).code).toBe(
+        'CodeTaskNotExist',
+      );
+      expect(serviceError(() => call(service, action, { TaskId: 'no-such-task', Region: REGION })).code).toBe(
+        'CodeTaskNotExist',
+      );
     }
     expect(serviceError(() => describeTask(service, 'no-such-task')).code).toBe('CodeTaskNotExist');
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskService } from '../../src/emulator/service/task-service.js';
-import { REGION, call, clockDrivenService, createTask } from './service-fixtures.js';
+import { call, clockDrivenService, createTask, REGION } from './service-fixtures.js';
 
 let service: TaskService;
 let ids: string[];
@@ -26,7 +26,7 @@ const list = (params: Record<string, unknown> = {}) =>
   call(service, 'DescribeLivePullToPushList', { Region: REGION, ...params });
 
 describe('DescribeLivePullToPushList', () => {
-  it('pages the Region\'s tasks in creation order, 10 a page by default', () => {
+  it("pages the Region's tasks in creation order, 10 a page by default", () => {
     const first = list();
     expect(first).toMatchObject({ Total: 25, PageNumber: 1, PageSize: 10 });
     expect(first.TaskList.map((task) => task.TaskId)).toEqual(ids.slice(0, 10));
@@ -45,13 +45,25 @@ describe('DescribeLivePullToPushList', () => {
   it('filters by substrings of TaskId, TaskName and DstUrl, all at once, Total counting matches', () => {
     const even = list({ TaskName: 'even' });
     expect(even.Total).toBe(13);
-    expect(even.TaskList.map((task) => task.TaskInfo.TaskName)).toEqual(
-      ['even-0', 'even-2', 'even-4', 'even-6', 'even-8', 'even-10', 'even-12', 'even-14', 'even-16', 'even-18'],
-    );
+    expect(even.TaskList.map((task) => task.TaskInfo.TaskName)).toEqual([
+      'even-0',
+      'even-2',
+      'even-4',
+      'even-6',
+      'even-8',
+      'even-10',
+      'even-12',
+      'even-14',
+      'even-16',
+      'even-18',
+    ]);
     expect(list({ TaskName: 'even', PageNumber: 2 }).TaskList).toHaveLength(3);
 
     expect(list({ DstUrl: '/news/' }).Total).toBe(5);
-    expect(list({ DstUrl: '/news/', TaskName: 'odd' }).TaskList.map((task) => task.TaskInfo.TaskName)).toEqual(['odd-1', 'odd-3']);
+    expect(list({ DstUrl: '/news/', TaskName: 'odd' }).TaskList.map((task) => task.TaskInfo.TaskName)).toEqual([
+      'odd-1',
+      'odd-3',
+    ]);
 
     const id = ids[17]!;
     const byId = list({ TaskId: id.slice(9, 23) });
@@ -83,7 +95,11 @@ describe('DescribeLivePullToPushList', () => {
   });
 
   it('lists nothing for a Region without tasks', () => {
-    expect(call(service, 'DescribeLivePullToPushList', { Region: 'eu-central-1' })).toEqual({ Total: 0, PageNumber: 1, PageSize: 10, TaskList: [] });
+    expect(call(service, 'DescribeLivePullToPushList', { Region: 'eu-central-1' })).toEqual({
+      Total: 0,
+      PageNumber: 1,
+      PageSize: 10,
+      TaskList: [],
+    });
   });
-
 });

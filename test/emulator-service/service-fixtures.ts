@@ -1,11 +1,11 @@
 import { expect } from 'vitest';
 import type { OperationName } from '../../generated/operations.js';
 import { errorCodes } from '../../generated/operations.js';
-import { responseValidators, type RequestParams, type ResponseBody } from '../../generated/validators.js';
-import { formatUtcTimestamp } from '../../src/rules/index.js';
+import { type RequestParams, type ResponseBody, responseValidators } from '../../generated/validators.js';
 import { createTaskService, type TaskServiceOptions } from '../../src/emulator/service/create-task-service.js';
 import { ServiceError } from '../../src/emulator/service/service-error.js';
 import type { TaskService } from '../../src/emulator/service/task-service.js';
+import { formatUtcTimestamp } from '../../src/rules/index.js';
 
 export type Region = RequestParams<'DescribeLivePullToPush'>['Region'];
 export const REGION: Region = 'cn-shanghai';

@@ -10,7 +10,16 @@ const REGIONS = ['cn-shanghai', 'cn-beijing'] as const;
 
 type Op =
   | { kind: 'create'; startsIn: number; lastsFor: number; retryCount: number; retryInterval: number }
-  | { kind: 'update'; task: number; region: 0 | 1; startIn?: number; endIn?: number; fileIndex?: number; repeat?: number; urls?: boolean }
+  | {
+      kind: 'update';
+      task: number;
+      region: 0 | 1;
+      startIn?: number;
+      endIn?: number;
+      fileIndex?: number;
+      repeat?: number;
+      urls?: boolean;
+    }
   | { kind: 'stop' | 'restart' | 'delete'; task: number }
   | { kind: 'fault'; task: number; pull: boolean; recoverAfter?: number }
   | { kind: 'list'; page: number; size: number; name?: string }
@@ -44,18 +53,34 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       { requiredKeys: ['kind', 'task', 'region'] },
     ),
   },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('stop' as const, 'restart' as const, 'delete' as const), task: taskIndex }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('stop' as const, 'restart' as const, 'delete' as const),
+      task: taskIndex,
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record(
-      { kind: fc.constant('fault' as const), task: taskIndex, pull: fc.boolean(), recoverAfter: fc.integer({ min: 1, max: 4 }) },
+      {
+        kind: fc.constant('fault' as const),
+        task: taskIndex,
+        pull: fc.boolean(),
+        recoverAfter: fc.integer({ min: 1, max: 4 }),
+      },
       { requiredKeys: ['kind', 'task', 'pull'] },
     ),
   },
   {
     weight: 1,
     arbitrary: fc.record(
-      { kind: fc.constant('list' as const), page: fc.integer({ min: 1, max: 3 }), size: fc.integer({ min: 1, max: 5 }), name: fc.constantFrom('t-1', 't-', '2') },
+      {
+        kind: fc.constant('list' as const),
+        page: fc.integer({ min: 1, max: 3 }),
+        size: fc.integer({ min: 1, max: 5 }),
+        name: fc.constantFrom('t-1', 't-', '2'),
+      },
       { requiredKeys: ['kind', 'page', 'size'] },
     ),
   },
@@ -63,7 +88,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     weight: 4,
     arbitrary: fc.record({
       kind: fc.constant('advance' as const),
-      seconds: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 400 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 * 86_400 }) }),
+      seconds: fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 0, max: 400 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 * 86_400 }) },
+      ),
     }),
   },
 );
@@ -130,7 +158,11 @@ function apply(service: TaskService, ids: string[], step: Op): void {
       const id = pick(step.task);
       const found = id === undefined ? undefined : find(service, id);
       if (id === undefined || found === undefined) return;
-      const action = { stop: 'StopLivePullToPush', restart: 'RestartLivePullToPush', delete: 'DeleteLivePullToPush' } as const;
+      const action = {
+        stop: 'StopLivePullToPush',
+        restart: 'RestartLivePullToPush',
+        delete: 'DeleteLivePullToPush',
+      } as const;
       attempt(() => call(service, action[step.kind], { TaskId: id, Region: found.region }));
       return;
     }
@@ -138,13 +170,18 @@ function apply(service: TaskService, ids: string[], step: Op): void {
       const id = pick(step.task);
       if (id === undefined) return;
       const recover = step.recoverAfter === undefined ? {} : { RecoverAfterRetries: step.recoverAfter };
-      attempt(() => service.injectFault({ TaskId: id, Reason: step.pull ? 'PullStreamFailed' : 'PushStreamFailed', ...recover }));
+      attempt(() =>
+        service.injectFault({ TaskId: id, Reason: step.pull ? 'PullStreamFailed' : 'PushStreamFailed', ...recover }),
+      );
       return;
     }
     case 'list':
       for (const Region of REGIONS) {
         call(service, 'DescribeLivePullToPushList', {
-          Region, PageNumber: step.page, PageSize: step.size, ...(step.name === undefined ? {} : { TaskName: step.name }),
+          Region,
+          PageNumber: step.page,
+          PageSize: step.size,
+          ...(step.name === undefined ? {} : { TaskName: step.name }),
         });
       }
       return;
@@ -181,7 +218,8 @@ describe('task service properties', () => {
               expect(task.TaskExitTime !== undefined).toBe(task.TaskStatus === -1);
               expect(task.TaskExitReason !== undefined).toBe(task.TaskStatus === -1);
               if (task.TaskInvalidReason !== undefined) expect(task.TaskStatus).toBe(3);
-              if (task.TaskExitReason === 'OverEndTime') expect(task.TaskExitTime).toBe(Date.parse(task.TaskInfo.EndTime!) / 1000);
+              if (task.TaskExitReason === 'OverEndTime')
+                expect(task.TaskExitTime).toBe(Date.parse(task.TaskInfo.EndTime!) / 1000);
               if (task.TaskStatus === -1) {
                 // Exited tasks never change and refuse every mutation.
                 if (exited.has(id)) {
@@ -190,9 +228,13 @@ describe('task service properties', () => {
                 }
                 exited.set(id, task);
                 for (const action of ['StopLivePullToPush', 'RestartLivePullToPush', 'DeleteLivePullToPush'] as const) {
-                  expect(attempt(() => call(service, action, { TaskId: id, Region: found.region }))?.code).toBe('CodeTaskNotExist');
+                  expect(attempt(() => call(service, action, { TaskId: id, Region: found.region }))?.code).toBe(
+                    'CodeTaskNotExist',
+                  );
                 }
-                const update = attempt(() => call(service, 'UpdateLivePullToPush', { TaskId: id, Region: found.region, RepeatNumber: 1 }));
+                const update = attempt(() =>
+                  call(service, 'UpdateLivePullToPush', { TaskId: id, Region: found.region, RepeatNumber: 1 }),
+                );
                 expect(update?.code).toBe('CodeTaskNotExist');
               } else {
                 expect(exited.has(id)).toBe(false);

@@ -3,10 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskService } from '../../src/emulator/service/task-service.js';
-import { REGION, call, clockDrivenService, createTask, describeTask, runningTask, statusOf } from './service-fixtures.js';
+import {
+  call,
+  clockDrivenService,
+  createTask,
+  describeTask,
+  REGION,
+  runningTask,
+  statusOf,
+} from './service-fixtures.js';
 
 const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
@@ -58,7 +66,9 @@ describe('SQLite store', () => {
 
     // New tasks continue the creation order.
     const later = createTask(service, { TaskName: 'later' });
-    expect(call(service, 'DescribeLivePullToPushList', { Region: REGION, PageSize: 100 }).TaskList.at(-1)!.TaskId).toBe(later);
+    expect(call(service, 'DescribeLivePullToPushList', { Region: REGION, PageSize: 100 }).TaskList.at(-1)!.TaskId).toBe(
+      later,
+    );
   });
 
   it('keeps the task clock and rebuilds the schedule from the stored tasks', async () => {
@@ -101,7 +111,9 @@ describe('SQLite store', () => {
 
     // Another connection makes every write of an Offline task fail, as a full disk would.
     const db = new Database(dataFile);
-    db.exec("CREATE TRIGGER refuse_offline BEFORE UPDATE ON tasks WHEN NEW.status = 3 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    db.exec(
+      "CREATE TRIGGER refuse_offline BEFORE UPDATE ON tasks WHEN NEW.status = 3 BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
     expect(() => call(service, 'StopLivePullToPush', { TaskId: id, Region: REGION })).toThrow(/disk full/);
     expect(statusOf(service, id)).toBe(1);
 
@@ -149,7 +161,9 @@ describe('SQLite store', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const acknowledged: string[] = [];
     let partial = '';
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         const lines = (partial + chunk.toString()).split('\n');
@@ -169,6 +183,8 @@ describe('SQLite store', () => {
     db.close();
     const service = openService();
     for (const id of acknowledged) expect(describeTask(service, id).TaskId).toBe(id);
-    expect(call(service, 'DescribeLivePullToPushList', { Region: REGION }).Total).toBeGreaterThanOrEqual(acknowledged.length);
+    expect(call(service, 'DescribeLivePullToPushList', { Region: REGION }).Total).toBeGreaterThanOrEqual(
+      acknowledged.length,
+    );
   });
 });

@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestParams } from '../../generated/validators.js';
 import type { TaskService } from '../../src/emulator/service/task-service.js';
 import {
-  REGION,
   call,
   clockDrivenService,
   createTask,
   describeTask,
+  REGION,
   runningTask,
   serviceError,
   statusOf,
@@ -14,35 +14,89 @@ import {
 } from './service-fixtures.js';
 
 type UpdateParams = RequestParams<'UpdateLivePullToPush'>;
-type Param = 'Region' | 'StartTime' | 'EndTime' | 'SourceUrls' | 'Offset' | 'FileIndex' | 'RepeatNumber' | 'CallbackUrl';
+type Param =
+  | 'Region'
+  | 'StartTime'
+  | 'EndTime'
+  | 'SourceUrls'
+  | 'Offset'
+  | 'FileIndex'
+  | 'RepeatNumber'
+  | 'CallbackUrl';
 type State = 'Idle' | 'Running' | 'Recovering' | 'Offline' | 'Exit' | 'Unknown';
 
 /** spec/decisions.md D-01 and D-13, written out independently of src/rules. */
 const EXPECTED: Record<State, Record<Param, 'ok' | string>> = {
-  Idle: { Region: 'ok', StartTime: 'ok', EndTime: 'ok', SourceUrls: 'ok', Offset: 'ok', FileIndex: 'ok', RepeatNumber: 'ok', CallbackUrl: 'ok' },
+  Idle: {
+    Region: 'ok',
+    StartTime: 'ok',
+    EndTime: 'ok',
+    SourceUrls: 'ok',
+    Offset: 'ok',
+    FileIndex: 'ok',
+    RepeatNumber: 'ok',
+    CallbackUrl: 'ok',
+  },
   Running: {
-    Region: 'CodeTaskHasStarted', StartTime: 'CodeTaskHasStarted', EndTime: 'CodeTaskHasStarted', SourceUrls: 'CodeTaskHasStarted',
-    Offset: 'CodeTaskHasStarted', FileIndex: 'CodeTaskHasStarted', RepeatNumber: 'ok', CallbackUrl: 'ok',
+    Region: 'CodeTaskHasStarted',
+    StartTime: 'CodeTaskHasStarted',
+    EndTime: 'CodeTaskHasStarted',
+    SourceUrls: 'CodeTaskHasStarted',
+    Offset: 'CodeTaskHasStarted',
+    FileIndex: 'CodeTaskHasStarted',
+    RepeatNumber: 'ok',
+    CallbackUrl: 'ok',
   },
   Recovering: {
-    Region: 'CodeTaskHasStarted', StartTime: 'CodeTaskHasStarted', EndTime: 'CodeTaskHasStarted', SourceUrls: 'CodeTaskHasStarted',
-    Offset: 'CodeTaskHasStarted', FileIndex: 'CodeTaskHasStarted', RepeatNumber: 'ok', CallbackUrl: 'ok',
+    Region: 'CodeTaskHasStarted',
+    StartTime: 'CodeTaskHasStarted',
+    EndTime: 'CodeTaskHasStarted',
+    SourceUrls: 'CodeTaskHasStarted',
+    Offset: 'CodeTaskHasStarted',
+    FileIndex: 'CodeTaskHasStarted',
+    RepeatNumber: 'ok',
+    CallbackUrl: 'ok',
   },
   Offline: {
-    Region: 'CodeTaskHasStarted', StartTime: 'CodeTaskHasStarted', EndTime: 'ok', SourceUrls: 'ok', Offset: 'ok', FileIndex: 'ok',
-    RepeatNumber: 'ok', CallbackUrl: 'ok',
+    Region: 'CodeTaskHasStarted',
+    StartTime: 'CodeTaskHasStarted',
+    EndTime: 'ok',
+    SourceUrls: 'ok',
+    Offset: 'ok',
+    FileIndex: 'ok',
+    RepeatNumber: 'ok',
+    CallbackUrl: 'ok',
   },
   Exit: {
-    Region: 'CodeTaskNotExist', StartTime: 'CodeTaskNotExist', EndTime: 'CodeTaskNotExist', SourceUrls: 'CodeTaskNotExist',
-    Offset: 'CodeTaskNotExist', FileIndex: 'CodeTaskNotExist', RepeatNumber: 'CodeTaskNotExist', CallbackUrl: 'CodeTaskNotExist',
+    Region: 'CodeTaskNotExist',
+    StartTime: 'CodeTaskNotExist',
+    EndTime: 'CodeTaskNotExist',
+    SourceUrls: 'CodeTaskNotExist',
+    Offset: 'CodeTaskNotExist',
+    FileIndex: 'CodeTaskNotExist',
+    RepeatNumber: 'CodeTaskNotExist',
+    CallbackUrl: 'CodeTaskNotExist',
   },
   Unknown: {
-    Region: 'CodeTaskNotExist', StartTime: 'CodeTaskNotExist', EndTime: 'CodeTaskNotExist', SourceUrls: 'CodeTaskNotExist',
-    Offset: 'CodeTaskNotExist', FileIndex: 'CodeTaskNotExist', RepeatNumber: 'CodeTaskNotExist', CallbackUrl: 'CodeTaskNotExist',
+    Region: 'CodeTaskNotExist',
+    StartTime: 'CodeTaskNotExist',
+    EndTime: 'CodeTaskNotExist',
+    SourceUrls: 'CodeTaskNotExist',
+    Offset: 'CodeTaskNotExist',
+    FileIndex: 'CodeTaskNotExist',
+    RepeatNumber: 'CodeTaskNotExist',
+    CallbackUrl: 'CodeTaskNotExist',
   },
 };
 
-const STATUS: Record<State, number | undefined> = { Idle: 0, Running: 1, Recovering: 2, Offline: 3, Exit: -1, Unknown: undefined };
+const STATUS: Record<State, number | undefined> = {
+  Idle: 0,
+  Running: 1,
+  Recovering: 2,
+  Offline: 3,
+  Exit: -1,
+  Unknown: undefined,
+};
 
 let service: TaskService;
 afterEach(async () => {
@@ -127,11 +181,14 @@ describe('UpdateLivePullToPush by task state', () => {
     }
   }
 
-  it('accepts the task\'s own Region in every live state (it names the live center, not a change)', () => {
+  it("accepts the task's own Region in every live state (it names the live center, not a change)", () => {
     service = clockDrivenService();
     for (const state of ['Idle', 'Running', 'Recovering', 'Offline'] as const) {
       const id = taskIn(state);
-      expect(call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, RepeatNumber: 1 })).toEqual({ RetCode: 0, Description: 'OK' });
+      expect(call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, RepeatNumber: 1 })).toEqual({
+        RetCode: 0,
+        Description: 'OK',
+      });
     }
   });
 
@@ -152,14 +209,18 @@ describe('UpdateLivePullToPush time rules, merged with the stored window', () =>
   it('refuses an EndTime at or before the stored StartTime', () => {
     service = clockDrivenService();
     const id = createTask(service, {}, { startsIn: 3600 });
-    const error = serviceError(() => call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, EndTime: timeIn(service, 1800) }));
+    const error = serviceError(() =>
+      call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, EndTime: timeIn(service, 1800) }),
+    );
     expect(error).toMatchObject({ code: 'InvalidParam.CodeIllegalDuration', param: 'EndTime' });
   });
 
   it('refuses a StartTime that stretches the stored window past seven days', () => {
     service = clockDrivenService();
     const id = createTask(service, {}, { startsIn: 3600, lastsFor: 6 * 86_400 });
-    const error = serviceError(() => call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, StartTime: timeIn(service, -86_400) }));
+    const error = serviceError(() =>
+      call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, StartTime: timeIn(service, -86_400) }),
+    );
     expect(error).toMatchObject({ code: 'InvalidParam.CodeIllegalDuration', param: 'StartTime' });
     expect(statusOf(service, id)).toBe(0);
   });
@@ -167,14 +228,26 @@ describe('UpdateLivePullToPush time rules, merged with the stored window', () =>
   it('refuses an EndTime in the past on a stopped task', () => {
     service = clockDrivenService();
     const id = taskIn('Offline');
-    const error = serviceError(() => call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, EndTime: timeIn(service, -10) }));
+    const error = serviceError(() =>
+      call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, EndTime: timeIn(service, -10) }),
+    );
     expect(error.code).toBe('InvalidParam.CodeIllegalDuration');
   });
 
   it('refuses SourceUrls that do not fit the stored SourceType', () => {
     service = clockDrivenService();
-    const id = createTask(service, { SourceType: 'live', SourceProtocol: 'rtmp', SourceUrls: ['rtmp://pull.example.com/app/s'] });
-    const error = serviceError(() => call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, SourceUrls: ['rtmp://a/b/1', 'rtmp://a/b/2'] }));
+    const id = createTask(service, {
+      SourceType: 'live',
+      SourceProtocol: 'rtmp',
+      SourceUrls: ['rtmp://pull.example.com/app/s'],
+    });
+    const error = serviceError(() =>
+      call(service, 'UpdateLivePullToPush', {
+        TaskId: id,
+        Region: REGION,
+        SourceUrls: ['rtmp://a/b/1', 'rtmp://a/b/2'],
+      }),
+    );
     expect(error).toMatchObject({ code: 'InvalidParameter', param: 'SourceUrls' });
   });
 });
@@ -183,12 +256,22 @@ describe('when an Update takes effect', () => {
   it('applies FileIndex, Offset and SourceUrls changed on a stopped task only at the next Restart', () => {
     service = clockDrivenService();
     const id = taskIn('Offline');
-    call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, FileIndex: 2, Offset: 45, SourceUrls: ['media0042'] });
+    call(service, 'UpdateLivePullToPush', {
+      TaskId: id,
+      Region: REGION,
+      FileIndex: 2,
+      Offset: 45,
+      SourceUrls: ['media0042'],
+    });
 
     const stored = describeTask(service, id);
     expect(stored.TaskInfo).toMatchObject({ FileIndex: 2, Offset: 45, SourceUrls: ['media0042'] });
     expect(stored).toMatchObject({ CurrentFileIndex: 0, CurrentOffset: 0 });
-    expect(service.relayInput(id)).toEqual({ sourceUrls: ['media0001', 'media0002', 'media0003'], fileIndex: 0, offset: 0 });
+    expect(service.relayInput(id)).toEqual({
+      sourceUrls: ['media0001', 'media0002', 'media0003'],
+      fileIndex: 0,
+      offset: 0,
+    });
 
     call(service, 'RestartLivePullToPush', { TaskId: id, Region: REGION });
     expect(describeTask(service, id)).toMatchObject({ TaskStatus: 1, CurrentFileIndex: 2, CurrentOffset: 45 });
@@ -214,7 +297,12 @@ describe('when an Update takes effect', () => {
   it('starts an Idle task at once when StartTime moves into the past, and reschedules a new EndTime', () => {
     service = clockDrivenService();
     const id = createTask(service);
-    call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, StartTime: timeIn(service, -60), EndTime: timeIn(service, 600) });
+    call(service, 'UpdateLivePullToPush', {
+      TaskId: id,
+      Region: REGION,
+      StartTime: timeIn(service, -60),
+      EndTime: timeIn(service, 600),
+    });
     expect(statusOf(service, id)).toBe(1);
     service.advanceClock(600);
     expect(describeTask(service, id)).toMatchObject({ TaskStatus: -1, TaskExitReason: 'OverEndTime' });

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Arrival } from '../../src/emulator/gateway/arrival-log.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { control } from './control-client.js';
 import { createParams, expectOk, REGION } from './fixtures.js';
 import { destroyAgent, sendSigned } from './signed-request.js';
 
 const CLIENTS = 50;
 /** One key per client, as 50 separate accounts would call. */
-const KEYS = Array.from({ length: CLIENTS }, (_, i) => ({ accessKeyId: `LTAIconcurrent${i}`, accessKeySecret: `secret-${i}` }));
+const KEYS = Array.from({ length: CLIENTS }, (_, i) => ({
+  accessKeyId: `LTAIconcurrent${i}`,
+  accessKeySecret: `secret-${i}`,
+}));
 
 let emulator: RunningEmulator;
 
@@ -30,7 +33,9 @@ describe('concurrent updates of one task', () => {
     expectOk(created);
     const task = { Region: REGION, TaskId: created.body.TaskId as string };
     expectOk(await control(emulator.url, 'POST', 'clock', { advanceSeconds: 60 }));
-    expectOk(await sendSigned(emulator.url, { action: 'StopLivePullToPush', params: task, credentials: emulator.credentials }));
+    expectOk(
+      await sendSigned(emulator.url, { action: 'StopLivePullToPush', params: task, credentials: emulator.credentials }),
+    );
 
     // Client i writes RepeatNumber i and FileIndex i % 3 (the task has three SourceUrls).
     const answers = await Promise.all(
@@ -54,7 +59,11 @@ describe('concurrent updates of one task', () => {
     });
     const last = updates.reduce((a, b) => (b.seq > a.seq ? b : a));
 
-    const described = await sendSigned(emulator.url, { action: 'DescribeLivePullToPush', params: task, credentials: emulator.credentials });
+    const described = await sendSigned(emulator.url, {
+      action: 'DescribeLivePullToPush',
+      params: task,
+      credentials: emulator.credentials,
+    });
     expectOk(described);
     expect(described.body.TaskStatus).toBe(3);
     expect(described.body.TaskInfo.RepeatNumber).toBe(last.client);

@@ -1,8 +1,13 @@
 /** The emulator's control routes, over HTTP, for tests. */
 import type { ClockControl } from './lifecycle-script.js';
-import { sendRaw, type RawResponse } from './signed-request.js';
+import { type RawResponse, sendRaw } from './signed-request.js';
 
-export async function control(baseUrl: string, method: 'GET' | 'POST', route: string, body?: unknown): Promise<RawResponse> {
+export async function control(
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  route: string,
+  body?: unknown,
+): Promise<RawResponse> {
   return sendRaw(baseUrl, {
     method,
     path: `/_emulator/${route}`,

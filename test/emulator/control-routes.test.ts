@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { control } from './control-client.js';
 import { createParams, expectError, expectOk, REGION } from './fixtures.js';
 import { destroyAgent, sendRaw, sendSigned } from './signed-request.js';
@@ -59,7 +59,11 @@ describe('/_emulator/clock', () => {
     }
     const res = await control(emulator.url, 'POST', 'clock', { advanceSeconds: -5 });
     expect(res.body.Message).toContain('advanceSeconds');
-    const broken = await sendRaw(emulator.url, { method: 'POST', path: '/_emulator/clock', body: '{"advanceSeconds":' });
+    const broken = await sendRaw(emulator.url, {
+      method: 'POST',
+      path: '/_emulator/clock',
+      body: '{"advanceSeconds":',
+    });
     expectError(broken, 'InvalidParameter');
     expect(broken.body.Message).toContain('JSON');
   });
@@ -79,7 +83,13 @@ describe('/_emulator/faults', () => {
 
   it('recovers after the given retry', async () => {
     const taskId = await runningTask();
-    expectOk(await control(emulator.url, 'POST', 'faults', { TaskId: taskId, Reason: 'PushStreamFailed', RecoverAfterRetries: 1 }));
+    expectOk(
+      await control(emulator.url, 'POST', 'faults', {
+        TaskId: taskId,
+        Reason: 'PushStreamFailed',
+        RecoverAfterRetries: 1,
+      }),
+    );
     await control(emulator.url, 'POST', 'clock', { advanceSeconds: 61 });
     expect((await call('DescribeLivePullToPush', { Region: REGION, TaskId: taskId })).body.TaskStatus).toBe(1);
   });
@@ -89,9 +99,15 @@ describe('/_emulator/faults', () => {
     const badReason = await control(emulator.url, 'POST', 'faults', { TaskId: 'x', Reason: 'Meteor' });
     expectError(badReason, 'InvalidParameter');
     expect(badReason.body.Message).toContain('Reason');
-    expectError(await control(emulator.url, 'POST', 'faults', { TaskId: 'no-such-task', Reason: 'PullStreamFailed' }), 'CodeTaskNotExist');
+    expectError(
+      await control(emulator.url, 'POST', 'faults', { TaskId: 'no-such-task', Reason: 'PullStreamFailed' }),
+      'CodeTaskNotExist',
+    );
     const idle = await call('CreateLivePullToPush', createParams(emulator.service.now(), {}, 600));
-    expectError(await control(emulator.url, 'POST', 'faults', { TaskId: idle.body.TaskId, Reason: 'PullStreamFailed' }), 'CodeTaskHasStopped');
+    expectError(
+      await control(emulator.url, 'POST', 'faults', { TaskId: idle.body.TaskId, Reason: 'PullStreamFailed' }),
+      'CodeTaskHasStopped',
+    );
   });
 });
 

@@ -9,7 +9,11 @@ import { utc } from './signed-request.js';
 export const REGION = 'cn-shanghai';
 
 /** Wire parameters of a valid Create for a VOD playlist task starting `startInSeconds` from `now`. */
-export function createParams(now: Date, overrides: Record<string, string> = {}, startInSeconds = 60): Record<string, string> {
+export function createParams(
+  now: Date,
+  overrides: Record<string, string> = {},
+  startInSeconds = 60,
+): Record<string, string> {
   return {
     Region: REGION,
     TaskName: 'test task',

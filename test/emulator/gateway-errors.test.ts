@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { operations } from '../../generated/operations.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { canonicalQuery } from '../../src/wire/canonical-query.js';
 import { signV1 } from '../../src/wire/sign-v1.js';
 import { createParams, expectError, expectOk, REGION } from './fixtures.js';
-import { destroyAgent, sendBytes, sendRaw, sendSigned, type SignedCall } from './signed-request.js';
+import { destroyAgent, type SignedCall, sendBytes, sendRaw, sendSigned } from './signed-request.js';
 
 const STS = { accessKeyId: 'STS.emulatorTestKey', accessKeySecret: 'sts-secret', securityToken: 'token-123' };
 const OTHER = { accessKeyId: 'LTAIotherTestKey', accessKeySecret: 'other-secret' };
@@ -49,7 +49,10 @@ describe('signatures', () => {
     });
 
     it(`refuses a wrong secret (${signature})`, async () => {
-      expectError(await call({ signature, credentials: { ...emulator.credentials, accessKeySecret: 'wrong' } }), 'SignatureDoesNotMatch');
+      expectError(
+        await call({ signature, credentials: { ...emulator.credentials, accessKeySecret: 'wrong' } }),
+        'SignatureDoesNotMatch',
+      );
     });
 
     it(`refuses a parameter changed after signing (${signature})`, async () => {
@@ -86,12 +89,21 @@ describe('signatures', () => {
       expectOk(await call({ signature, credentials: STS }));
       const { securityToken: _token, ...withoutToken } = STS;
       expectError(await call({ signature, credentials: withoutToken }), 'InvalidAccessKeyId.NotFound');
-      expectError(await call({ signature, credentials: { ...STS, securityToken: 'another' } }), 'InvalidAccessKeyId.NotFound');
+      expectError(
+        await call({ signature, credentials: { ...STS, securityToken: 'another' } }),
+        'InvalidAccessKeyId.NotFound',
+      );
     });
   }
 
   it('refuses a malformed V1 Timestamp', async () => {
-    const signed = signV1({ method: 'GET', action: 'DescribeLivePullToPushList', version: '2016-11-01', params: { Region: REGION }, credentials: emulator.credentials });
+    const signed = signV1({
+      method: 'GET',
+      action: 'DescribeLivePullToPushList',
+      version: '2016-11-01',
+      params: { Region: REGION },
+      credentials: emulator.credentials,
+    });
     signed['Timestamp'] = '2024-08-23 12:00:00';
     expectError(await sendRaw(emulator.url, { path: `/?${canonicalQuery(signed)}` }), 'InvalidTimeStamp.Format');
   });
@@ -127,19 +139,33 @@ describe('signatures', () => {
   });
 
   it('accepts a V1 form POST whose signature covers the body (pop-core style)', async () => {
-    const res = await call({ signature: 'v1', action: 'CreateLivePullToPush', method: 'POST', placement: 'form', params: createParams(emulator.service.now()) });
+    const res = await call({
+      signature: 'v1',
+      action: 'CreateLivePullToPush',
+      method: 'POST',
+      placement: 'form',
+      params: createParams(emulator.service.now()),
+    });
     expectOk(res);
     expect(res.body.TaskId).toEqual(expect.any(String));
   });
 
   it('refuses an unsigned request with MissingParameter naming Signature', async () => {
-    const res = await sendRaw(emulator.url, { path: `/?Action=DescribeLivePullToPushList&Version=2016-11-01&Region=${REGION}` });
+    const res = await sendRaw(emulator.url, {
+      path: `/?Action=DescribeLivePullToPushList&Version=2016-11-01&Region=${REGION}`,
+    });
     expectError(res, 'MissingParameter');
     expect(res.body.Message).toContain('"Signature"');
   });
 
   it('refuses a V1 request without Timestamp with MissingParameter naming it', async () => {
-    const signed = signV1({ method: 'GET', action: 'DescribeLivePullToPushList', version: '2016-11-01', params: { Region: REGION }, credentials: emulator.credentials });
+    const signed = signV1({
+      method: 'GET',
+      action: 'DescribeLivePullToPushList',
+      version: '2016-11-01',
+      params: { Region: REGION },
+      credentials: emulator.credentials,
+    });
     delete signed['Timestamp'];
     const res = await sendRaw(emulator.url, { path: `/?${canonicalQuery(signed)}` });
     expectError(res, 'MissingParameter');
@@ -176,10 +202,16 @@ describe('routing', () => {
   it('refuses a method the operation does not accept with UnsupportedHTTPMethod', async () => {
     for (const op of Object.values(operations)) {
       if (!op.acceptedMethods.includes('POST')) {
-        expectError(await call({ action: op.action, method: 'POST', params: { Region: REGION, TaskId: 'x' } }), 'UnsupportedHTTPMethod');
+        expectError(
+          await call({ action: op.action, method: 'POST', params: { Region: REGION, TaskId: 'x' } }),
+          'UnsupportedHTTPMethod',
+        );
       }
     }
-    expectError(await sendRaw(emulator.url, { method: 'PUT', path: '/?Action=DescribeLivePullToPushList' }), 'UnsupportedHTTPMethod');
+    expectError(
+      await sendRaw(emulator.url, { method: 'PUT', path: '/?Action=DescribeLivePullToPushList' }),
+      'UnsupportedHTTPMethod',
+    );
     expectError(await sendRaw(emulator.url, { method: 'DELETE', path: '/' }), 'UnsupportedHTTPMethod');
   });
 
@@ -212,7 +244,11 @@ describe('parameters', () => {
   });
 
   it('refuses SourceUrls that is not a JSON array, naming the accepted forms', async () => {
-    const res = await call({ action: 'CreateLivePullToPush', method: 'POST', params: createParams(new Date(), { SourceUrls: '[not json' }) });
+    const res = await call({
+      action: 'CreateLivePullToPush',
+      method: 'POST',
+      params: createParams(new Date(), { SourceUrls: '[not json' }),
+    });
     expectError(res, 'InvalidParameter');
     expect(res.body.Message).toContain('SourceUrls');
     expect(res.body.Message).toContain('JSON array');
@@ -223,7 +259,10 @@ describe('parameters', () => {
     const params = { ...rest, 'SourceUrls.1': 'media-a', 'SourceUrls.2': 'media-b' };
     const created = await call({ action: 'CreateLivePullToPush', method: 'POST', params });
     expectOk(created);
-    const described = await call({ action: 'DescribeLivePullToPush', params: { Region: REGION, TaskId: created.body.TaskId } });
+    const described = await call({
+      action: 'DescribeLivePullToPush',
+      params: { Region: REGION, TaskId: created.body.TaskId },
+    });
     expectOk(described);
     expect(described.body.TaskInfo.SourceUrls).toEqual(['media-a', 'media-b']);
   });
@@ -274,11 +313,20 @@ describe('service errors', () => {
 
   it('answers an unexpected exception with 500 InternalError and keeps serving', async () => {
     const broken = await startEmulator({
-      service: { ...emulator.service, handle: () => { throw new TypeError('boom'); } },
+      service: {
+        ...emulator.service,
+        handle: () => {
+          throw new TypeError('boom');
+        },
+      },
       onInternalError: (error) => internalErrors.push(error),
     });
     try {
-      const res = await sendSigned(broken.url, { action: 'DescribeLivePullToPushList', params: { Region: REGION }, credentials: broken.credentials });
+      const res = await sendSigned(broken.url, {
+        action: 'DescribeLivePullToPushList',
+        params: { Region: REGION },
+        credentials: broken.credentials,
+      });
       expectError(res, 'InternalError');
       expect(internalErrors.at(-1)).toBeInstanceOf(TypeError);
       expectOk(await sendRaw(broken.url, { path: '/_emulator/clock' }));

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationName } from '../../generated/operations.js';
 import { methodName } from '../../src/client/operation-types.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { createLiveClient, LiveApiError } from '../../src/index.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { clockControl } from './control-client.js';
-import { EXPECTED_LIFECYCLE, runLifecycleScript, type CallAdapter } from './lifecycle-script.js';
+import { type CallAdapter, EXPECTED_LIFECYCLE, runLifecycleScript } from './lifecycle-script.js';
 import { openapiCoreClient } from './sdk-clients.js';
 
 let emulator: RunningEmulator;

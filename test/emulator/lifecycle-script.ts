@@ -7,7 +7,10 @@
 import type { OperationName } from '../../generated/operations.js';
 
 /** Runs one operation; resolves with the 200 body, or rejects with an error carrying `code`. */
-export type CallAdapter = (action: OperationName, params: Readonly<Record<string, unknown>>) => Promise<Record<string, any>>;
+export type CallAdapter = (
+  action: OperationName,
+  params: Readonly<Record<string, unknown>>,
+) => Promise<Record<string, any>>;
 
 /** The emulator's task clock, driven through its control routes. */
 export interface ClockControl {
@@ -27,20 +30,70 @@ const REGION = 'cn-shanghai';
 
 /** The outcomes a faithful service gives for {@link runLifecycleScript}. */
 export const EXPECTED_LIFECYCLE: readonly StepOutcome[] = [
-  { step: 'create a VOD task starting in 2 minutes', action: 'CreateLivePullToPush', outcome: 'OK', fields: { RetCode: 0 } },
-  { step: 'describe: idle', action: 'DescribeLivePullToPush', outcome: 'OK', fields: { TaskStatus: 0, FileIndex: 0, RepeatNumber: 0, SourceUrls: ['media-1', 'media-2', 'media-3'] } },
-  { step: 'update before start: StartTime, SourceUrls, RepeatNumber', action: 'UpdateLivePullToPush', outcome: 'OK', fields: { RetCode: 0 } },
-  { step: 'describe: idle with the new values', action: 'DescribeLivePullToPush', outcome: 'OK', fields: { TaskStatus: 0, FileIndex: 0, RepeatNumber: 1, SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'] } },
-  { step: 'describe after StartTime: running', action: 'DescribeLivePullToPush', outcome: 'OK', fields: { TaskStatus: 1, FileIndex: 0, RepeatNumber: 1, SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'] } },
+  {
+    step: 'create a VOD task starting in 2 minutes',
+    action: 'CreateLivePullToPush',
+    outcome: 'OK',
+    fields: { RetCode: 0 },
+  },
+  {
+    step: 'describe: idle',
+    action: 'DescribeLivePullToPush',
+    outcome: 'OK',
+    fields: { TaskStatus: 0, FileIndex: 0, RepeatNumber: 0, SourceUrls: ['media-1', 'media-2', 'media-3'] },
+  },
+  {
+    step: 'update before start: StartTime, SourceUrls, RepeatNumber',
+    action: 'UpdateLivePullToPush',
+    outcome: 'OK',
+    fields: { RetCode: 0 },
+  },
+  {
+    step: 'describe: idle with the new values',
+    action: 'DescribeLivePullToPush',
+    outcome: 'OK',
+    fields: { TaskStatus: 0, FileIndex: 0, RepeatNumber: 1, SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'] },
+  },
+  {
+    step: 'describe after StartTime: running',
+    action: 'DescribeLivePullToPush',
+    outcome: 'OK',
+    fields: { TaskStatus: 1, FileIndex: 0, RepeatNumber: 1, SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'] },
+  },
   { step: 'update FileIndex while running: refused', action: 'UpdateLivePullToPush', outcome: 'CodeTaskHasStarted' },
-  { step: 'update CallbackUrl and RepeatNumber while running', action: 'UpdateLivePullToPush', outcome: 'OK', fields: { RetCode: 0 } },
-  { step: 'describe: running, RepeatNumber -1', action: 'DescribeLivePullToPush', outcome: 'OK', fields: { TaskStatus: 1, FileIndex: 0, RepeatNumber: -1, SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'] } },
+  {
+    step: 'update CallbackUrl and RepeatNumber while running',
+    action: 'UpdateLivePullToPush',
+    outcome: 'OK',
+    fields: { RetCode: 0 },
+  },
+  {
+    step: 'describe: running, RepeatNumber -1',
+    action: 'DescribeLivePullToPush',
+    outcome: 'OK',
+    fields: { TaskStatus: 1, FileIndex: 0, RepeatNumber: -1, SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'] },
+  },
   { step: 'stop', action: 'StopLivePullToPush', outcome: 'OK', fields: {} },
   { step: 'stop again: refused', action: 'StopLivePullToPush', outcome: 'CodeTaskHasStopped' },
-  { step: 'update stopped-only fields: FileIndex, SourceUrls', action: 'UpdateLivePullToPush', outcome: 'OK', fields: { RetCode: 0 } },
-  { step: 'describe: stopped with the new values', action: 'DescribeLivePullToPush', outcome: 'OK', fields: { TaskStatus: 3, FileIndex: 1, RepeatNumber: -1, SourceUrls: ['media-9', 'media-8'] } },
+  {
+    step: 'update stopped-only fields: FileIndex, SourceUrls',
+    action: 'UpdateLivePullToPush',
+    outcome: 'OK',
+    fields: { RetCode: 0 },
+  },
+  {
+    step: 'describe: stopped with the new values',
+    action: 'DescribeLivePullToPush',
+    outcome: 'OK',
+    fields: { TaskStatus: 3, FileIndex: 1, RepeatNumber: -1, SourceUrls: ['media-9', 'media-8'] },
+  },
   { step: 'restart', action: 'RestartLivePullToPush', outcome: 'OK', fields: {} },
-  { step: 'describe: running from FileIndex 1', action: 'DescribeLivePullToPush', outcome: 'OK', fields: { TaskStatus: 1, FileIndex: 1, RepeatNumber: -1, SourceUrls: ['media-9', 'media-8'], CurrentFileIndex: 1 } },
+  {
+    step: 'describe: running from FileIndex 1',
+    action: 'DescribeLivePullToPush',
+    outcome: 'OK',
+    fields: { TaskStatus: 1, FileIndex: 1, RepeatNumber: -1, SourceUrls: ['media-9', 'media-8'], CurrentFileIndex: 1 },
+  },
   { step: 'delete', action: 'DeleteLivePullToPush', outcome: 'OK', fields: { RetCode: 0 } },
   { step: 'update after delete: refused', action: 'UpdateLivePullToPush', outcome: 'CodeTaskNotExist' },
   { step: 'delete again: refused', action: 'DeleteLivePullToPush', outcome: 'CodeTaskNotExist' },
@@ -55,9 +108,14 @@ export const EXPECTED_LIFECYCLE: readonly StepOutcome[] = [
 export async function runLifecycleScript(call: CallAdapter, clock: ClockControl): Promise<StepOutcome[]> {
   const outcomes: StepOutcome[] = [];
   const start = new Date((await clock.now()).getTime() + 120_000);
-  const utc = (date: Date) => date.toISOString().slice(0, 19) + 'Z';
+  const utc = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 
-  const step = async (name: string, action: OperationName, params: Record<string, unknown>, pick: (body: Record<string, any>) => Record<string, unknown> = () => ({})) => {
+  const step = async (
+    name: string,
+    action: OperationName,
+    params: Record<string, unknown>,
+    pick: (body: Record<string, any>) => Record<string, unknown> = () => ({}),
+  ) => {
     let outcome: StepOutcome;
     try {
       const body = await call(action, params);
@@ -73,18 +131,23 @@ export async function runLifecycleScript(call: CallAdapter, clock: ClockControl)
   const retCode = (body: Record<string, any>) => ({ RetCode: body['RetCode'] });
 
   let taskId = '';
-  await step('create a VOD task starting in 2 minutes', 'CreateLivePullToPush', {
-    Region: REGION,
-    TaskName: 'lifecycle script',
-    StartTime: utc(start),
-    EndTime: utc(new Date(start.getTime() + 6 * 3600_000)),
-    SourceType: 'vod',
-    SourceUrls: ['media-1', 'media-2', 'media-3'],
-    DstUrl: `rtmp://push.example.com/live/lifecycle-${start.getTime()}`,
-  }, (body) => {
-    taskId = String(body['TaskId']);
-    return retCode(body);
-  });
+  await step(
+    'create a VOD task starting in 2 minutes',
+    'CreateLivePullToPush',
+    {
+      Region: REGION,
+      TaskName: 'lifecycle script',
+      StartTime: utc(start),
+      EndTime: utc(new Date(start.getTime() + 6 * 3600_000)),
+      SourceType: 'vod',
+      SourceUrls: ['media-1', 'media-2', 'media-3'],
+      DstUrl: `rtmp://push.example.com/live/lifecycle-${start.getTime()}`,
+    },
+    (body) => {
+      taskId = String(body['TaskId']);
+      return retCode(body);
+    },
+  );
   const task = () => ({ Region: REGION, TaskId: taskId });
   const describe = (name: string, current = false) =>
     step(name, 'DescribeLivePullToPush', task(), (body) => ({
@@ -97,29 +160,44 @@ export async function runLifecycleScript(call: CallAdapter, clock: ClockControl)
 
   await describe('describe: idle');
   const laterStart = new Date(start.getTime() + 60_000);
-  await step('update before start: StartTime, SourceUrls, RepeatNumber', 'UpdateLivePullToPush', {
-    ...task(),
-    StartTime: utc(laterStart),
-    SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'],
-    RepeatNumber: 1,
-  }, retCode);
+  await step(
+    'update before start: StartTime, SourceUrls, RepeatNumber',
+    'UpdateLivePullToPush',
+    {
+      ...task(),
+      StartTime: utc(laterStart),
+      SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'],
+      RepeatNumber: 1,
+    },
+    retCode,
+  );
   await describe('describe: idle with the new values');
   await clock.advance(300);
   await describe('describe after StartTime: running');
   await step('update FileIndex while running: refused', 'UpdateLivePullToPush', { ...task(), FileIndex: 2 });
-  await step('update CallbackUrl and RepeatNumber while running', 'UpdateLivePullToPush', {
-    ...task(),
-    CallbackUrl: 'http://127.0.0.1:9/unreachable-callback',
-    RepeatNumber: -1,
-  }, retCode);
+  await step(
+    'update CallbackUrl and RepeatNumber while running',
+    'UpdateLivePullToPush',
+    {
+      ...task(),
+      CallbackUrl: 'http://127.0.0.1:9/unreachable-callback',
+      RepeatNumber: -1,
+    },
+    retCode,
+  );
   await describe('describe: running, RepeatNumber -1');
   await step('stop', 'StopLivePullToPush', task());
   await step('stop again: refused', 'StopLivePullToPush', task());
-  await step('update stopped-only fields: FileIndex, SourceUrls', 'UpdateLivePullToPush', {
-    ...task(),
-    FileIndex: 1,
-    SourceUrls: ['media-9', 'media-8'],
-  }, retCode);
+  await step(
+    'update stopped-only fields: FileIndex, SourceUrls',
+    'UpdateLivePullToPush',
+    {
+      ...task(),
+      FileIndex: 1,
+      SourceUrls: ['media-9', 'media-8'],
+    },
+    retCode,
+  );
   await describe('describe: stopped with the new values');
   await step('restart', 'RestartLivePullToPush', task());
   await describe('describe: running from FileIndex 1', true);

@@ -5,15 +5,15 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_VERSION, errorCodes, operationNames, operations, type OperationName } from '../../generated/operations.js';
+import { API_VERSION, errorCodes, type OperationName, operationNames, operations } from '../../generated/operations.js';
 import { validateErrorBody } from '../../generated/validators.js';
 import { REQUEST_ID_HEADER } from '../../src/emulator/http/send-json.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import type { Credentials } from '../../src/wire/credentials.js';
 import { percentEncode } from '../../src/wire/percent-encode.js';
 import { signV1 } from '../../src/wire/sign-v1.js';
 import { signV3 } from '../../src/wire/sign-v3.js';
-import { destroyAgent, sendRaw, utc, type RawResponse } from './signed-request.js';
+import { destroyAgent, type RawResponse, sendRaw, utc } from './signed-request.js';
 
 const KEY: Credentials = { accessKeyId: 'LTAIfuzz', accessKeySecret: 'fuzz-secret' };
 const STS: Credentials = { accessKeyId: 'STS.fuzz', accessKeySecret: 'fuzz-sts', securityToken: 'tok' };
@@ -22,7 +22,11 @@ let emulator: RunningEmulator;
 const internalErrors: unknown[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ credentials: [KEY, STS], qpsLimit: Infinity, onInternalError: (error) => internalErrors.push(error) });
+  emulator = await startEmulator({
+    credentials: [KEY, STS],
+    qpsLimit: Infinity,
+    onInternalError: (error) => internalErrors.push(error),
+  });
 });
 afterAll(async () => {
   destroyAgent();
@@ -33,7 +37,24 @@ const paramNames = [...new Set(Object.values(operations).flatMap((op) => op.para
 
 const name = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...paramNames) },
-  { weight: 1, arbitrary: fc.constantFrom('SourceUrls.1', 'SourceUrls.2', 'SourceUrls.0', 'SourceUrls.01', 'Action', 'Version', 'Format', 'Signature', 'Timestamp', 'SecurityToken', '__proto__', 'constructor', '') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'SourceUrls.1',
+      'SourceUrls.2',
+      'SourceUrls.0',
+      'SourceUrls.01',
+      'Action',
+      'Version',
+      'Format',
+      'Signature',
+      'Timestamp',
+      'SecurityToken',
+      '__proto__',
+      'constructor',
+      '',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
 
@@ -45,10 +66,36 @@ const value = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      'cn-shanghai', 'vod', 'live', 'url', 'rtmp', '-1', '0', '1', '100', '1e3', '0x10', ' 1', '+5', '-0', '9007199254740993',
-      '[', '[]', '["media-1"]', '["rtmp://a.example.com/app/s"]', '[1,2]', '{"a":1}', 'null', 'true',
-      'rtmp://push.example.com/app/s', 'http://example.com/a.mp4', 'no-such-task',
-      utc(new Date(now + 60_000)), utc(new Date(now + 3_600_000)), utc(new Date(now + 30 * 86_400_000)), '2024-02-30T00:00:00Z',
+      'cn-shanghai',
+      'vod',
+      'live',
+      'url',
+      'rtmp',
+      '-1',
+      '0',
+      '1',
+      '100',
+      '1e3',
+      '0x10',
+      ' 1',
+      '+5',
+      '-0',
+      '9007199254740993',
+      '[',
+      '[]',
+      '["media-1"]',
+      '["rtmp://a.example.com/app/s"]',
+      '[1,2]',
+      '{"a":1}',
+      'null',
+      'true',
+      'rtmp://push.example.com/app/s',
+      'http://example.com/a.mp4',
+      'no-such-task',
+      utc(new Date(now + 60_000)),
+      utc(new Date(now + 3_600_000)),
+      utc(new Date(now + 30 * 86_400_000)),
+      '2024-02-30T00:00:00Z',
     ),
   },
   { weight: 1, arbitrary: fc.integer({ min: 2_000, max: 40_000 }).map((n) => 'x'.repeat(n)) },
@@ -65,13 +112,20 @@ function encodePairs(pairs: readonly (readonly [string, string])[], broken?: { a
     .map(([n, v], index) => {
       const encoded = `${percentEncode(n)}=${percentEncode(v)}`;
       switch (broken !== undefined && index === broken.at % pairs.length ? broken.how : 'none') {
-        case 'stray-percent': return `${encoded}%`;
-        case 'bad-hex': return `${encoded}%G1`;
-        case 'bad-utf8': return `${encoded}%E4%B8`;
-        case 'plus': return `${encoded}+x+`;
-        case 'no-equals': return percentEncode(n);
-        case 'empty-segment': return `${encoded}&`;
-        default: return encoded;
+        case 'stray-percent':
+          return `${encoded}%`;
+        case 'bad-hex':
+          return `${encoded}%G1`;
+        case 'bad-utf8':
+          return `${encoded}%E4%B8`;
+        case 'plus':
+          return `${encoded}+x+`;
+        case 'no-equals':
+          return percentEncode(n);
+        case 'empty-segment':
+          return `${encoded}&`;
+        default:
+          return encoded;
       }
     })
     .join('&');
@@ -89,17 +143,57 @@ const request = fc.record({
   broken: fc.option(fc.record({ at: fc.nat(), how: corruption }), { nil: undefined, freq: 5 }),
   path: fc.oneof(
     { weight: 8, arbitrary: fc.constant('/') },
-    { weight: 1, arbitrary: fc.constantFrom('/_emulator/clock', '/_emulator/faults', '/_emulator/requests', '/_emulator/x', '/_emulator/') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '/_emulator/clock',
+        '/_emulator/faults',
+        '/_emulator/requests',
+        '/_emulator/x',
+        '/_emulator/',
+      ),
+    },
     { weight: 1, arbitrary: fc.webPath() },
   ),
-  action: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...operationNames) }, { weight: 1, arbitrary: fc.constantFrom('StartLivePullToPush', '', 'toString', '__proto__', 'updatelivepulltopush') }),
-  version: fc.oneof({ weight: 8, arbitrary: fc.constant(API_VERSION) }, { weight: 1, arbitrary: fc.constantFrom('', '2014-05-26', '2016-11-1') }),
+  action: fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...operationNames) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('StartLivePullToPush', '', 'toString', '__proto__', 'updatelivepulltopush'),
+    },
+  ),
+  version: fc.oneof(
+    { weight: 8, arbitrary: fc.constant(API_VERSION) },
+    { weight: 1, arbitrary: fc.constantFrom('', '2014-05-26', '2016-11-1') },
+  ),
   pairs: fc.array(pair, { maxLength: 12 }),
   signing: fc.constantFrom('none', 'v3', 'v3', 'v1-query', 'v1-query', 'v1-form'),
-  credentials: fc.constantFrom(KEY, STS, { accessKeyId: 'LTAInobody', accessKeySecret: 'x' }, { accessKeyId: KEY.accessKeyId, accessKeySecret: 'wrong' }),
-  skewMinutes: fc.oneof({ weight: 8, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -40, max: 40 }) }),
-  dropHeader: fc.option(fc.constantFrom('x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256', 'authorization', 'x-acs-action', 'host'), { nil: undefined }),
-  extraHeaders: fc.dictionary(fc.constantFrom('x-acs-extra', 'authorization', 'content-type', 'x-acs-security-token', 'x-acs-action'), fc.string({ unit: 'grapheme-ascii', maxLength: 60 }), { maxKeys: 2 }),
+  credentials: fc.constantFrom(
+    KEY,
+    STS,
+    { accessKeyId: 'LTAInobody', accessKeySecret: 'x' },
+    { accessKeyId: KEY.accessKeyId, accessKeySecret: 'wrong' },
+  ),
+  skewMinutes: fc.oneof(
+    { weight: 8, arbitrary: fc.constant(0) },
+    { weight: 1, arbitrary: fc.integer({ min: -40, max: 40 }) },
+  ),
+  dropHeader: fc.option(
+    fc.constantFrom(
+      'x-acs-date',
+      'x-acs-signature-nonce',
+      'x-acs-content-sha256',
+      'authorization',
+      'x-acs-action',
+      'host',
+    ),
+    { nil: undefined },
+  ),
+  extraHeaders: fc.dictionary(
+    fc.constantFrom('x-acs-extra', 'authorization', 'content-type', 'x-acs-security-token', 'x-acs-action'),
+    fc.string({ unit: 'grapheme-ascii', maxLength: 60 }),
+    { maxKeys: 2 },
+  ),
   rawBody: fc.option(fc.oneof(fc.string({ maxLength: 80 }), fc.json({ maxDepth: 2 })), { nil: undefined }),
 });
 
@@ -107,8 +201,12 @@ const request = fc.record({
 function plausibleParams(action: string): Record<string, string> {
   if (action === 'CreateLivePullToPush') {
     return {
-      Region: 'cn-shanghai', StartTime: utc(new Date(Date.now() + 60_000)), EndTime: utc(new Date(Date.now() + 3_600_000)),
-      SourceType: 'vod', SourceUrls: '["media-1","media-2"]', DstUrl: `rtmp://push.example.com/app/${Math.random()}`,
+      Region: 'cn-shanghai',
+      StartTime: utc(new Date(Date.now() + 60_000)),
+      EndTime: utc(new Date(Date.now() + 3_600_000)),
+      SourceType: 'vod',
+      SourceUrls: '["media-1","media-2"]',
+      DstUrl: `rtmp://push.example.com/app/${Math.random()}`,
     };
   }
   if (action === 'DescribeLivePullToPushList') return { Region: 'cn-shanghai' };
@@ -119,7 +217,12 @@ type Generated = typeof request extends fc.Arbitrary<infer T> ? T : never;
 
 function build(generated: Generated): { method: string; path: string; headers: Record<string, string>; body?: string } {
   const { action, version, pairs, signing, credentials } = generated;
-  const method = generated.method !== 'as-sdk' ? generated.method : Object.hasOwn(operations, action) ? operations[action as OperationName].method : 'GET';
+  const method =
+    generated.method !== 'as-sdk'
+      ? generated.method
+      : Object.hasOwn(operations, action)
+        ? operations[action as OperationName].method
+        : 'GET';
   const params: Record<string, string> = generated.plausible ? plausibleParams(action) : {};
   for (const [n, v] of pairs) params[n] = v;
   const allPairs = Object.entries(params);
@@ -141,7 +244,9 @@ function build(generated: Generated): { method: string; path: string; headers: R
       query = all;
     }
   } else if (allPairs.length > 0 || generated.action !== '') {
-    query = [query, `Action=${percentEncode(action)}`, `Version=${percentEncode(version)}`].filter((part) => part !== '').join('&');
+    query = [query, `Action=${percentEncode(action)}`, `Version=${percentEncode(version)}`]
+      .filter((part) => part !== '')
+      .join('&');
   }
   if (generated.dropHeader !== undefined) delete headers[generated.dropHeader];
   headers = { ...headers, ...generated.extraHeaders };
@@ -158,14 +263,16 @@ describe('random and malformed requests', () => {
     const problem = (res: RawResponse): string | undefined => {
       if (res.status >= 500) return `status ${res.status}`;
       if (typeof res.body !== 'object' || res.body === null) return 'body is not JSON';
-      if (!/^[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}$/.test(res.body.RequestId)) return 'no upper-case UUID RequestId';
+      if (!/^[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}$/.test(res.body.RequestId))
+        return 'no upper-case UUID RequestId';
       if (res.headers[REQUEST_ID_HEADER] !== res.body.RequestId) return `${REQUEST_ID_HEADER} differs from the body`;
       const code = res.status === 200 ? 'OK' : String(res.body.Code);
       seen.set(code, (seen.get(code) ?? 0) + 1);
       if (res.status === 200) return undefined;
       if (!documented.has(code)) return `undocumented code ${code}`;
       if (res.status !== errorCodes[code]!.status) return `status ${res.status} for ${code}`;
-      if (!validateErrorBody(res.body)) return `error body breaks the schema: ${JSON.stringify(validateErrorBody.errors)}`;
+      if (!validateErrorBody(res.body))
+        return `error body breaks the schema: ${JSON.stringify(validateErrorBody.errors)}`;
       return undefined;
     };
     await fc.assert(
@@ -181,7 +288,16 @@ describe('random and malformed requests', () => {
     expect(internalErrors).toEqual([]);
     // The generator must reach past the gateway, not only bounce off its first check.
     expect([...seen.keys()]).toEqual(
-      expect.arrayContaining(['OK', 'InvalidParameter', 'SignatureDoesNotMatch', 'InvalidAccessKeyId.NotFound', 'MissingParameter', 'InvalidAction.NotFound', 'UnsupportedHTTPMethod', 'InvalidTimeStamp.Expired']),
+      expect.arrayContaining([
+        'OK',
+        'InvalidParameter',
+        'SignatureDoesNotMatch',
+        'InvalidAccessKeyId.NotFound',
+        'MissingParameter',
+        'InvalidAction.NotFound',
+        'UnsupportedHTTPMethod',
+        'InvalidTimeStamp.Expired',
+      ]),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../src/emulator/gateway/access-keys.js';
@@ -12,8 +12,13 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 afterAll(() => destroyAgent());
 
 /** Starts the process entry and resolves once it printed its URL. */
-function start(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(
+  args: string[],
+): Promise<{ child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -31,7 +36,14 @@ function start(args: string[]): Promise<{ child: ChildProcess; url: string; outp
 describe('node --import tsx src/emulator/main.ts', () => {
   it('serves signed calls with the configured key, never prints that secret, and exits 0 on SIGTERM', async () => {
     const secret = 'my-own-secret-value';
-    const { child, url, output, exited } = await start(['--port', '0', '--access-key-id', 'LTAIprocessTest', '--access-key-secret', secret]);
+    const { child, url, output, exited } = await start([
+      '--port',
+      '0',
+      '--access-key-id',
+      'LTAIprocessTest',
+      '--access-key-secret',
+      secret,
+    ]);
     try {
       expect(output()).toContain('AccessKeyId: LTAIprocessTest');
       expect(output()).not.toContain(secret);

@@ -5,7 +5,7 @@
  * {@link CallFailure} with the code and status the SDK surfaced.
  */
 import { createRequire } from 'node:module';
-import { operations, type OperationName } from '../../generated/operations.js';
+import { type OperationName, operations } from '../../generated/operations.js';
 import type { Credentials } from '../../src/wire/credentials.js';
 
 const require = createRequire(import.meta.url);
@@ -54,7 +54,11 @@ interface EmulatorAddress {
 }
 
 /** `@alicloud/openapi-core` 1.0.8 (the generated Live SDK's base); V3 by default, V1 with `signatureAlgorithm: 'v2'`. */
-export function openapiCoreClient(emulator: EmulatorAddress, credentials: Credentials, signature: 'v3' | 'v1'): SdkClient {
+export function openapiCoreClient(
+  emulator: EmulatorAddress,
+  credentials: Credentials,
+  signature: 'v3' | 'v1',
+): SdkClient {
   const OpenApi = openapiCore.default;
   class LiveCoreClient extends OpenApi {
     constructor(config: unknown) {
@@ -82,8 +86,15 @@ export function openapiCoreClient(emulator: EmulatorAddress, credentials: Creden
       try {
         const response = await client.callApi(
           new openapiCore.$OpenApiUtil.Params({
-            action, version: '2016-11-01', protocol: 'HTTPS', pathname: '/', method: op.method,
-            authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+            action,
+            version: '2016-11-01',
+            protocol: 'HTTPS',
+            pathname: '/',
+            method: op.method,
+            authType: 'AK',
+            style: 'RPC',
+            reqBodyType: 'formData',
+            bodyType: 'json',
           }),
           new openapiCore.$OpenApiUtil.OpenApiRequest({ query: openapiCore.OpenApiUtil.query(sdkQuery(params)) }),
           new dara.RuntimeOptions({}),
@@ -99,7 +110,11 @@ export function openapiCoreClient(emulator: EmulatorAddress, credentials: Creden
 }
 
 /** `@alicloud/openapi-client` 0.4.15 (the previous generation's base); V3 or V1 (`signatureAlgorithm: 'v2'`). */
-export function openapiClientClient(emulator: EmulatorAddress, credentials: Credentials, signature: 'v3' | 'v1'): SdkClient {
+export function openapiClientClient(
+  emulator: EmulatorAddress,
+  credentials: Credentials,
+  signature: 'v3' | 'v1',
+): SdkClient {
   const OpenApi = openapiClient.default;
   class LiveClient extends OpenApi {
     constructor(config: unknown) {
@@ -127,8 +142,15 @@ export function openapiClientClient(emulator: EmulatorAddress, credentials: Cred
       try {
         const response = await client.callApi(
           new openapiClient.Params({
-            action, version: '2016-11-01', protocol: 'HTTPS', pathname: '/', method: op.method,
-            authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+            action,
+            version: '2016-11-01',
+            protocol: 'HTTPS',
+            pathname: '/',
+            method: op.method,
+            authType: 'AK',
+            style: 'RPC',
+            reqBodyType: 'formData',
+            bodyType: 'json',
           }),
           new openapiClient.OpenApiRequest({ query: openapiUtil.default.query(sdkQuery(params)) }),
           new teaUtil.RuntimeOptions({}),
@@ -169,7 +191,10 @@ export function popCoreClient(emulator: EmulatorAddress, credentials: Credential
 }
 
 /** The six ways the official cores can call the API: each core with each signature or method. */
-export const SDK_CLIENTS: readonly { readonly name: string; create(emulator: EmulatorAddress, credentials: Credentials): SdkClient }[] = [
+export const SDK_CLIENTS: readonly {
+  readonly name: string;
+  create(emulator: EmulatorAddress, credentials: Credentials): SdkClient;
+}[] = [
   { name: 'openapi-core v3', create: (e, c) => openapiCoreClient(e, c, 'v3') },
   { name: 'openapi-core v1', create: (e, c) => openapiCoreClient(e, c, 'v1') },
   { name: 'openapi-client v3', create: (e, c) => openapiClientClient(e, c, 'v3') },

@@ -5,12 +5,19 @@
  */
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operations, type OperationName } from '../../generated/operations.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { type OperationName, operations } from '../../generated/operations.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import type { Credentials } from '../../src/wire/credentials.js';
 import { clockControl } from './control-client.js';
 import { EXPECTED_LIFECYCLE, runLifecycleScript } from './lifecycle-script.js';
-import { CallFailure, openapiClientClient, openapiCoreClient, popCoreClient, SDK_CLIENTS, type SdkClient } from './sdk-clients.js';
+import {
+  CallFailure,
+  openapiClientClient,
+  openapiCoreClient,
+  popCoreClient,
+  SDK_CLIENTS,
+  type SdkClient,
+} from './sdk-clients.js';
 import { destroyAgent } from './signed-request.js';
 
 const require = createRequire(import.meta.url);
@@ -18,8 +25,15 @@ const { ClientError, ThrottlingError } = require('@alicloud/openapi-core');
 
 const REGION = 'cn-shanghai';
 /** One key pair per client, so that the per-key limit of 10 calls/s does not couple the clients. */
-const KEYS: Credentials[] = Array.from({ length: 12 }, (_, i) => ({ accessKeyId: `LTAIinterop${i}`, accessKeySecret: `interop-secret-${i}` }));
-const STS: Credentials = { accessKeyId: 'STS.interop', accessKeySecret: 'sts-interop-secret', securityToken: 'sts-token-interop' };
+const KEYS: Credentials[] = Array.from({ length: 12 }, (_, i) => ({
+  accessKeyId: `LTAIinterop${i}`,
+  accessKeySecret: `interop-secret-${i}`,
+}));
+const STS: Credentials = {
+  accessKeyId: 'STS.interop',
+  accessKeySecret: 'sts-interop-secret',
+  securityToken: 'sts-token-interop',
+};
 
 let emulator: RunningEmulator;
 const clients: SdkClient[] = [];
@@ -57,46 +71,73 @@ describe('the seven operations through each official core', () => {
       const method = name === 'pop-core POST' ? 'POST' : name === 'pop-core GET' ? 'GET' : undefined;
       // openapi-* send what the generated Live SDK sends (operations[action].method); pop-core sends `method`.
       const expected = (action: OperationName) =>
-        method === undefined || (operations[action].acceptedMethods as readonly string[]).includes(method) ? 'OK' : 'UnsupportedHTTPMethod';
+        method === undefined || (operations[action].acceptedMethods as readonly string[]).includes(method)
+          ? 'OK'
+          : 'UnsupportedHTTPMethod';
       const clock = clockControl(emulator.url);
       const now = await clock.now();
-      const utc = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
+      const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
 
       let taskId = '';
-      const create = client.call('CreateLivePullToPush', {
-        Region: REGION,
-        TaskName: `interop ${name} 测试 (1)*!'~`,
-        StartTime: utc(now.getTime() + 60_000),
-        EndTime: utc(now.getTime() + 3600_000),
-        SourceType: 'url',
-        SourceUrls: ['http://example.com/v(1)~!*.mp4', 'http://example.com/b.flv?x=1&y=2'],
-        DstUrl: `rtmp://push.example.com/app/${index}-${Date.now()}`,
-        RepeatNumber: -1,
-        CallbackUrl: 'https://callback.example.com/notify?a=1 b',
-      }).then((body) => {
-        taskId = body['TaskId'];
-        expect(body['RetCode']).toBe(0);
-      });
+      const create = client
+        .call('CreateLivePullToPush', {
+          Region: REGION,
+          TaskName: `interop ${name} 测试 (1)*!'~`,
+          StartTime: utc(now.getTime() + 60_000),
+          EndTime: utc(now.getTime() + 3600_000),
+          SourceType: 'url',
+          SourceUrls: ['http://example.com/v(1)~!*.mp4', 'http://example.com/b.flv?x=1&y=2'],
+          DstUrl: `rtmp://push.example.com/app/${index}-${Date.now()}`,
+          RepeatNumber: -1,
+          CallbackUrl: 'https://callback.example.com/notify?a=1 b',
+        })
+        .then((body) => {
+          taskId = body['TaskId'];
+          expect(body['RetCode']).toBe(0);
+        });
       expect(await outcome(create)).toBe(expected('CreateLivePullToPush'));
       if (taskId === '') {
         // This transport cannot create; make the task another way so the other calls have one.
         const other = track(openapiCoreClient(emulator, KEYS[index + 6]!, 'v3'));
-        taskId = (await other.call('CreateLivePullToPush', {
-          Region: REGION, StartTime: utc(now.getTime() + 60_000), EndTime: utc(now.getTime() + 3600_000),
-          SourceType: 'url', SourceUrls: ['http://example.com/a.mp4'], DstUrl: `rtmp://push.example.com/app/x${index}-${Date.now()}`,
-        }))['TaskId'];
+        taskId = (
+          await other.call('CreateLivePullToPush', {
+            Region: REGION,
+            StartTime: utc(now.getTime() + 60_000),
+            EndTime: utc(now.getTime() + 3600_000),
+            SourceType: 'url',
+            SourceUrls: ['http://example.com/a.mp4'],
+            DstUrl: `rtmp://push.example.com/app/x${index}-${Date.now()}`,
+          })
+        )['TaskId'];
       }
       const task = { Region: REGION, TaskId: taskId };
 
-      expect(await outcome(client.call('UpdateLivePullToPush', { ...task, RepeatNumber: 2, FileIndex: 1, SourceUrls: ['http://example.com/c.mp4', 'http://example.com/d.mp4'] }))).toBe(expected('UpdateLivePullToPush'));
-      expect(await outcome(client.call('DescribeLivePullToPush', task).then((body) => {
-        expect(body['TaskId']).toBe(taskId);
-        expect(body['TaskInfo']['SourceType']).toBe('url');
-      }))).toBe(expected('DescribeLivePullToPush'));
-      expect(await outcome(client.call('DescribeLivePullToPushList', { Region: REGION, TaskId: taskId, PageSize: 5 }).then((body) => {
-        expect(body['Total']).toBe(1);
-        expect(body['TaskList'][0]['TaskId']).toBe(taskId);
-      }))).toBe(expected('DescribeLivePullToPushList'));
+      expect(
+        await outcome(
+          client.call('UpdateLivePullToPush', {
+            ...task,
+            RepeatNumber: 2,
+            FileIndex: 1,
+            SourceUrls: ['http://example.com/c.mp4', 'http://example.com/d.mp4'],
+          }),
+        ),
+      ).toBe(expected('UpdateLivePullToPush'));
+      expect(
+        await outcome(
+          client.call('DescribeLivePullToPush', task).then((body) => {
+            expect(body['TaskId']).toBe(taskId);
+            expect(body['TaskInfo']['SourceType']).toBe('url');
+          }),
+        ),
+      ).toBe(expected('DescribeLivePullToPush'));
+      expect(
+        await outcome(
+          client.call('DescribeLivePullToPushList', { Region: REGION, TaskId: taskId, PageSize: 5 }).then((body) => {
+            expect(body['Total']).toBe(1);
+            expect(body['TaskList'][0]['TaskId']).toBe(taskId);
+          }),
+        ),
+      ).toBe(expected('DescribeLivePullToPushList'));
       await clock.advance(120);
       expect(await outcome(client.call('StopLivePullToPush', task))).toBe(expected('StopLivePullToPush'));
       expect(await outcome(client.call('RestartLivePullToPush', task))).toBe(expected('RestartLivePullToPush'));
@@ -134,7 +175,9 @@ describe('errors surface through the official cores', () => {
   it('openapi-client throws with code and status', async () => {
     for (const signature of ['v3', 'v1'] as const) {
       const client = track(openapiClientClient(emulator, KEYS[1]!, signature));
-      const failure = (await client.call('DescribeLivePullToPush', missing).catch((error: unknown) => error)) as CallFailure;
+      const failure = (await client
+        .call('DescribeLivePullToPush', missing)
+        .catch((error: unknown) => error)) as CallFailure;
       expect(failure.code).toBe('CodeTaskNotExist');
       expect(failure.status).toBe(400);
     }
@@ -143,7 +186,9 @@ describe('errors surface through the official cores', () => {
   it('pop-core throws <Code>Error for GET and POST', async () => {
     for (const method of ['GET', 'POST'] as const) {
       const client = track(popCoreClient(emulator, KEYS[2]!, method));
-      const failure = (await client.call('CreateLivePullToPush', { Region: REGION }).catch((error: unknown) => error)) as CallFailure;
+      const failure = (await client
+        .call('CreateLivePullToPush', { Region: REGION })
+        .catch((error: unknown) => error)) as CallFailure;
       expect(failure.code).toBe('MissingStartTime');
       expect(failure.original.name).toBe('MissingStartTimeError');
       expect(failure.status).toBe(400);
@@ -152,9 +197,13 @@ describe('errors surface through the official cores', () => {
 
   it('a wrong secret is SignatureDoesNotMatch for every core', async () => {
     for (const { create: createClient } of SDK_CLIENTS) {
-      const client = track(createClient(emulator, { accessKeyId: KEYS[3]!.accessKeyId, accessKeySecret: 'not-the-secret' }));
+      const client = track(
+        createClient(emulator, { accessKeyId: KEYS[3]!.accessKeyId, accessKeySecret: 'not-the-secret' }),
+      );
       // Create, because every transport may send it (pop-core POST included); the signature is checked before the parameters.
-      expect(await outcome(client.call('CreateLivePullToPush', { Region: REGION })), client.name).toBe('SignatureDoesNotMatch');
+      expect(await outcome(client.call('CreateLivePullToPush', { Region: REGION })), client.name).toBe(
+        'SignatureDoesNotMatch',
+      );
     }
   });
 
@@ -164,14 +213,18 @@ describe('errors surface through the official cores', () => {
     try {
       const client = track(openapiCoreClient(throttled, throttled.credentials, 'v3'));
       for (let i = 0; i < 10; i++) await client.call('DescribeLivePullToPushList', { Region: REGION });
-      const failure = (await client.call('DescribeLivePullToPushList', { Region: REGION }).catch((error: unknown) => error)) as CallFailure;
+      const failure = (await client
+        .call('DescribeLivePullToPushList', { Region: REGION })
+        .catch((error: unknown) => error)) as CallFailure;
       expect(failure.original).toBeInstanceOf(ThrottlingError);
       expect(failure.original.code).toBe('Throttling.User');
       expect(failure.original.statusCode).toBe(400);
       expect(failure.original.retryAfter).toBe(1000);
 
       const pop = track(popCoreClient(throttled, throttled.credentials, 'GET'));
-      const popFailure = (await pop.call('DescribeLivePullToPushList', { Region: REGION }).catch((error: unknown) => error)) as CallFailure;
+      const popFailure = (await pop
+        .call('DescribeLivePullToPushList', { Region: REGION })
+        .catch((error: unknown) => error)) as CallFailure;
       expect(popFailure.code).toBe('Throttling.User');
       expect(popFailure.original.entry.response.headers['x-acs-retry-after']).toBe('1000');
     } finally {
@@ -194,7 +247,7 @@ describe('scripted lifecycle through the official cores', () => {
     ['openapi-core v1', (e, k) => openapiCoreClient(e, k, 'v1')],
     ['pop-core GET', (e, k) => popCoreClient(e, k, 'GET')],
   ];
-  runs.forEach(([name, make], index) => {
+  runs.forEach(([name, make], _index) => {
     it(name, async () => {
       const client = track(make(unthrottled, unthrottled.credentials));
       const outcomes = await runLifecycleScript(client.call, clockControl(unthrottled.url));

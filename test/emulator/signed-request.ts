@@ -4,11 +4,11 @@
  */
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
+import { API_VERSION } from '../../generated/operations.js';
 import { canonicalQuery } from '../../src/wire/canonical-query.js';
 import type { Credentials } from '../../src/wire/credentials.js';
 import { signV1 } from '../../src/wire/sign-v1.js';
 import { signV3 } from '../../src/wire/sign-v3.js';
-import { API_VERSION } from '../../generated/operations.js';
 
 /** Keep-alive agent shared by a test file; `destroyAgent()` in `afterAll`. */
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -37,9 +37,10 @@ export interface RawRequest {
 export function sendRaw(baseUrl: string, req: RawRequest): Promise<RawResponse> {
   const url = new URL(baseUrl);
   // Node sends a GET body without framing unless told its length.
-  const headers = req.body === undefined || req.headers?.['content-length'] !== undefined
-    ? req.headers
-    : { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) };
+  const headers =
+    req.body === undefined || req.headers?.['content-length'] !== undefined
+      ? req.headers
+      : { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) };
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
       { host: url.hostname, port: url.port, method: req.method ?? 'GET', path: req.path, headers, agent },
@@ -66,7 +67,10 @@ export function sendRaw(baseUrl: string, req: RawRequest): Promise<RawResponse> 
 }
 
 /** Writes raw bytes on a fresh socket and returns the status and body of the answer (for requests node:http would not send). */
-export function sendBytes(baseUrl: string, bytes: string | Buffer): Promise<{ status: number; body: any; text: string }> {
+export function sendBytes(
+  baseUrl: string,
+  bytes: string | Buffer,
+): Promise<{ status: number; body: any; text: string }> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(url.port), url.hostname);
@@ -157,10 +161,15 @@ export function sendSigned(baseUrl: string, call: SignedCall): Promise<RawRespon
         : { path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: encoded };
   }
   call.tamper?.(request);
-  return sendRaw(baseUrl, { method, path: request.path, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
+  return sendRaw(baseUrl, {
+    method,
+    path: request.path,
+    headers: request.headers,
+    ...(request.body === undefined ? {} : { body: request.body }),
+  });
 }
 
 /** `yyyy-MM-ddTHH:mm:ssZ` for a Date, as the API's time parameters take it. */
 export function utc(date: Date): string {
-  return date.toISOString().slice(0, 19) + 'Z';
+  return `${date.toISOString().slice(0, 19)}Z`;
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QPS_LIMIT_PER_ACCOUNT } from '../../generated/operations.js';
 import type { Arrival } from '../../src/emulator/gateway/arrival-log.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { control } from './control-client.js';
 import { expectError, expectOk, REGION } from './fixtures.js';
 import { destroyAgent, sendSigned } from './signed-request.js';
@@ -12,7 +12,12 @@ const B = { accessKeyId: 'LTAIthrottleB', accessKeySecret: 'secret-b' };
 afterAll(() => destroyAgent());
 
 const list = (emulator: RunningEmulator, credentials: typeof A, signature: 'v3' | 'v1' = 'v3') =>
-  sendSigned(emulator.url, { action: 'DescribeLivePullToPushList', params: { Region: REGION }, credentials, signature });
+  sendSigned(emulator.url, {
+    action: 'DescribeLivePullToPushList',
+    params: { Region: REGION },
+    credentials,
+    signature,
+  });
 
 describe('per-key throttle on a frozen wall clock', () => {
   let emulator: RunningEmulator;
@@ -26,7 +31,9 @@ describe('per-key throttle on a frozen wall clock', () => {
   });
 
   it(`admits ${QPS_LIMIT_PER_ACCOUNT} calls in one second and refuses the next with Throttling.User and x-acs-retry-after`, async () => {
-    const answers = await Promise.all(Array.from({ length: QPS_LIMIT_PER_ACCOUNT + 1 }, (_, i) => list(emulator, A, i % 2 === 0 ? 'v3' : 'v1')));
+    const answers = await Promise.all(
+      Array.from({ length: QPS_LIMIT_PER_ACCOUNT + 1 }, (_, i) => list(emulator, A, i % 2 === 0 ? 'v3' : 'v1')),
+    );
     const refused = answers.filter((res) => res.status !== 200);
     expect(answers.filter((res) => res.status === 200)).toHaveLength(QPS_LIMIT_PER_ACCOUNT);
     expect(refused).toHaveLength(1);
@@ -48,14 +55,15 @@ describe('per-key throttle on a frozen wall clock', () => {
 
   it('counts only requests whose signature verified', async () => {
     const forged = { accessKeyId: A.accessKeyId, accessKeySecret: 'wrong' };
-    for (let i = 0; i < 3 * QPS_LIMIT_PER_ACCOUNT; i++) expectError(await list(emulator, forged), 'SignatureDoesNotMatch');
+    for (let i = 0; i < 3 * QPS_LIMIT_PER_ACCOUNT; i++)
+      expectError(await list(emulator, forged), 'SignatureDoesNotMatch');
     for (let i = 0; i < QPS_LIMIT_PER_ACCOUNT; i++) expectOk(await list(emulator, A));
   });
 
   it('records every verified arrival with its outcome at /_emulator/requests', async () => {
     for (let i = 0; i < QPS_LIMIT_PER_ACCOUNT + 2; i++) await list(emulator, A);
     await list(emulator, B);
-    const res = await control(emulator.url, 'GET', 'requests?AccessKeyId=' + A.accessKeyId);
+    const res = await control(emulator.url, 'GET', `requests?AccessKeyId=${A.accessKeyId}`);
     expectOk(res);
     const arrivals: Arrival[] = res.body.Requests[A.accessKeyId];
     expect(Object.keys(res.body.Requests)).toEqual([A.accessKeyId]);

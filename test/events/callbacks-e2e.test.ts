@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { validateLiveEvent } from '../../generated/validators.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { createLiveEventListener, type ReceivedLiveEvent } from '../../src/events/index.js';
 import { createLiveClient, type LiveClient } from '../../src/index.js';
 import { serve, type TestServer } from './receiver-helpers.js';
@@ -17,7 +17,7 @@ let receiver: TestServer;
 let client: LiveClient;
 const events: ReceivedLiveEvent[] = [];
 const refused: { error: unknown; status: number }[] = [];
-let arrivals: (() => void)[] = [];
+const arrivals: (() => void)[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
@@ -46,7 +46,10 @@ async function eventsOf(taskId: string, count: number): Promise<ReceivedLiveEven
 }
 
 /** Creates a live task that starts a minute from the task clock's now and runs an hour. */
-async function createTask(name: string, callbackUrl: string): Promise<{ taskId: string; startMs: number; endMs: number }> {
+async function createTask(
+  name: string,
+  callbackUrl: string,
+): Promise<{ taskId: string; startMs: number; endMs: number }> {
   const now = new Date(String((await control('clock'))['now']));
   const startMs = Math.floor(now.getTime() / 1000) * 1000 + 60_000;
   const endMs = startMs + 3600_000;
@@ -66,7 +69,7 @@ async function createTask(name: string, callbackUrl: string): Promise<{ taskId: 
 }
 
 function utc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19) + 'Z';
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 async function control(route: string, body?: unknown): Promise<Record<string, unknown>> {
@@ -112,7 +115,9 @@ it('delivers Running, Recovering, Offline (with TaskInvalidReason), Running and 
   const received = await eventsOf(TaskId, 5);
 
   expect(refused, 'the receiver refused a body the emulator sent').toEqual([]);
-  expect(received.map((event) => [event.Event, event.TaskStatus, event['TaskInvalidReason'], event['TaskExitReason']])).toEqual([
+  expect(
+    received.map((event) => [event.Event, event.TaskStatus, event['TaskInvalidReason'], event['TaskExitReason']]),
+  ).toEqual([
     ['LivePullToPushRunning', 1, undefined, undefined],
     ['LivePullToPushRunning', 2, undefined, undefined],
     ['LivePullToPushRunning', 3, 'PullStreamFailed', undefined],
@@ -124,7 +129,12 @@ it('delivers Running, Recovering, Offline (with TaskInvalidReason), Running and 
     expect(validateLiveEvent(body), JSON.stringify(validateLiveEvent.errors)).toBe(true);
     expect(event.receivedEventName, 'the emulator sends the documented spelling (spec D-15)').toBe(event.Event);
     expect(event.TaskId).toBe(TaskId);
-    expect(event.TaskInfo).toMatchObject({ TaskId, CallbackURL: callbackUrl, StartTime: utc(startMs), EndTime: utc(endMs) });
+    expect(event.TaskInfo).toMatchObject({
+      TaskId,
+      CallbackURL: callbackUrl,
+      StartTime: utc(startMs),
+      EndTime: utc(endMs),
+    });
     expect(event.eventDate.getTime()).toBe(Number(event.EventTime) * 1000);
   }
   // Event times follow the task clock: start, the fault, the last retry, the restart, the end.
@@ -149,12 +159,15 @@ it('delivers Offline with TaskInvalidReason TriggerByUser on Stop, and Exit with
   const received = await eventsOf(taskId, 3);
 
   expect(refused, 'the receiver refused a body the emulator sent').toEqual([]);
-  expect(received.map((event) => [event.Event, event.TaskStatus, event['TaskInvalidReason'], event['TaskExitReason']])).toEqual([
+  expect(
+    received.map((event) => [event.Event, event.TaskStatus, event['TaskInvalidReason'], event['TaskExitReason']]),
+  ).toEqual([
     ['LivePullToPushRunning', 1, undefined, undefined],
     ['LivePullToPushRunning', 3, 'TriggerByUser', undefined],
     ['LivePullToPushExit', -1, undefined, 'TriggerByUser'],
   ]);
-  for (const event of received) expect(validateLiveEvent(sentBody(event)), JSON.stringify(validateLiveEvent.errors)).toBe(true);
+  for (const event of received)
+    expect(validateLiveEvent(sentBody(event)), JSON.stringify(validateLiveEvent.errors)).toBe(true);
   const exit = received[2]!;
   if (exit.Event !== 'LivePullToPushExit') throw new Error('the last event is not the exit');
   // The clock stood 1 s past StartTime after the first advance; the delete came 30 s later.

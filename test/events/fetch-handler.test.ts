@@ -1,17 +1,31 @@
 /** handleLiveEventRequest on Fetch API requests. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { handleLiveEventRequest, LiveEventError, type LiveEventReceiverOptions, type ReceivedLiveEvent } from '../../src/events/index.js';
+import {
+  handleLiveEventRequest,
+  type LiveEventError,
+  type LiveEventReceiverOptions,
+  type ReceivedLiveEvent,
+} from '../../src/events/index.js';
 import { stateEventBody } from './receiver-helpers.js';
 
 const URL_ = 'http://receiver.test/hooks/live';
 
 function postRequest(body: RequestInit['body'], headers: Record<string, string> = {}): Request {
-  return new Request(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, duplex: 'half' } as RequestInit);
+  return new Request(URL_, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 /** A request body that yields `chunkBytes` at a time without end, counting pulls and noting cancellation. */
-function endlessBody(chunkBytes: number): { stream: ReadableStream<Uint8Array>; pulls: () => number; cancelled: () => boolean } {
+function endlessBody(chunkBytes: number): {
+  stream: ReadableStream<Uint8Array>;
+  pulls: () => number;
+  cancelled: () => boolean;
+} {
   let pulls = 0;
   let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
@@ -51,7 +65,11 @@ describe('handleLiveEventRequest', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await res.json()).toEqual({});
-    expect(events[0]).toMatchObject({ Event: 'LivePullToPushRunning', receivedEventName: 'LivePullToPushRuning', TaskId: 't-1' });
+    expect(events[0]).toMatchObject({
+      Event: 'LivePullToPushRunning',
+      receivedEventName: 'LivePullToPushRuning',
+      TaskId: 't-1',
+    });
     expect(requests[0]).toBe(request);
     expect(reported).toEqual([]);
   });
@@ -69,7 +87,11 @@ describe('handleLiveEventRequest', () => {
     ['invalid JSON', 'not json', 'InvalidJson'],
     ['not an object', 'null', 'NotAnObject'],
     ['an unknown event name', JSON.stringify(stateEventBody('t', { Event: 'Nope' })), 'UnknownEvent'],
-    ['a missing TaskId', JSON.stringify({ Event: 'LivePullToPushExit', EventTime: '1', TaskStatus: -1 }), 'InvalidEvent'],
+    [
+      'a missing TaskId',
+      JSON.stringify({ Event: 'LivePullToPushExit', EventTime: '1', TaskStatus: -1 }),
+      'InvalidEvent',
+    ],
     ['no body at all', null, 'InvalidJson'],
   ])('answers %s with 400 naming the problem and reports it', async (_case, body, problem) => {
     const { events, reported, handle } = recorder();
@@ -105,7 +127,10 @@ describe('handleLiveEventRequest', () => {
     const body = endlessBody(1024);
     const res = await handle(postRequest(body.stream, { 'content-length': String(10 * 1024 * 1024) }));
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: 'BodyTooLarge', message: 'A task event body must be at most 4096 bytes; this one is larger' });
+    expect(await res.json()).toEqual({
+      error: 'BodyTooLarge',
+      message: 'A task event body must be at most 4096 bytes; this one is larger',
+    });
     expect(body.cancelled()).toBe(true);
     expect(events).toEqual([]);
     expect(reported.map(({ status }) => status)).toEqual([413]);
@@ -156,7 +181,10 @@ describe('handleLiveEventRequest', () => {
         const res = await handle(postRequest(body));
         const answer = (await res.json()) as { error?: string };
         if (res.status === 200) return answer.error === undefined;
-        return res.status === 400 && ['InvalidJson', 'NotAnObject', 'UnknownEvent', 'InvalidEvent'].includes(answer.error ?? '');
+        return (
+          res.status === 400 &&
+          ['InvalidJson', 'NotAnObject', 'UnknownEvent', 'InvalidEvent'].includes(answer.error ?? '')
+        );
       }),
       { numRuns: 200 },
     );

@@ -3,7 +3,14 @@ import type { IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLiveEventListener, DEFAULT_MAX_EVENT_BODY_BYTES, LiveEventError, type LiveEventHandler, type LiveEventReceiverOptions, type ReceivedLiveEvent } from '../../src/events/index.js';
+import {
+  createLiveEventListener,
+  DEFAULT_MAX_EVENT_BODY_BYTES,
+  LiveEventError,
+  type LiveEventHandler,
+  type LiveEventReceiverOptions,
+  type ReceivedLiveEvent,
+} from '../../src/events/index.js';
 import { rawExchange, serve, stateEventBody, type TestServer } from './receiver-helpers.js';
 
 interface Harness {
@@ -19,7 +26,10 @@ afterEach(async () => {
   open = undefined;
 });
 
-async function start(handle?: LiveEventHandler<IncomingMessage>, options: LiveEventReceiverOptions = {}): Promise<Harness> {
+async function start(
+  handle?: LiveEventHandler<IncomingMessage>,
+  options: LiveEventReceiverOptions = {},
+): Promise<Harness> {
   const events: ReceivedLiveEvent[] = [];
   const requests: IncomingMessage[] = [];
   const reported: Harness['reported'] = [];
@@ -42,12 +52,21 @@ function post(server: TestServer, body: string, path = '/'): Promise<Response> {
 describe('createLiveEventListener', () => {
   it('answers 200 {} once the handler has the parsed event, with the request it came in', async () => {
     const { server, events, requests, reported } = await start();
-    const res = await post(server, JSON.stringify(stateEventBody('t-1', { Event: 'LivePullToPushRuning', Region: 'cn-shanghai' })), '/hooks/live?src=relay');
+    const res = await post(
+      server,
+      JSON.stringify(stateEventBody('t-1', { Event: 'LivePullToPushRuning', Region: 'cn-shanghai' })),
+      '/hooks/live?src=relay',
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await res.json()).toEqual({});
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ Event: 'LivePullToPushRunning', receivedEventName: 'LivePullToPushRuning', TaskId: 't-1', Region: 'cn-shanghai' });
+    expect(events[0]).toMatchObject({
+      Event: 'LivePullToPushRunning',
+      receivedEventName: 'LivePullToPushRuning',
+      TaskId: 't-1',
+      Region: 'cn-shanghai',
+    });
     expect(requests[0]?.url).toBe('/hooks/live?src=relay');
     expect(reported).toEqual([]);
   });
@@ -76,7 +95,10 @@ describe('createLiveEventListener', () => {
     const res = await fetch(server.url, { method });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
-    expect(await res.json()).toEqual({ error: 'MethodNotAllowed', message: `Task events are delivered with POST, not ${method}` });
+    expect(await res.json()).toEqual({
+      error: 'MethodNotAllowed',
+      message: `Task events are delivered with POST, not ${method}`,
+    });
     expect(events).toEqual([]);
   });
 
@@ -86,19 +108,22 @@ describe('createLiveEventListener', () => {
     ['an unknown event name', JSON.stringify(stateEventBody('t', { Event: 'LivePullToPushPaused' })), 'UnknownEvent'],
     ['a wrong type', JSON.stringify(stateEventBody('t', { TaskStatus: 'running' })), 'InvalidEvent'],
     ['an empty body', '', 'InvalidJson'],
-  ])('answers %s with 400 naming the problem, reports it, and never calls the handler', async (_case, body, problem) => {
-    const { server, events, reported } = await start();
-    const res = await post(server, body);
-    expect(res.status).toBe(400);
-    const answer = (await res.json()) as { error: string; message: string };
-    expect(answer.error).toBe(problem);
-    expect(answer.message.length).toBeGreaterThan(10);
-    expect(events).toEqual([]);
-    expect(reported).toHaveLength(1);
-    expect(reported[0]?.status).toBe(400);
-    expect(reported[0]?.error).toBeInstanceOf(LiveEventError);
-    expect((reported[0]?.error as LiveEventError).message).toBe(answer.message);
-  });
+  ])(
+    'answers %s with 400 naming the problem, reports it, and never calls the handler',
+    async (_case, body, problem) => {
+      const { server, events, reported } = await start();
+      const res = await post(server, body);
+      expect(res.status).toBe(400);
+      const answer = (await res.json()) as { error: string; message: string };
+      expect(answer.error).toBe(problem);
+      expect(answer.message.length).toBeGreaterThan(10);
+      expect(events).toEqual([]);
+      expect(reported).toHaveLength(1);
+      expect(reported[0]?.status).toBe(400);
+      expect(reported[0]?.error).toBeInstanceOf(LiveEventError);
+      expect((reported[0]?.error as LiveEventError).message).toBe(answer.message);
+    },
+  );
 
   it('lists every issue with its field for a body missing TaskId', async () => {
     const body = stateEventBody();
@@ -158,7 +183,11 @@ describe('createLiveEventListener', () => {
   it('answers 413 at once when Content-Length is over the limit, without waiting for the body', async () => {
     const { server, events, reported } = await start();
     // Only 10 bytes of the announced 10 MiB are ever sent: an answer proves nothing more was awaited.
-    const answer = await rawExchange(server.port, `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 * 1024}`, ['{"Event":"']);
+    const answer = await rawExchange(
+      server.port,
+      `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 * 1024}`,
+      ['{"Event":"'],
+    );
     expect(answer.status).toBe(413);
     expect(answer.headers['connection']).toBe('close');
     expect(JSON.parse(answer.body)).toEqual({
@@ -166,14 +195,18 @@ describe('createLiveEventListener', () => {
       message: `A task event body must be at most ${DEFAULT_MAX_EVENT_BODY_BYTES} bytes; this one is larger`,
     });
     expect(events).toEqual([]);
-    expect(reported.map(({ error, status }) => [(error as LiveEventError).problem, status])).toEqual([['BodyTooLarge', 413]]);
+    expect(reported.map(({ error, status }) => [(error as LiveEventError).problem, status])).toEqual([
+      ['BodyTooLarge', 413],
+    ]);
   });
 
   it('answers 413 as soon as a chunked body passes the limit, before the body ends', async () => {
     const { server, events } = await start(undefined, { maxBodyBytes: 1024 });
     const chunk = 'x'.repeat(1500);
     // The chunked body is never terminated: the answer must come from the limit alone.
-    const answer = await rawExchange(server.port, 'POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked', [`${chunk.length.toString(16)}\r\n${chunk}\r\n`]);
+    const answer = await rawExchange(server.port, 'POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked', [
+      `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
+    ]);
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toMatchObject({ error: 'BodyTooLarge' });
     expect(events).toEqual([]);
@@ -182,7 +215,9 @@ describe('createLiveEventListener', () => {
   it('answers a sender that writes a whole 1 MiB body with 413', async () => {
     const { server } = await start();
     const huge = Buffer.alloc(1024 * 1024, 0x20);
-    const answer = await rawExchange(server.port, `POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ${huge.length}`, [huge]);
+    const answer = await rawExchange(server.port, `POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ${huge.length}`, [
+      huge,
+    ]);
     expect(answer.status).toBe(413);
   });
 
@@ -190,7 +225,9 @@ describe('createLiveEventListener', () => {
     const { server, events, reported } = await start();
     await new Promise<void>((resolve, reject) => {
       const socket = connect(server.port, '127.0.0.1', () => {
-        socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"Event":"LivePullToPushRunning"', () => socket.destroy());
+        socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"Event":"LivePullToPushRunning"', () =>
+          socket.destroy(),
+        );
       });
       socket.on('close', () => resolve());
       socket.on('error', reject);
@@ -231,16 +268,22 @@ describe('createLiveEventListener', () => {
     const body = fc.oneof(
       fc.string(),
       fc.json(),
-      fc.dictionary(fc.constantFrom('Event', 'EventTime', 'TaskId', 'TaskStatus', 'TaskInfo', 'Other'), fc.jsonValue({ maxDepth: 1 })).map((fields) =>
-        JSON.stringify({ ...stateEventBody(), ...fields }),
-      ),
+      fc
+        .dictionary(
+          fc.constantFrom('Event', 'EventTime', 'TaskId', 'TaskStatus', 'TaskInfo', 'Other'),
+          fc.jsonValue({ maxDepth: 1 }),
+        )
+        .map((fields) => JSON.stringify({ ...stateEventBody(), ...fields })),
     );
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
         const res = await post(server, text);
         const answer = (await res.json()) as { error?: string };
         if (res.status === 200) return answer.error === undefined;
-        return res.status === 400 && ['InvalidJson', 'NotAnObject', 'UnknownEvent', 'InvalidEvent'].includes(answer.error ?? '');
+        return (
+          res.status === 400 &&
+          ['InvalidJson', 'NotAnObject', 'UnknownEvent', 'InvalidEvent'].includes(answer.error ?? '')
+        );
       }),
       { numRuns: 60 },
     );

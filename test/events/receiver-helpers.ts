@@ -1,7 +1,7 @@
 /** Test helpers for the task event receivers: a real node:http server, raw-socket requests. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 
 /** A listening loopback server; `url` is its origin. */
 export interface TestServer {
@@ -56,7 +56,12 @@ export function rawExchange(port: number, head: string, parts: readonly (string 
       if (!answered) reject(error);
     });
     socket.on('close', () => {
-      if (!answered) reject(new Error(`the connection closed without a complete answer: ${JSON.stringify(received.toString('latin1').slice(0, 300))}`));
+      if (!answered)
+        reject(
+          new Error(
+            `the connection closed without a complete answer: ${JSON.stringify(received.toString('latin1').slice(0, 300))}`,
+          ),
+        );
     });
     socket.write(`${head}\r\n\r\n`);
     for (const part of parts) if (!socket.destroyed) socket.write(part);
@@ -80,5 +85,12 @@ function parseAnswer(bytes: Buffer): RawAnswer | undefined {
 
 /** A valid state event body. */
 export function stateEventBody(taskId = 'task-1', overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { Event: 'LivePullToPushRunning', EventTime: '1725501246', TaskId: taskId, TaskInfo: { TaskId: taskId }, TaskStatus: 1, ...overrides };
+  return {
+    Event: 'LivePullToPushRunning',
+    EventTime: '1725501246',
+    TaskId: taskId,
+    TaskInfo: { TaskId: taskId },
+    TaskStatus: 1,
+    ...overrides,
+  };
 }

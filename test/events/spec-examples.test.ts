@@ -13,7 +13,10 @@ interface Example {
 }
 
 const spec = parseYaml(readFileSync(new URL('../../spec/openapi.yaml', import.meta.url), 'utf8')) as {
-  webhooks: Record<string, { post: { requestBody: { content: Record<string, { examples?: Record<string, Example> }> } } }>;
+  webhooks: Record<
+    string,
+    { post: { requestBody: { content: Record<string, { examples?: Record<string, Example> }> } } }
+  >;
   components: { examples?: Record<string, Example> };
 };
 
@@ -21,7 +24,10 @@ const spec = parseYaml(readFileSync(new URL('../../spec/openapi.yaml', import.me
 function examplesOf(name: string): [string, Record<string, unknown>][] {
   const examples = spec.webhooks[name]?.post.requestBody.content['application/json']?.examples ?? {};
   return Object.entries(examples).map(([key, example]) => {
-    const resolved = example.$ref === undefined ? example : spec.components.examples?.[example.$ref.replace('#/components/examples/', '')];
+    const resolved =
+      example.$ref === undefined
+        ? example
+        : spec.components.examples?.[example.$ref.replace('#/components/examples/', '')];
     return [key, resolved?.value as Record<string, unknown>];
   });
 }
@@ -45,7 +51,9 @@ describe.each(webhookNames.map((name) => [name]))('the spec examples of webhook 
 });
 
 it("the vendor's misspelt sample is among the examples and is normalised", () => {
-  const misspelt = webhookNames.flatMap((name) => examplesOf(name)).filter(([, body]) => body['Event'] === 'LivePullToPushRuning');
+  const misspelt = webhookNames
+    .flatMap((name) => examplesOf(name))
+    .filter(([, body]) => body['Event'] === 'LivePullToPushRuning');
   expect(misspelt.length).toBeGreaterThan(0);
   for (const [, body] of misspelt) expect(parseLiveEvent(body).Event).toBe('LivePullToPushRunning');
 });

@@ -51,7 +51,8 @@ function startWorker(config: WorkerConfig) {
     const event = JSON.parse(line) as WorkerEvent;
     if (event.event === 'ready') markReady();
     else if (event.event === 'log') logs.push({ level: event.level, message: event.message });
-    else if (event.event === 'done') report = { doneAt: performance.now(), ok: event.ok, failures: event.failures, logs };
+    else if (event.event === 'done')
+      report = { doneAt: performance.now(), ok: event.ok, failures: event.failures, logs };
   });
   const done = new Promise<WorkerReport>((resolve, reject) => {
     child.once('error', reject);

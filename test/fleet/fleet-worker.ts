@@ -6,8 +6,8 @@
  * per rate-limit log message, then `{"event":"done", ...}`.
  */
 import { createInterface } from 'node:readline';
-import { createRedisRateLimitStore } from '../../src/client/rate-limit/redis/redis-rate-limit-store.js';
 import type { OnRedisDown } from '../../src/client/rate-limit/redis/redis-options.js';
+import { createRedisRateLimitStore } from '../../src/client/rate-limit/redis/redis-rate-limit-store.js';
 import { createLiveClient } from '../../src/index.js';
 
 export interface WorkerConfig {
@@ -30,7 +30,7 @@ export type WorkerEvent =
   | { readonly event: 'log'; readonly level: 'warn' | 'info'; readonly message: string }
   | { readonly event: 'done'; readonly ok: number; readonly failures: Record<string, number> };
 
-const print = (event: WorkerEvent): void => void process.stdout.write(JSON.stringify(event) + '\n');
+const print = (event: WorkerEvent): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
 
 const config = JSON.parse(process.env['FLEET_WORKER_CONFIG'] ?? '') as WorkerConfig;
 const store =

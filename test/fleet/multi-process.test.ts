@@ -3,11 +3,11 @@
  * emulator (10 calls per sliding second per AccessKeyId) as the judge.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { arrivalsOf } from './arrivals.js';
 import { busiestWindow } from './busiest-window.js';
 import { runFleet } from './fleet-run.js';
-import { describeWithRedis, freePort, startRedisServer, type RedisServer } from './redis-server.js';
+import { describeWithRedis, freePort, type RedisServer, startRedisServer } from './redis-server.js';
 
 const PROCESSES = 4;
 const CALLS = 50;
@@ -24,7 +24,10 @@ const failuresOf = (run: Awaited<ReturnType<typeof runFleet>>) => run.workers.ma
 
 describeWithRedis(`${PROCESSES} processes × ${CALLS} calls on one AccessKeyId`, () => {
   beforeAll(async () => {
-    [emulator, redis] = await Promise.all([startEmulator({ credentials: [shared('redis'), shared('memory')] }), startRedisServer()]);
+    [emulator, redis] = await Promise.all([
+      startEmulator({ credentials: [shared('redis'), shared('memory')] }),
+      startRedisServer(),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([emulator?.close(), redis?.stop()]);
@@ -47,19 +50,35 @@ describeWithRedis(`${PROCESSES} processes × ${CALLS} calls on one AccessKeyId`,
     const arrivals = await arrivalsOf(emulator.url, credentials.accessKeyId);
     expect(arrivals).toHaveLength(PROCESSES * CALLS);
     expect(arrivals.filter((a) => a.outcome !== 'OK')).toEqual([]);
-    expect(busiestWindow(arrivals.map((a) => a.time), 1000)).toBeLessThanOrEqual(10);
+    expect(
+      busiestWindow(
+        arrivals.map((a) => a.time),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(10);
   }, 90_000);
 
   it('with a limiter per process instead (retries off): the emulator throttles the fleet', async () => {
     const credentials = shared('memory');
-    const run = await runFleet(PROCESSES, { endpoint: emulator.url, credentials, calls: CALLS, concurrency: 5, retries: false });
+    const run = await runFleet(PROCESSES, {
+      endpoint: emulator.url,
+      credentials,
+      calls: CALLS,
+      concurrency: 5,
+      retries: false,
+    });
     const throttled = run.workers.reduce((sum, w) => sum + (w.failures['Throttling.User'] ?? 0), 0);
     expect(throttled).toBeGreaterThan(0);
     expect(run.workers.reduce((sum, w) => sum + w.ok, 0) + throttled).toBe(PROCESSES * CALLS);
 
     const arrivals = await arrivalsOf(emulator.url, credentials.accessKeyId);
     expect(arrivals.filter((a) => a.outcome === 'Throttling.User')).toHaveLength(throttled);
-    expect(busiestWindow(arrivals.map((a) => a.time), 1000)).toBeGreaterThan(10);
+    expect(
+      busiestWindow(
+        arrivals.map((a) => a.time),
+        1000,
+      ),
+    ).toBeGreaterThan(10);
   }, 90_000);
 
   it('a worker that never closes its Redis store exits when its work is done, with Redis up and with Redis gone (reconnecting)', async () => {
@@ -69,6 +88,9 @@ describeWithRedis(`${PROCESSES} processes × ${CALLS} calls on one AccessKeyId`,
     const up = await runFleet(1, { ...config, redis: { url: redis.url } });
     expect(up.workers[0]).toMatchObject({ ok: 2, logs: [] });
     const gone = await runFleet(1, { ...config, redis: { url: `redis://127.0.0.1:${await freePort()}` } });
-    expect(gone.workers[0]).toMatchObject({ ok: 2, logs: [{ level: 'warn', message: expect.stringContaining('ECONNREFUSED') }] });
+    expect(gone.workers[0]).toMatchObject({
+      ok: 2,
+      logs: [{ level: 'warn', message: expect.stringContaining('ECONNREFUSED') }],
+    });
   }, 60_000);
 });

@@ -2,13 +2,16 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { RateLimitUnavailableError } from '../../src/client/rate-limit/redis/rate-limit-unavailable-error.js';
-import { createRedisRateLimitStore, type RedisRateLimitStore } from '../../src/client/rate-limit/redis/redis-rate-limit-store.js';
 import type { RedisRateLimitOptions } from '../../src/client/rate-limit/redis/redis-options.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import {
+  createRedisRateLimitStore,
+  type RedisRateLimitStore,
+} from '../../src/client/rate-limit/redis/redis-rate-limit-store.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { createLiveClient, type LiveClient } from '../../src/index.js';
 import { arrivalsOf } from './arrivals.js';
 import { busiestWindow } from './busiest-window.js';
-import { describeWithRedis, startRedisServer, type RedisServer } from './redis-server.js';
+import { describeWithRedis, type RedisServer, startRedisServer } from './redis-server.js';
 
 const LIST = { Region: 'cn-shanghai' } as const;
 
@@ -26,7 +29,13 @@ function client(options: Omit<RedisRateLimitOptions, 'url' | 'logger'>, timeoutM
     ...options,
     logger: { warn: (m) => logs.push(`warn: ${m}`), info: (m) => logs.push(`info: ${m}`) },
   });
-  return createLiveClient({ endpoint: emulator.url, credentials, rateLimit: { store }, retry: { maxAttempts: 1 }, timeoutMs });
+  return createLiveClient({
+    endpoint: emulator.url,
+    credentials,
+    rateLimit: { store },
+    retry: { maxAttempts: 1 },
+    timeoutMs,
+  });
 }
 
 async function redisKeys(): Promise<string[]> {
@@ -41,7 +50,10 @@ async function redisKeys(): Promise<string[]> {
 describeWithRedis('a Redis outage', () => {
   beforeAll(async () => {
     emulator = await startEmulator({
-      credentials: Array.from({ length: 4 }, (_, i) => ({ accessKeyId: `LTAIoutage${i + 1}`, accessKeySecret: `outage-secret-${i + 1}` })),
+      credentials: Array.from({ length: 4 }, (_, i) => ({
+        accessKeyId: `LTAIoutage${i + 1}`,
+        accessKeySecret: `outage-secret-${i + 1}`,
+      })),
     });
   });
   afterAll(() => emulator?.close());
@@ -83,13 +95,23 @@ describeWithRedis('a Redis outage', () => {
 
     const arrivals = await arrivalsOf(emulator.url, credentials.accessKeyId);
     expect(arrivals.filter((a) => a.outcome !== 'OK')).toEqual([]);
-    expect(busiestWindow(arrivals.map((a) => a.time), 1000)).toBeLessThanOrEqual(10);
+    expect(
+      busiestWindow(
+        arrivals.map((a) => a.time),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(10);
     // On its own, the process kept to its share: 10 / 2 workers per second.
     const alone = arrivals.slice(10, 30);
-    expect(busiestWindow(alone.map((a) => a.time), 1000)).toBeLessThanOrEqual(5);
+    expect(
+      busiestWindow(
+        alone.map((a) => a.time),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(5);
   }, 60_000);
 
-  it("fails closed: with Redis dead, calls are refused with RateLimitUnavailableError and nothing is sent", async () => {
+  it('fails closed: with Redis dead, calls are refused with RateLimitUnavailableError and nothing is sent', async () => {
     const live = client({ onRedisDown: 'fail-closed' });
     await live.describeLivePullToPushList(LIST);
     await redis.kill();

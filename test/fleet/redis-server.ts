@@ -1,5 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type AddressInfo, createConnection, createServer } from 'node:net';
 import { describe } from 'vitest';
 
 /** The redis-server binary on PATH (the Debian package puts it at /usr/bin/redis-server), if any. */

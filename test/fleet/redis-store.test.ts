@@ -1,8 +1,11 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { SlotDecision, SlotLease } from '../../src/client/rate-limit/rate-limit-store.js';
-import { createRedisRateLimitStore, type RedisRateLimitStore } from '../../src/client/rate-limit/redis/redis-rate-limit-store.js';
-import { describeWithRedis, startRedisServer, type RedisServer } from './redis-server.js';
+import {
+  createRedisRateLimitStore,
+  type RedisRateLimitStore,
+} from '../../src/client/rate-limit/redis/redis-rate-limit-store.js';
+import { describeWithRedis, type RedisServer, startRedisServer } from './redis-server.js';
 
 let server: RedisServer;
 let redis: Redis;

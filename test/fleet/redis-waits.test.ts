@@ -1,10 +1,13 @@
 /** Waiting for a slot of a Redis-shared budget: one timer per wait, bounded by the call's signal and timeout. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RateLimitStore } from '../../src/client/rate-limit/rate-limit-store.js';
-import { createRedisRateLimitStore, type RedisRateLimitStore } from '../../src/client/rate-limit/redis/redis-rate-limit-store.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import {
+  createRedisRateLimitStore,
+  type RedisRateLimitStore,
+} from '../../src/client/rate-limit/redis/redis-rate-limit-store.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { createLiveClient, LiveTimeoutError } from '../../src/index.js';
-import { describeWithRedis, startRedisServer, type RedisServer } from './redis-server.js';
+import { describeWithRedis, type RedisServer, startRedisServer } from './redis-server.js';
 
 const LIST = { Region: 'cn-shanghai' } as const;
 const ACCOUNTS = [1, 2].map((n) => ({ accessKeyId: `LTAIwaits${n}`, accessKeySecret: `waits-secret-${n}` }));

@@ -60,8 +60,15 @@ export async function callOfficial(call: OfficialCall): Promise<void> {
       );
       await client.callApi(
         new $OpenApiUtil.Params({
-          action: call.action, version: VERSION, protocol: 'HTTPS', pathname: '/', method: call.method,
-          authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+          action: call.action,
+          version: VERSION,
+          protocol: 'HTTPS',
+          pathname: '/',
+          method: call.method,
+          authType: 'AK',
+          style: 'RPC',
+          reqBodyType: 'formData',
+          bodyType: 'json',
         }),
         new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query({ ...call.params }) }),
         new dara.RuntimeOptions({}),
@@ -82,8 +89,15 @@ export async function callOfficial(call: OfficialCall): Promise<void> {
       );
       await client.callApi(
         new openapiClient.Params({
-          action: call.action, version: VERSION, protocol: 'HTTPS', pathname: '/', method: call.method,
-          authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+          action: call.action,
+          version: VERSION,
+          protocol: 'HTTPS',
+          pathname: '/',
+          method: call.method,
+          authType: 'AK',
+          style: 'RPC',
+          reqBodyType: 'formData',
+          bodyType: 'json',
         }),
         new openapiClient.OpenApiRequest({ query: openapiUtil.default.query({ ...call.params }) }),
         new teaUtil.RuntimeOptions({}),
@@ -93,11 +107,15 @@ export async function callOfficial(call: OfficialCall): Promise<void> {
     case 'popcore-get':
     case 'popcore-post': {
       const client = new PopRpcClient({ ...credentials, endpoint: `http://${call.host}`, apiVersion: VERSION });
-      await client.request(call.action, { ...call.params }, {
-        ...(call.path === 'popcore-post' ? { method: 'POST' } : {}),
-        formatParams: false,
-        timeout: 5000,
-      });
+      await client.request(
+        call.action,
+        { ...call.params },
+        {
+          ...(call.path === 'popcore-post' ? { method: 'POST' } : {}),
+          formatParams: false,
+          timeout: 5000,
+        },
+      );
       return;
     }
   }
@@ -110,7 +128,13 @@ export function officialAuthorizationCore(input: AuthorizationInput): string {
   request.pathname = '/';
   request.query = { ...input.query };
   request.headers = { ...input.headers };
-  return openapiCore.OpenApiUtil.getAuthorization(request, 'ACS3-HMAC-SHA256', input.payloadHash, input.accessKeyId, input.accessKeySecret);
+  return openapiCore.OpenApiUtil.getAuthorization(
+    request,
+    'ACS3-HMAC-SHA256',
+    input.payloadHash,
+    input.accessKeyId,
+    input.accessKeySecret,
+  );
 }
 
 /** openapi-util 0.3.x's V3 signer (what openapi-client 0.4.x uses). */
@@ -120,7 +144,13 @@ export function officialAuthorizationUtil(input: AuthorizationInput): string {
   request.pathname = '/';
   request.query = { ...input.query };
   request.headers = { ...input.headers };
-  return openapiUtil.default.getAuthorization(request, 'ACS3-HMAC-SHA256', input.payloadHash, input.accessKeyId, input.accessKeySecret);
+  return openapiUtil.default.getAuthorization(
+    request,
+    'ACS3-HMAC-SHA256',
+    input.payloadHash,
+    input.accessKeyId,
+    input.accessKeySecret,
+  );
 }
 
 export interface AuthorizationInput {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyRequest, type Verified } from '../../src/wire/index.js';
+import { type Verified, verifyRequest } from '../../src/wire/index.js';
 import { callOfficial, type OfficialPath } from './official-clients.js';
-import { startRecordingServer, toReceivedRequest, type RecordingServer } from './recording-server.js';
+import { type RecordingServer, startRecordingServer, toReceivedRequest } from './recording-server.js';
 
 /**
  * Direction 2: requests the official cores sign, recorded off the wire, pass our verifiers.

@@ -8,7 +8,7 @@ import {
   openapiCore,
   openapiUtil,
 } from './official-clients.js';
-import { startRecordingServer, toReceivedRequest, type RecordingServer } from './recording-server.js';
+import { type RecordingServer, startRecordingServer, toReceivedRequest } from './recording-server.js';
 
 /**
  * Direction 1: what we sign, the official signing code signs identically. For V3 the official
@@ -22,7 +22,13 @@ import { startRecordingServer, toReceivedRequest, type RecordingServer } from '.
 const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9._-]{0,15}$/);
 const value = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom("测试 task (1)*!'~", 'a&b=c+d/e', 'https://cb.example.com/n?a=1&b=2+3 4/5', '["rtmp://a/b?x=1&y=2"]', ''),
+  fc.constantFrom(
+    "测试 task (1)*!'~",
+    'a&b=c+d/e',
+    'https://cb.example.com/n?a=1&b=2+3 4/5',
+    '["rtmp://a/b?x=1&y=2"]',
+    '',
+  ),
 );
 const params = fc.dictionary(name, value, { maxKeys: 8 });
 const token = fc.stringMatching(/^[A-Za-z0-9+/=._-]{1,40}$/);
@@ -30,7 +36,11 @@ const credentials = fc.record(
   { accessKeyId: fc.stringMatching(/^[A-Za-z0-9.]{1,30}$/), accessKeySecret: token, securityToken: token },
   { requiredKeys: ['accessKeyId', 'accessKeySecret'] },
 );
-const date = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true });
+const date = fc.date({
+  min: new Date('2000-01-01T00:00:00Z'),
+  max: new Date('2099-12-31T23:59:59Z'),
+  noInvalidDate: true,
+});
 
 describe('V3: our Authorization equals the official getAuthorization over the same request', () => {
   it('for random parameters, credentials, bodies and extra headers', () => {
@@ -47,13 +57,24 @@ describe('V3: our Authorization equals the official getAuthorization over the sa
           if (body !== undefined) extra['content-type'] = 'application/x-www-form-urlencoded';
           if (provider !== undefined) extra['x-acs-credentials-provider'] = provider;
           const headers = signV3({
-            method, host: 'live.aliyuncs.com', action: 'UpdateLivePullToPush', version: '2016-11-01',
-            query, headers: extra, body, credentials: creds, date: when,
+            method,
+            host: 'live.aliyuncs.com',
+            action: 'UpdateLivePullToPush',
+            version: '2016-11-01',
+            query,
+            headers: extra,
+            body,
+            credentials: creds,
+            date: when,
           });
           const { authorization, ...sent } = headers;
           const input = {
-            method, query, headers: sent, payloadHash: sent['x-acs-content-sha256']!,
-            accessKeyId: creds.accessKeyId, accessKeySecret: creds.accessKeySecret,
+            method,
+            query,
+            headers: sent,
+            payloadHash: sent['x-acs-content-sha256']!,
+            accessKeyId: creds.accessKeyId,
+            accessKeySecret: creds.accessKeySecret,
           };
           expect(officialAuthorizationCore(input)).toBe(authorization);
           expect(officialAuthorizationUtil(input)).toBe(authorization);
@@ -64,14 +85,25 @@ describe('V3: our Authorization equals the official getAuthorization over the sa
 
   it('including the retry headers openapi-core adds', () => {
     const headers = signV3({
-      method: 'GET', host: '127.0.0.1:18080', action: 'DescribeLivePullToPush', version: '2016-11-01',
-      query: { TaskId: 'x' }, headers: { 'x-acs-retry-attempts': '1', 'x-acs-retry-delay': '2000' },
+      method: 'GET',
+      host: '127.0.0.1:18080',
+      action: 'DescribeLivePullToPush',
+      version: '2016-11-01',
+      query: { TaskId: 'x' },
+      headers: { 'x-acs-retry-attempts': '1', 'x-acs-retry-delay': '2000' },
       credentials: { accessKeyId: 'ak', accessKeySecret: 'sk', securityToken: 'tok' },
     });
     const { authorization, ...sent } = headers;
     expect(authorization).toContain('x-acs-retry-attempts;x-acs-retry-delay;x-acs-security-token;');
     expect(
-      officialAuthorizationCore({ method: 'GET', query: { TaskId: 'x' }, headers: sent, payloadHash: sent['x-acs-content-sha256']!, accessKeyId: 'ak', accessKeySecret: 'sk' }),
+      officialAuthorizationCore({
+        method: 'GET',
+        query: { TaskId: 'x' },
+        headers: sent,
+        payloadHash: sent['x-acs-content-sha256']!,
+        accessKeyId: 'ak',
+        accessKeySecret: 'sk',
+      }),
     ).toBe(authorization);
   });
 });
@@ -79,13 +111,26 @@ describe('V3: our Authorization equals the official getAuthorization over the sa
 describe('V1: our Signature equals the official getRPCSignature over the same parameters', () => {
   it('for random parameters, credentials and methods', () => {
     fc.assert(
-      fc.property(fc.constantFrom('GET', 'POST'), params, credentials, date, token, (method, apiParams, creds, when, nonce) => {
-        const { Signature, ...signed } = signV1({
-          method, action: 'UpdateLivePullToPush', version: '2016-11-01', params: apiParams, credentials: creds, date: when, nonce,
-        });
-        expect(openapiCore.OpenApiUtil.getRPCSignature(signed, method, creds.accessKeySecret)).toBe(Signature);
-        expect(openapiUtil.default.getRPCSignature(signed, method, creds.accessKeySecret)).toBe(Signature);
-      }),
+      fc.property(
+        fc.constantFrom('GET', 'POST'),
+        params,
+        credentials,
+        date,
+        token,
+        (method, apiParams, creds, when, nonce) => {
+          const { Signature, ...signed } = signV1({
+            method,
+            action: 'UpdateLivePullToPush',
+            version: '2016-11-01',
+            params: apiParams,
+            credentials: creds,
+            date: when,
+            nonce,
+          });
+          expect(openapiCore.OpenApiUtil.getRPCSignature(signed, method, creds.accessKeySecret)).toBe(Signature);
+          expect(openapiUtil.default.getRPCSignature(signed, method, creds.accessKeySecret)).toBe(Signature);
+        },
+      ),
     );
   });
 });
@@ -113,12 +158,20 @@ describe("V1: pop-core's signer, given our Timestamp and SignatureNonce, compute
   ] as const)('%s (%s, STS token %s)', async (method, path, securityToken) => {
     const creds = { accessKeyId: 'ak-pop', accessKeySecret: 'pop/secret', securityToken };
     const ours = signV1({
-      method, action: 'UpdateLivePullToPush', version: '2016-11-01', params: apiParams, credentials: creds,
-      date: new Date('2024-08-23T12:00:00Z'), nonce: 'pop-core-nonce-1',
+      method,
+      action: 'UpdateLivePullToPush',
+      version: '2016-11-01',
+      params: apiParams,
+      credentials: creds,
+      date: new Date('2024-08-23T12:00:00Z'),
+      nonce: 'pop-core-nonce-1',
     });
     // pop-core lets caller parameters override its own Timestamp and SignatureNonce.
     await callOfficial({
-      path, host: server.host, action: 'UpdateLivePullToPush', method,
+      path,
+      host: server.host,
+      action: 'UpdateLivePullToPush',
+      method,
       params: { ...apiParams, Timestamp: ours['Timestamp']!, SignatureNonce: ours['SignatureNonce']! },
       ...creds,
     });

@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import * as source from '../../src/index.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 
 const bundle = new URL('../../dist/live-relay.js', import.meta.url);
 const built = existsSync(bundle);
@@ -31,7 +31,9 @@ describe.skipIf(!built)(`the published entry (dist/live-relay.js${built ? '' : '
     const client = createLiveClient({ endpoint: emulator.url, credentials: emulator.credentials });
     const list = await client.describeLivePullToPushList({ Region: 'cn-shanghai' });
     expect(list.Total).toBe(0);
-    const failure = await client.describeLivePullToPush({ TaskId: 'no-such-task', Region: 'cn-shanghai' }).catch((e: unknown) => e);
+    const failure = await client
+      .describeLivePullToPush({ TaskId: 'no-such-task', Region: 'cn-shanghai' })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(LiveApiError);
     expect((failure as InstanceType<typeof LiveApiError>).code).toBe('CodeTaskNotExist');
   });

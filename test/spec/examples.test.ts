@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { type OperationName, operationNames } from '../../generated/operations.js';
 import {
-  eventValidators, requestValidators, responseValidators, validateErrorBody, validateLiveEvent,
-  type RequestParams, type SchemaIssue, type Validator,
+  eventValidators,
+  type RequestParams,
+  requestValidators,
+  responseValidators,
+  type SchemaIssue,
+  type Validator,
+  validateErrorBody,
+  validateLiveEvent,
 } from '../../generated/validators.js';
-import { operationNames, type OperationName } from '../../generated/operations.js';
-import { child, deref, isObject, type Json, type JsonObject } from '../../scripts/generate/spec-document.js';
 import { readOperations } from '../../scripts/generate/operation-model.js';
+import { child, deref, isObject, type Json, type JsonObject } from '../../scripts/generate/spec-document.js';
 import { spec } from './spec-source.js';
 
 const models = readOperations(spec);
@@ -93,30 +99,145 @@ describe('request validators reject what the vendor rejects', () => {
   const create = exampleRequest('CreateLivePullToPush');
   const list = exampleRequest('DescribeLivePullToPushList');
   const cases: [string, OperationName, Record<string, Json>, { instancePath: string; keyword: string }][] = [
-    ['a Region outside the enumeration', 'UpdateLivePullToPush', { ...update, Region: 'cn-hangzhou' }, { instancePath: '/Region', keyword: 'enum' }],
-    ['RepeatNumber -2', 'UpdateLivePullToPush', { ...update, RepeatNumber: -2 }, { instancePath: '/RepeatNumber', keyword: 'minimum' }],
-    ['a CallbackUrl of 2001 characters', 'UpdateLivePullToPush', { ...update, CallbackUrl: `https://${'a'.repeat(1993)}` }, { instancePath: '/CallbackUrl', keyword: 'maxLength' }],
-    ['a CallbackUrl that is not http(s)', 'CreateLivePullToPush', { ...create, CallbackUrl: 'ftp://callback.example.com' }, { instancePath: '/CallbackUrl', keyword: 'pattern' }],
-    ['31 SourceUrls', 'UpdateLivePullToPush', { ...update, SourceUrls: Array.from({ length: 31 }, (_, i) => `vod-${i}`) }, { instancePath: '/SourceUrls', keyword: 'maxItems' }],
-    ['no SourceUrls', 'CreateLivePullToPush', { ...create, SourceUrls: [] }, { instancePath: '/SourceUrls', keyword: 'minItems' }],
+    [
+      'a Region outside the enumeration',
+      'UpdateLivePullToPush',
+      { ...update, Region: 'cn-hangzhou' },
+      { instancePath: '/Region', keyword: 'enum' },
+    ],
+    [
+      'RepeatNumber -2',
+      'UpdateLivePullToPush',
+      { ...update, RepeatNumber: -2 },
+      { instancePath: '/RepeatNumber', keyword: 'minimum' },
+    ],
+    [
+      'a CallbackUrl of 2001 characters',
+      'UpdateLivePullToPush',
+      { ...update, CallbackUrl: `https://${'a'.repeat(1993)}` },
+      { instancePath: '/CallbackUrl', keyword: 'maxLength' },
+    ],
+    [
+      'a CallbackUrl that is not http(s)',
+      'CreateLivePullToPush',
+      { ...create, CallbackUrl: 'ftp://callback.example.com' },
+      { instancePath: '/CallbackUrl', keyword: 'pattern' },
+    ],
+    [
+      '31 SourceUrls',
+      'UpdateLivePullToPush',
+      { ...update, SourceUrls: Array.from({ length: 31 }, (_, i) => `vod-${i}`) },
+      { instancePath: '/SourceUrls', keyword: 'maxItems' },
+    ],
+    [
+      'no SourceUrls',
+      'CreateLivePullToPush',
+      { ...create, SourceUrls: [] },
+      { instancePath: '/SourceUrls', keyword: 'minItems' },
+    ],
     ['Offset 0', 'UpdateLivePullToPush', { ...update, Offset: 0 }, { instancePath: '/Offset', keyword: 'minimum' }],
-    ['FileIndex -1', 'UpdateLivePullToPush', { ...update, FileIndex: -1 }, { instancePath: '/FileIndex', keyword: 'minimum' }],
-    ['a StartTime with a space instead of T', 'UpdateLivePullToPush', { ...update, StartTime: '2024-08-23 15:30:00Z' }, { instancePath: '/StartTime', keyword: 'pattern' }],
-    ['a StartTime with an offset instead of Z', 'CreateLivePullToPush', { ...create, StartTime: '2024-08-26T10:30:00+08:00' }, { instancePath: '/StartTime', keyword: 'pattern' }],
-    ['month 13', 'CreateLivePullToPush', { ...create, EndTime: '2024-13-27T14:30:00Z' }, { instancePath: '/EndTime', keyword: 'format' }],
-    ['a non-RTMP DstUrl', 'CreateLivePullToPush', { ...create, DstUrl: 'srt://push.example.com/app/stream' }, { instancePath: '/DstUrl', keyword: 'pattern' }],
-    ['SourceType rtmp', 'CreateLivePullToPush', { ...create, SourceType: 'rtmp' }, { instancePath: '/SourceType', keyword: 'enum' }],
-    ['RetryInterval 59', 'CreateLivePullToPush', { ...create, RetryInterval: 59 }, { instancePath: '/RetryInterval', keyword: 'minimum' }],
-    ['RetryInterval 301', 'CreateLivePullToPush', { ...create, RetryInterval: 301 }, { instancePath: '/RetryInterval', keyword: 'maximum' }],
-    ['RepeatNumber 1.5', 'CreateLivePullToPush', { ...create, RepeatNumber: 1.5 }, { instancePath: '/RepeatNumber', keyword: 'type' }],
-    ['RepeatNumber beyond int32', 'CreateLivePullToPush', { ...create, RepeatNumber: 2 ** 31 }, { instancePath: '/RepeatNumber', keyword: 'format' }],
-    ['PageSize 101', 'DescribeLivePullToPushList', { ...list, PageSize: 101 }, { instancePath: '/PageSize', keyword: 'maximum' }],
-    ['PageNumber 0', 'DescribeLivePullToPushList', { ...list, PageNumber: 0 }, { instancePath: '/PageNumber', keyword: 'minimum' }],
-    ['a TaskId filter with a dot', 'DescribeLivePullToPushList', { ...list, TaskId: 'a.b' }, { instancePath: '/TaskId', keyword: 'pattern' }],
-    ['a TaskId filter of 56 characters', 'DescribeLivePullToPushList', { ...list, TaskId: 'a'.repeat(56) }, { instancePath: '/TaskId', keyword: 'maxLength' }],
-    ['an empty TaskId', 'DeleteLivePullToPush', { TaskId: '', Region: 'cn-shanghai' }, { instancePath: '/TaskId', keyword: 'minLength' }],
-    ['SourceType on Update (not an Update parameter)', 'UpdateLivePullToPush', { ...update, SourceType: 'vod' }, { instancePath: '', keyword: 'additionalProperties' }],
-    ['OwnerId (left out of the spec)', 'StopLivePullToPush', { TaskId: 't', Region: 'cn-shanghai', OwnerId: 1 }, { instancePath: '', keyword: 'additionalProperties' }],
+    [
+      'FileIndex -1',
+      'UpdateLivePullToPush',
+      { ...update, FileIndex: -1 },
+      { instancePath: '/FileIndex', keyword: 'minimum' },
+    ],
+    [
+      'a StartTime with a space instead of T',
+      'UpdateLivePullToPush',
+      { ...update, StartTime: '2024-08-23 15:30:00Z' },
+      { instancePath: '/StartTime', keyword: 'pattern' },
+    ],
+    [
+      'a StartTime with an offset instead of Z',
+      'CreateLivePullToPush',
+      { ...create, StartTime: '2024-08-26T10:30:00+08:00' },
+      { instancePath: '/StartTime', keyword: 'pattern' },
+    ],
+    [
+      'month 13',
+      'CreateLivePullToPush',
+      { ...create, EndTime: '2024-13-27T14:30:00Z' },
+      { instancePath: '/EndTime', keyword: 'format' },
+    ],
+    [
+      'a non-RTMP DstUrl',
+      'CreateLivePullToPush',
+      { ...create, DstUrl: 'srt://push.example.com/app/stream' },
+      { instancePath: '/DstUrl', keyword: 'pattern' },
+    ],
+    [
+      'SourceType rtmp',
+      'CreateLivePullToPush',
+      { ...create, SourceType: 'rtmp' },
+      { instancePath: '/SourceType', keyword: 'enum' },
+    ],
+    [
+      'RetryInterval 59',
+      'CreateLivePullToPush',
+      { ...create, RetryInterval: 59 },
+      { instancePath: '/RetryInterval', keyword: 'minimum' },
+    ],
+    [
+      'RetryInterval 301',
+      'CreateLivePullToPush',
+      { ...create, RetryInterval: 301 },
+      { instancePath: '/RetryInterval', keyword: 'maximum' },
+    ],
+    [
+      'RepeatNumber 1.5',
+      'CreateLivePullToPush',
+      { ...create, RepeatNumber: 1.5 },
+      { instancePath: '/RepeatNumber', keyword: 'type' },
+    ],
+    [
+      'RepeatNumber beyond int32',
+      'CreateLivePullToPush',
+      { ...create, RepeatNumber: 2 ** 31 },
+      { instancePath: '/RepeatNumber', keyword: 'format' },
+    ],
+    [
+      'PageSize 101',
+      'DescribeLivePullToPushList',
+      { ...list, PageSize: 101 },
+      { instancePath: '/PageSize', keyword: 'maximum' },
+    ],
+    [
+      'PageNumber 0',
+      'DescribeLivePullToPushList',
+      { ...list, PageNumber: 0 },
+      { instancePath: '/PageNumber', keyword: 'minimum' },
+    ],
+    [
+      'a TaskId filter with a dot',
+      'DescribeLivePullToPushList',
+      { ...list, TaskId: 'a.b' },
+      { instancePath: '/TaskId', keyword: 'pattern' },
+    ],
+    [
+      'a TaskId filter of 56 characters',
+      'DescribeLivePullToPushList',
+      { ...list, TaskId: 'a'.repeat(56) },
+      { instancePath: '/TaskId', keyword: 'maxLength' },
+    ],
+    [
+      'an empty TaskId',
+      'DeleteLivePullToPush',
+      { TaskId: '', Region: 'cn-shanghai' },
+      { instancePath: '/TaskId', keyword: 'minLength' },
+    ],
+    [
+      'SourceType on Update (not an Update parameter)',
+      'UpdateLivePullToPush',
+      { ...update, SourceType: 'vod' },
+      { instancePath: '', keyword: 'additionalProperties' },
+    ],
+    [
+      'OwnerId (left out of the spec)',
+      'StopLivePullToPush',
+      { TaskId: 't', Region: 'cn-shanghai', OwnerId: 1 },
+      { instancePath: '', keyword: 'additionalProperties' },
+    ],
     ['a missing TaskId', 'RestartLivePullToPush', { Region: 'cn-shanghai' }, { instancePath: '', keyword: 'required' }],
     ['a missing Region', 'DescribeLivePullToPush', { TaskId: 't' }, { instancePath: '', keyword: 'required' }],
   ];
@@ -136,11 +257,22 @@ describe('request validators reject what the vendor rejects', () => {
 
   it('reports every violation at once', () => {
     const found = issues(requestValidators.UpdateLivePullToPush, {
-      Region: 'mars', RepeatNumber: -5, Offset: 0, SourceUrls: [], Unknown: true,
+      Region: 'mars',
+      RepeatNumber: -5,
+      Offset: 0,
+      SourceUrls: [],
+      Unknown: true,
     });
-    expect(new Set(found.map((i) => `${i.instancePath}:${i.keyword}`))).toEqual(new Set([
-      ':additionalProperties', ':required', '/Offset:minimum', '/Region:enum', '/RepeatNumber:minimum', '/SourceUrls:minItems',
-    ]));
+    expect(new Set(found.map((i) => `${i.instancePath}:${i.keyword}`))).toEqual(
+      new Set([
+        ':additionalProperties',
+        ':required',
+        '/Offset:minimum',
+        '/Region:enum',
+        '/RepeatNumber:minimum',
+        '/SourceUrls:minItems',
+      ]),
+    );
   });
 
   it('accepts the smallest valid requests', () => {
@@ -152,31 +284,63 @@ describe('request validators reject what the vendor rejects', () => {
 describe('response and event validators', () => {
   it('require RequestId in every 200 body and allow unknown fields', () => {
     for (const action of operationNames) {
-      expect(issues(responseValidators[action], { TaskId: 't' })).toContainEqual({ instancePath: '', keyword: 'required' });
+      expect(issues(responseValidators[action], { TaskId: 't' })).toContainEqual({
+        instancePath: '',
+        keyword: 'required',
+      });
     }
-    expectValid(responseValidators.UpdateLivePullToPush, { RequestId: 'r', RetCode: 0, Description: 'OK', NewField: 1 });
+    expectValid(responseValidators.UpdateLivePullToPush, {
+      RequestId: 'r',
+      RetCode: 0,
+      Description: 'OK',
+      NewField: 1,
+    });
   });
 
   it('check TaskStatus in Describe', () => {
     const body = { RequestId: 'r', TaskId: 't', TaskStatus: 4, TaskInfo: { TaskId: 't' } };
-    expect(issues(responseValidators.DescribeLivePullToPush, body)).toContainEqual({ instancePath: '/TaskStatus', keyword: 'enum' });
+    expect(issues(responseValidators.DescribeLivePullToPush, body)).toContainEqual({
+      instancePath: '/TaskStatus',
+      keyword: 'enum',
+    });
   });
 
   it('reject an Error body without Code', () => {
-    expect(issues(validateErrorBody, { RequestId: 'r', Message: 'm' })).toContainEqual({ instancePath: '', keyword: 'required' });
+    expect(issues(validateErrorBody, { RequestId: 'r', Message: 'm' })).toContainEqual({
+      instancePath: '',
+      keyword: 'required',
+    });
   });
 
   it('accept both spellings of the state event and unknown fields', () => {
     for (const Event of ['LivePullToPushRunning', 'LivePullToPushRuning']) {
-      expectValid(eventValidators.LivePullToPushRunning, { Event, EventTime: '1725501246', TaskId: 't', TaskStatus: 2, Extra: [1] });
+      expectValid(eventValidators.LivePullToPushRunning, {
+        Event,
+        EventTime: '1725501246',
+        TaskId: 't',
+        TaskStatus: 2,
+        Extra: [1],
+      });
     }
   });
 
   it('reject a state event with TaskStatus 0 and an exit event with a numeric EventTime', () => {
-    expect(issues(eventValidators.LivePullToPushRunning, { Event: 'LivePullToPushRunning', EventTime: '1', TaskId: 't', TaskStatus: 0 }))
-      .toContainEqual({ instancePath: '/TaskStatus', keyword: 'enum' });
-    expect(issues(eventValidators.LivePullToPushExit, { Event: 'LivePullToPushExit', EventTime: 1725587400, TaskId: 't', TaskStatus: -1 }))
-      .toContainEqual({ instancePath: '/EventTime', keyword: 'type' });
+    expect(
+      issues(eventValidators.LivePullToPushRunning, {
+        Event: 'LivePullToPushRunning',
+        EventTime: '1',
+        TaskId: 't',
+        TaskStatus: 0,
+      }),
+    ).toContainEqual({ instancePath: '/TaskStatus', keyword: 'enum' });
+    expect(
+      issues(eventValidators.LivePullToPushExit, {
+        Event: 'LivePullToPushExit',
+        EventTime: 1725587400,
+        TaskId: 't',
+        TaskStatus: -1,
+      }),
+    ).toContainEqual({ instancePath: '/EventTime', keyword: 'type' });
     expect(validateLiveEvent({ Event: 'SomethingElse', EventTime: '1', TaskId: 't', TaskStatus: 1 })).toBe(false);
   });
 });

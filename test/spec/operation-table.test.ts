@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes, operationNames, operations, schemaEnums, webhooks } from '../../generated/operations.js';
 
 const GATEWAY_CODES = [
-  'SignatureDoesNotMatch', 'IncompleteSignature', 'InvalidSignatureMethod', 'InvalidTimeStamp.Expired',
-  'InvalidTimeStamp.Format', 'SignatureNonceUsed', 'InvalidAccessKeyId.NotFound', 'Throttling.User',
-  'MissingParameter', 'InvalidAction.NotFound', 'InvalidVersion', 'UnsupportedHTTPMethod', 'InternalError',
-  'ServiceUnavailable', 'Forbidden.RAM',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'InvalidSignatureMethod',
+  'InvalidTimeStamp.Expired',
+  'InvalidTimeStamp.Format',
+  'SignatureNonceUsed',
+  'InvalidAccessKeyId.NotFound',
+  'Throttling.User',
+  'MissingParameter',
+  'InvalidAction.NotFound',
+  'InvalidVersion',
+  'UnsupportedHTTPMethod',
+  'InternalError',
+  'ServiceUnavailable',
+  'Forbidden.RAM',
 ];
 
 describe('generated/operations.js', () => {
@@ -31,12 +42,17 @@ describe('generated/operations.js', () => {
       expect(new Set(codes).size, name).toBe(codes.length);
       expect(codes, name).toEqual(expect.arrayContaining(GATEWAY_CODES));
       const missing = codes.filter((c) => /^Missing(?!Parameter)/.test(c)).sort();
-      expect(missing, name).toEqual(op.params.filter((p) => p.required).map((p) => `Missing${p.name}`).sort());
+      expect(missing, name).toEqual(
+        op.params
+          .filter((p) => p.required)
+          .map((p) => `Missing${p.name}`)
+          .sort(),
+      );
       for (const error of op.errors) expect(errorCodes[error.code], error.code).toEqual(error);
     }
   });
 
-  it('keeps the seed document\'s Update error table', () => {
+  it("keeps the seed document's Update error table", () => {
     const business = operations.UpdateLivePullToPush.errors.filter((e) => !e.gateway || e.code === 'InternalError');
     expect(business.map((e) => [e.code, e.status, e.message])).toEqual([
       ['InvalidParameter', 400, '%s.'],

@@ -21,7 +21,9 @@ interface Runtime {
 const runtime = new Function(`${VALIDATOR_RUNTIME_SOURCE}\nreturn { ucs2length, runtimeFormats };`)() as Runtime;
 
 // A CommonJS default export, which ESM interop unwraps differently under vitest and under tsc.
-const ajvUcs2length = (createRequire(import.meta.url)('ajv/dist/runtime/ucs2length') as { default: (s: string) => number }).default;
+const ajvUcs2length = (
+  createRequire(import.meta.url)('ajv/dist/runtime/ucs2length') as { default: (s: string) => number }
+).default;
 const ajvDateTime = (str: string): boolean => {
   const format = fullFormats['date-time'];
   if (typeof format !== 'object' || !('validate' in format) || typeof format.validate !== 'function') {
@@ -31,7 +33,8 @@ const ajvDateTime = (str: string): boolean => {
 };
 const ajvInt32 = (value: number): boolean => {
   const format = fullFormats.int32;
-  if (typeof format !== 'object' || !('validate' in format)) throw new Error('ajv-formats int32 is not a format definition');
+  if (typeof format !== 'object' || !('validate' in format))
+    throw new Error('ajv-formats int32 is not a format definition');
   return (format.validate as (n: number) => boolean)(value);
 };
 
@@ -43,19 +46,30 @@ const dateTimeLike = fc
     sep: fc.constantFrom('T', 't', ' ', '_'),
     time: fc.tuple(digits(2), digits(2), digits(2)).map(([h, m, s]) => `${h}:${m}:${s}`),
     fraction: fc.constantFrom('', '.5', '.123456'),
-    zone: fc.oneof(fc.constantFrom('Z', 'z', ''), fc.tuple(fc.constantFrom('+', '-'), digits(2), fc.constantFrom(':', ''), digits(2)).map((p) => p.join(''))),
+    zone: fc.oneof(
+      fc.constantFrom('Z', 'z', ''),
+      fc.tuple(fc.constantFrom('+', '-'), digits(2), fc.constantFrom(':', ''), digits(2)).map((p) => p.join('')),
+    ),
   })
   .map((p) => `${p.date}${p.sep}${p.time}${p.fraction}${p.zone}`);
 
 describe('the validators run-time helpers', () => {
   it('ucs2length counts code points as ajv does, lone surrogates included', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => runtime.ucs2length(s) === ajvUcs2length(s)));
-    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)) }), (s) => runtime.ucs2length(s) === ajvUcs2length(s)));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)) }),
+        (s) => runtime.ucs2length(s) === ajvUcs2length(s),
+      ),
+    );
     expect(runtime.ucs2length('a😀b')).toBe(3);
   });
 
   it('date-time agrees with ajv-formats full mode', () => {
-    fc.assert(fc.property(dateTimeLike, (s) => runtime.runtimeFormats['date-time'].validate(s) === ajvDateTime(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(dateTimeLike, (s) => runtime.runtimeFormats['date-time'].validate(s) === ajvDateTime(s)),
+      { numRuns: 2000 },
+    );
     fc.assert(fc.property(fc.string(), (s) => runtime.runtimeFormats['date-time'].validate(s) === ajvDateTime(s)));
     const cases: Record<string, boolean> = {
       '2024-02-29T10:00:00Z': true,
@@ -78,27 +92,46 @@ describe('the validators run-time helpers', () => {
 
   it('int32 agrees with ajv-formats', () => {
     const around = fc.constantFrom(2 ** 31, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31) - 1, 0.5, Number.NaN, Infinity);
-    fc.assert(fc.property(fc.oneof(fc.double(), fc.integer(), around, fc.maxSafeInteger()), (n) => runtime.runtimeFormats.int32.validate(n) === ajvInt32(n)));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double(), fc.integer(), around, fc.maxSafeInteger()),
+        (n) => runtime.runtimeFormats.int32.validate(n) === ajvInt32(n),
+      ),
+    );
   });
 
   it('withRuntime points the standalone requires at the runtime and refuses unknown ones', () => {
     const code = withRuntime('const func2 = require("ajv/dist/runtime/ucs2length").default;');
     expect(code.startsWith(VALIDATOR_RUNTIME_SOURCE)).toBe(true);
     expect(code).toContain('const func2 = ucs2length;');
-    expect(() => withRuntime('const func3 = require("ajv/dist/runtime/equal").default;')).toThrow(/ajv\/dist\/runtime\/equal/);
+    expect(() => withRuntime('const func3 = require("ajv/dist/runtime/equal").default;')).toThrow(
+      /ajv\/dist\/runtime\/equal/,
+    );
     expect(() => withRuntime('const DATE = 1;')).toThrow(/DATE/);
   });
 });
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function runNode(script: string, cwd: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { cwd, env: { PATH: process.env['PATH'] ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script], {
+      cwd,
+      env: { PATH: process.env['PATH'] ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -119,7 +152,9 @@ describe('generated/validators.js without ajv installed', () => {
   it('imports in plain Node ESM outside the repo and validates requests', async () => {
     expect(relative(repoRoot, dir).startsWith('..')).toBe(true);
     const probe = join(dir, 'probe.mjs');
-    writeFileSync(probe, `
+    writeFileSync(
+      probe,
+      `
 import { requestValidators } from './generated/validators.js';
 const ajvReachable = await Promise.all(['ajv', 'ajv-formats'].map((name) => import(name).then(() => true, () => false)));
 const update = requestValidators.UpdateLivePullToPush;
@@ -140,7 +175,8 @@ console.log(JSON.stringify({
   int32: check({ ...base, Offset: 2147483648 }),
   longUrl: check({ ...base, CallbackUrl: 'https://' + '\\u{1F600}'.repeat(1993) }),
 }));
-`);
+`,
+    );
     const result = await runNode(probe, dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -4,16 +4,35 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { parseYaml } from '@redocly/openapi-core';
-import { readOperations, type ParamModel } from '../../scripts/generate/operation-model.js';
+import { describe, expect, it } from 'vitest';
+import { type ParamModel, readOperations } from '../../scripts/generate/operation-model.js';
 import { deref, isObject, type Json, type JsonObject } from '../../scripts/generate/spec-document.js';
 import { repoRoot, spec } from './spec-source.js';
 
-interface MetadataParam { name: string; style?: string; schema: Record<string, unknown> }
-interface MetadataApi { methods: string[]; parameters: MetadataParam[] }
-interface Difference { operation: string; parameter: string | null; field: string; spec: unknown; source: unknown }
-interface DecisionRecord { id: string; kind: string; operation: string; parameter: string | null; field: string }
+interface MetadataParam {
+  name: string;
+  style?: string;
+  schema: Record<string, unknown>;
+}
+interface MetadataApi {
+  methods: string[];
+  parameters: MetadataParam[];
+}
+interface Difference {
+  operation: string;
+  parameter: string | null;
+  field: string;
+  spec: unknown;
+  source: unknown;
+}
+interface DecisionRecord {
+  id: string;
+  kind: string;
+  operation: string;
+  parameter: string | null;
+  field: string;
+}
 
 const metadata = JSON.parse(
   readFileSync(join(repoRoot, 'spec', 'vendor', 'live-2016-11-01-pull-to-push.json'), 'utf8'),
@@ -24,7 +43,17 @@ const decisionRecords: DecisionRecord[] = [
 ].flatMap((block) => parseYaml(block[1] ?? '') as DecisionRecord[]);
 
 const models = readOperations(spec);
-const BOUNDS = ['minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'default', 'format'] as const;
+const BOUNDS = [
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'default',
+  'format',
+] as const;
 
 /** Metadata numbers are strings ("60"); an empty enum means "no enumeration". */
 function normalise(keyword: string, value: unknown): unknown {
@@ -47,7 +76,13 @@ function compareParam(operation: string, meta: MetadataParam, param: ParamModel)
   const specEnum = schema['enum'];
   const metaEnum = normalise('enum', meta.schema['enum']);
   if (JSON.stringify(specEnum) !== JSON.stringify(metaEnum)) {
-    out.push({ operation, parameter: param.name, field: 'enum', spec: specEnum ?? null, source: meta.schema['enum'] ?? null });
+    out.push({
+      operation,
+      parameter: param.name,
+      field: 'enum',
+      spec: specEnum ?? null,
+      source: meta.schema['enum'] ?? null,
+    });
   }
   for (const keyword of BOUNDS) push(keyword, schema[keyword], normalise(keyword, meta.schema[keyword]));
   const items = schema['items'];
@@ -72,7 +107,8 @@ function differences(): Difference[] {
     }
     for (const meta of api.parameters) {
       const param = model.params.find((p) => p.name === meta.name);
-      if (param === undefined) out.push({ operation, parameter: meta.name, field: 'present', spec: null, source: true });
+      if (param === undefined)
+        out.push({ operation, parameter: meta.name, field: 'present', spec: null, source: true });
       else out.push(...compareParam(operation, meta, param));
     }
     for (const param of model.params) {
@@ -85,8 +121,12 @@ function differences(): Difference[] {
 }
 
 function recorded(d: Difference, r: DecisionRecord): boolean {
-  return r.kind === 'metadata-difference' && (r.operation === '*' || r.operation === d.operation)
-    && r.parameter === d.parameter && r.field === d.field;
+  return (
+    r.kind === 'metadata-difference' &&
+    (r.operation === '*' || r.operation === d.operation) &&
+    r.parameter === d.parameter &&
+    r.field === d.field
+  );
 }
 
 describe('spec/openapi.yaml against the vendor metadata', () => {
@@ -97,7 +137,10 @@ describe('spec/openapi.yaml against the vendor metadata', () => {
     expect(metadata.info.version).toBe(deref(spec, spec.root['info'] as JsonObject)['version']);
     expect(metadata.info.style).toBe('RPC');
     for (const op of models) {
-      const node = deref(spec, ((spec.root['paths'] as JsonObject)[op.path] as JsonObject)[op.method.toLowerCase()] as Json);
+      const node = deref(
+        spec,
+        ((spec.root['paths'] as JsonObject)[op.path] as JsonObject)[op.method.toLowerCase()] as Json,
+      );
       expect(node['x-acs-style']).toBe('RPC');
       expect(node['x-acs-version']).toBe(metadata.info.version);
     }

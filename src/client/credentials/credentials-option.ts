@@ -10,7 +10,9 @@ export type ResolveCredentials = () => ResolvedCredentials | Promise<ResolvedCre
  * function is called for every call and its answer checked; no option means the default chain
  * (environment, then the aliyun CLI profile file).
  */
-export function resolveCredentialsOption(option: LiveCredentials | LiveCredentialsProvider | undefined): ResolveCredentials {
+export function resolveCredentialsOption(
+  option: LiveCredentials | LiveCredentialsProvider | undefined,
+): ResolveCredentials {
   if (option === undefined) return defaultCredentialChain({ env: process.env });
   if (typeof option === 'function') {
     return async () => {
@@ -31,7 +33,10 @@ function checked(credentials: LiveCredentials, providerName: string, what: strin
   const missing = (['accessKeyId', 'accessKeySecret'] as const).filter(
     (field) => typeof credentials?.[field] !== 'string' || credentials[field] === '',
   );
-  if (missing.length > 0) throw new LiveCredentialsError([`credentials option: ${what} no ${missing.join(' and no ')}`]);
+  if (missing.length > 0)
+    throw new LiveCredentialsError([`credentials option: ${what} no ${missing.join(' and no ')}`]);
   const { accessKeyId, accessKeySecret, securityToken } = credentials;
-  return securityToken ? { accessKeyId, accessKeySecret, securityToken, providerName } : { accessKeyId, accessKeySecret, providerName };
+  return securityToken
+    ? { accessKeyId, accessKeySecret, securityToken, providerName }
+    : { accessKeyId, accessKeySecret, providerName };
 }

@@ -9,7 +9,10 @@ import type { ResolvedCredentials } from './live-credentials.js';
  * has any, every call throws {@link LiveCredentialsError} listing what was tried, and looks again
  * next time.
  */
-export function defaultCredentialChain(context: { env: NodeJS.ProcessEnv; homeDir?: string }): () => Promise<ResolvedCredentials> {
+export function defaultCredentialChain(context: {
+  env: NodeJS.ProcessEnv;
+  homeDir?: string;
+}): () => Promise<ResolvedCredentials> {
   let found: Promise<ResolvedCredentials> | undefined;
   return () => {
     found ??= lookUp(context).catch((error: unknown) => {
@@ -26,7 +29,10 @@ async function lookUp({ env, homeDir }: { env: NodeJS.ProcessEnv; homeDir?: stri
   if ('found' in fromEnv) return fromEnv.found;
   tried.push(fromEnv.missing);
   // The file reader (and node:fs, node:os) loads only when the environment has no credentials.
-  const [{ fromProfileFile }, { homedir }] = await Promise.all([import('./profile-file-credentials.js'), import('node:os')]);
+  const [{ fromProfileFile }, { homedir }] = await Promise.all([
+    import('./profile-file-credentials.js'),
+    import('node:os'),
+  ]);
   const fromFile = await fromProfileFile(env, homeDir ?? homedir());
   if ('found' in fromFile) return fromFile.found;
   tried.push(fromFile.missing);

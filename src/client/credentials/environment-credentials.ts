@@ -17,8 +17,10 @@ export function fromEnvironment(env: NodeJS.ProcessEnv): CredentialLookup {
   if (!accessKeyId && !accessKeySecret) {
     return { missing: `environment: ${CREDENTIAL_ENV.accessKeyId} and ${CREDENTIAL_ENV.accessKeySecret} are not set` };
   }
-  if (!accessKeyId) return { missing: `environment: ${CREDENTIAL_ENV.accessKeyId} is not set (${CREDENTIAL_ENV.accessKeySecret} is)` };
-  if (!accessKeySecret) return { missing: `environment: ${CREDENTIAL_ENV.accessKeySecret} is not set (${CREDENTIAL_ENV.accessKeyId} is)` };
+  if (!accessKeyId)
+    return { missing: `environment: ${CREDENTIAL_ENV.accessKeyId} is not set (${CREDENTIAL_ENV.accessKeySecret} is)` };
+  if (!accessKeySecret)
+    return { missing: `environment: ${CREDENTIAL_ENV.accessKeySecret} is not set (${CREDENTIAL_ENV.accessKeyId} is)` };
   const securityToken = env[CREDENTIAL_ENV.securityToken];
   return {
     found: securityToken

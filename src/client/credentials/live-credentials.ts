@@ -16,6 +16,4 @@ export interface ResolvedCredentials extends LiveCredentials {
 }
 
 /** What one source of the default chain found: credentials, or the reason it has none. */
-export type CredentialLookup =
-  | { readonly found: ResolvedCredentials }
-  | { readonly missing: string };
+export type CredentialLookup = { readonly found: ResolvedCredentials } | { readonly missing: string };

@@ -33,7 +33,9 @@ export async function fromProfileFile(env: NodeJS.ProcessEnv, homeDir: string): 
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { missing: code === 'ENOENT' ? `${where}: does not exist` : `${where}: cannot be read (${code ?? 'unknown error'})` };
+    return {
+      missing: code === 'ENOENT' ? `${where}: does not exist` : `${where}: cannot be read (${code ?? 'unknown error'})`,
+    };
   }
   let config: { current?: unknown; profiles?: unknown };
   try {

@@ -64,7 +64,9 @@ describe('MemoryRateLimitStore', () => {
           expect(overlapping).toBeLessThanOrEqual(LIMIT);
         }
         const lastGrant = Math.max(0, ...requests.map((r) => r.granted));
-        expect(requests.filter((r) => r.granted - WINDOW < lastGrant && lastGrant <= r.done).length).toBeLessThanOrEqual(LIMIT);
+        expect(
+          requests.filter((r) => r.granted - WINDOW < lastGrant && lastGrant <= r.done).length,
+        ).toBeLessThanOrEqual(LIMIT);
       }),
     );
   });

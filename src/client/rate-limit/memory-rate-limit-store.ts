@@ -14,7 +14,9 @@ export class MemoryRateLimitStore implements RateLimitStore {
   private readonly busy = new Map<string, MemoryLease[]>();
 
   acquire({ key, nowMs, limit, windowMs }: SlotRequest): SlotDecision {
-    const leases = (this.busy.get(key) ?? []).filter((lease) => lease.doneMs === undefined || lease.doneMs + windowMs >= nowMs);
+    const leases = (this.busy.get(key) ?? []).filter(
+      (lease) => lease.doneMs === undefined || lease.doneMs + windowMs >= nowMs,
+    );
     if (leases.length < limit) {
       const lease: MemoryLease = { key, doneMs: undefined };
       leases.push(lease);

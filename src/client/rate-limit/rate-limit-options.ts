@@ -45,7 +45,8 @@ export function resolveRateLimit(options: RateLimitOptions | undefined): Resolve
   if (options?.enabled === false) return undefined;
   const limit = options?.limit ?? QPS_LIMIT_PER_ACCOUNT;
   const windowMs = options?.windowMs ?? DEFAULT_RATE_LIMIT_WINDOW_MS;
-  if (!(Number.isInteger(limit) && limit > 0)) throw new RangeError(`rateLimit.limit must be a positive integer (got ${limit})`);
+  if (!(Number.isInteger(limit) && limit > 0))
+    throw new RangeError(`rateLimit.limit must be a positive integer (got ${limit})`);
   if (!(windowMs > 0)) throw new RangeError(`rateLimit.windowMs must be positive (got ${windowMs})`);
   const store = options?.store ?? (options?.redis === undefined ? sharedMemoryStore : sharedRedisStore(options.redis));
   return { limit, windowMs, store };

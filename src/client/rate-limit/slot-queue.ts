@@ -81,10 +81,13 @@ function settlesBefore(promise: Promise<void>, deadlineMs: number, signal: Abort
       clearTimeout(timer);
       reject(signal!.reason);
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(false);
-    }, Math.max(0, deadlineMs - Date.now()));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(false);
+      },
+      Math.max(0, deadlineMs - Date.now()),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
     void promise.then(() => {
       clearTimeout(timer);

@@ -6,12 +6,16 @@ import { DEFAULT_RETRY } from './retry-options.js';
 describe('backoffDelay', () => {
   it('draws from [0, base × 2^(retry − 1)) capped at maxDelayMs (full jitter)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (retry, random) => {
-        const delay = backoffDelay(retry, DEFAULT_RETRY, undefined, () => random);
-        const ceiling = Math.min(DEFAULT_RETRY.maxDelayMs, DEFAULT_RETRY.baseDelayMs * 2 ** (retry - 1));
-        expect(delay).toBeGreaterThanOrEqual(0);
-        expect(delay).toBeLessThan(ceiling);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (retry, random) => {
+          const delay = backoffDelay(retry, DEFAULT_RETRY, undefined, () => random);
+          const ceiling = Math.min(DEFAULT_RETRY.maxDelayMs, DEFAULT_RETRY.baseDelayMs * 2 ** (retry - 1));
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThan(ceiling);
+        },
+      ),
     );
   });
 

@@ -8,11 +8,23 @@ const answer = (status: number, body: unknown, headers: Record<string, string> =
   headers,
   body: JSON.stringify(body),
 });
-const refused: SendOutcome = { kind: 'failed', error: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), requestSent: false };
-const reset: SendOutcome = { kind: 'failed', error: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), requestSent: true };
+const refused: SendOutcome = {
+  kind: 'failed',
+  error: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+  requestSent: false,
+};
+const reset: SendOutcome = {
+  kind: 'failed',
+  error: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+  requestSent: true,
+};
 
 const cases: Array<[string, SendOutcome, { get: boolean; post: boolean }]> = [
-  ['throttled (Throttling.User)', answer(400, { Code: 'Throttling.User', Message: 'm', RequestId: 'r' }), { get: true, post: true }],
+  [
+    'throttled (Throttling.User)',
+    answer(400, { Code: 'Throttling.User', Message: 'm', RequestId: 'r' }),
+    { get: true, post: true },
+  ],
   ['HTTP 429', answer(429, { Code: 'TooManyRequests', Message: 'm' }), { get: true, post: true }],
   ['HTTP 500', answer(500, { Code: 'InternalError', Message: 'm' }), { get: true, post: false }],
   ['HTTP 503', answer(503, { Code: 'ServiceUnavailable', Message: 'm' }), { get: true, post: false }],
@@ -30,13 +42,31 @@ describe('classifyFailure', () => {
   });
 
   it('carries the answer’s retry-after, RequestId and code for the log', () => {
-    const failure = classifyFailure('DescribeLivePullToPush', 'GET', answer(400, { Code: 'Throttling.User', Message: 'm', RequestId: 'r1' }, { 'x-acs-retry-after': '1500' }), 2, 1000);
-    expect(failure).toMatchObject({ statusCode: 400, requestId: 'r1', errorCode: 'Throttling.User', retryAfterMs: 1500 });
+    const failure = classifyFailure(
+      'DescribeLivePullToPush',
+      'GET',
+      answer(400, { Code: 'Throttling.User', Message: 'm', RequestId: 'r1' }, { 'x-acs-retry-after': '1500' }),
+      2,
+      1000,
+    );
+    expect(failure).toMatchObject({
+      statusCode: 400,
+      requestId: 'r1',
+      errorCode: 'Throttling.User',
+      retryAfterMs: 1500,
+    });
     expect(failure.error).toMatchObject({ name: 'LiveApiError', attempts: 2 });
   });
 
   it('names connection failures by Node’s code and timeouts as Timeout', () => {
-    expect(classifyFailure('DescribeLivePullToPush', 'GET', refused, 3, 1000)).toMatchObject({ errorCode: 'ECONNREFUSED', statusCode: undefined });
-    expect(classifyFailure('DescribeLivePullToPush', 'GET', { kind: 'timeout' }, 1, 250).error).toMatchObject({ name: 'LiveTimeoutError', timeoutMs: 250, phase: 'request' });
+    expect(classifyFailure('DescribeLivePullToPush', 'GET', refused, 3, 1000)).toMatchObject({
+      errorCode: 'ECONNREFUSED',
+      statusCode: undefined,
+    });
+    expect(classifyFailure('DescribeLivePullToPush', 'GET', { kind: 'timeout' }, 1, 250).error).toMatchObject({
+      name: 'LiveTimeoutError',
+      timeoutMs: 250,
+      phase: 'request',
+    });
   });
 });

@@ -21,7 +21,13 @@ export interface Failure {
  * What went wrong and whether another attempt is safe. A POST (CreateLivePullToPush) is retried
  * only when it provably did not take effect: throttled, or never sent.
  */
-export function classifyFailure(action: OperationName, method: 'GET' | 'POST', outcome: SendOutcome, attempts: number, timeoutMs: number): Failure {
+export function classifyFailure(
+  action: OperationName,
+  method: 'GET' | 'POST',
+  outcome: SendOutcome,
+  attempts: number,
+  timeoutMs: number,
+): Failure {
   const idempotent = method !== 'POST';
   switch (outcome.kind) {
     case 'answer': {
@@ -63,4 +69,3 @@ export function classifyFailure(action: OperationName, method: 'GET' | 'POST', o
     }
   }
 }
-

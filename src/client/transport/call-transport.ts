@@ -13,7 +13,7 @@ import { parseBody } from './answer-error.js';
 import type { Endpoint } from './endpoint.js';
 import { RelayResponse } from './relay-response.js';
 import type { Send, SendOutcome } from './send-outcome.js';
-import { signAttempt, type SignatureVersion } from './sign-attempt.js';
+import { type SignatureVersion, signAttempt } from './sign-attempt.js';
 
 /** A client's transport settings, every default applied. */
 export interface TransportConfig {
@@ -46,7 +46,9 @@ export interface CallContext {
  * else throws the error of the last attempt ({@link LiveApiError}, {@link LiveNetworkError},
  * {@link LiveTimeoutError}) or the signal's reason when the caller aborts.
  */
-export function createCallTransport(config: TransportConfig): (request: Request, call: CallContext) => Promise<Response> {
+export function createCallTransport(
+  config: TransportConfig,
+): (request: Request, call: CallContext) => Promise<Response> {
   return async (request, call) => {
     const method = request.method === 'POST' ? 'POST' : 'GET';
     const queryStart = request.url.indexOf('?');
@@ -64,13 +66,27 @@ export function createCallTransport(config: TransportConfig): (request: Request,
           ? undefined
           : await acquireSlot(config.rateLimit, credentials.accessKeyId, Date.now() + timeoutMs, call.signal);
       if (config.rateLimit !== undefined && lease === undefined) {
-        log(config, call, attempt, startedAt, { statusCode: undefined, requestId: undefined, errorCode: 'RateLimitTimeout' }, undefined);
+        log(
+          config,
+          call,
+          attempt,
+          startedAt,
+          { statusCode: undefined, requestId: undefined, errorCode: 'RateLimitTimeout' },
+          undefined,
+        );
         throw new LiveTimeoutError({ action: call.action, timeoutMs, phase: 'rate-limit', attempts: attempt });
       }
       let outcome: SendOutcome;
       try {
         outcome = await config.send(
-          sign(config, call, method, query, credentials, attempt === 1 ? undefined : { attempts: attempt - 1, delayMs: previousDelayMs }),
+          sign(
+            config,
+            call,
+            method,
+            query,
+            credentials,
+            attempt === 1 ? undefined : { attempts: attempt - 1, delayMs: previousDelayMs },
+          ),
           { timeoutMs: Math.max(1, timeoutMs - (performance.now() - startedAt)), signal: call.signal },
         );
       } finally {
@@ -84,14 +100,27 @@ export function createCallTransport(config: TransportConfig): (request: Request,
         const body = parseBody(outcome.body);
         if (typeof body === 'object' && body !== null) {
           const requestId = (body as { RequestId?: unknown }).RequestId;
-          log(config, call, attempt, startedAt, { statusCode: outcome.status, requestId: typeof requestId === 'string' ? requestId : undefined, errorCode: undefined }, undefined);
+          log(
+            config,
+            call,
+            attempt,
+            startedAt,
+            {
+              statusCode: outcome.status,
+              requestId: typeof requestId === 'string' ? requestId : undefined,
+              errorCode: undefined,
+            },
+            undefined,
+          );
           return new RelayResponse(outcome.status, outcome.headers, outcome.body, body).asResponse();
         }
       }
 
       const failure = classifyFailure(call.action, method, outcome, attempt, timeoutMs);
       const retryDelayMs =
-        failure.retryable && attempt < config.retry.maxAttempts ? backoffDelay(attempt, config.retry, failure.retryAfterMs) : undefined;
+        failure.retryable && attempt < config.retry.maxAttempts
+          ? backoffDelay(attempt, config.retry, failure.retryAfterMs)
+          : undefined;
       log(config, call, attempt, startedAt, failure, retryDelayMs);
       if (retryDelayMs === undefined) throw failure.error;
       await abortableDelay(retryDelayMs, call.signal);
@@ -126,7 +155,11 @@ function log(
   call: CallContext,
   attempt: number,
   startedAt: number,
-  result: { readonly statusCode: number | undefined; readonly requestId: string | undefined; readonly errorCode: string | undefined },
+  result: {
+    readonly statusCode: number | undefined;
+    readonly requestId: string | undefined;
+    readonly errorCode: string | undefined;
+  },
   retryDelayMs: number | undefined,
 ): void {
   config.logger?.({

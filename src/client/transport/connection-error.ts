@@ -2,7 +2,13 @@
  * Errors raised before a connection existed, as Node (and undici, in `cause.code`) report them:
  * refused, DNS failure, unreachable. A request that failed with one of these never left the process.
  */
-const BEFORE_CONNECTING: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const BEFORE_CONNECTING: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /** Node's error code of `error` or of its `cause`, if any. */
 export function errorCode(error: unknown): string | undefined {

@@ -23,7 +23,12 @@ describe('parseEndpoint', () => {
   });
 
   it('refuses other protocols, paths, queries and credentials', () => {
-    for (const endpoint of ['ftp://example.com', 'https://example.com/api', 'https://example.com/?a=1', 'https://user:pw@example.com']) {
+    for (const endpoint of [
+      'ftp://example.com',
+      'https://example.com/api',
+      'https://example.com/?a=1',
+      'https://user:pw@example.com',
+    ]) {
       expect(() => parseEndpoint(endpoint), endpoint).toThrow(TypeError);
     }
   });

@@ -22,9 +22,20 @@ export function parseEndpoint(endpoint: string): Endpoint {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TypeError(`endpoint must be an http:// or https:// URL (got ${url.protocol})`);
   }
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.username !== '' || url.password !== '') {
+  if (
+    (url.pathname !== '/' && url.pathname !== '') ||
+    url.search !== '' ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
     throw new TypeError(`endpoint must be a bare origin such as https://live.aliyuncs.com (got ${endpoint})`);
   }
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-  return { protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port, host: url.host, origin: url.origin };
+  return {
+    protocol: url.protocol,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port,
+    host: url.host,
+    origin: url.origin,
+  };
 }

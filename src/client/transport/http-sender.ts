@@ -19,21 +19,35 @@ export function createHttpSender(endpoint: Endpoint): Send {
   }
   let https: Promise<{ request: RequestFunction; agent: RequestOptions['agent'] }> | undefined;
   return async (attempt, limits) => {
-    https ??= Promise.all([import('node:https'), sharedHttpsAgent()]).then(([{ request }, agent]) => ({ request, agent }));
+    https ??= Promise.all([import('node:https'), sharedHttpsAgent()]).then(([{ request }, agent]) => ({
+      request,
+      agent,
+    }));
     const { request, agent } = await https;
     return exchange(request, requestOptions(endpoint, agent, attempt), limits);
   };
 }
 
 function requestOptions(endpoint: Endpoint, agent: RequestOptions['agent'], attempt: SignedAttempt): RequestOptions {
-  return { hostname: endpoint.hostname, port: endpoint.port, agent, method: attempt.method, path: attempt.path, headers: attempt.headers };
+  return {
+    hostname: endpoint.hostname,
+    port: endpoint.port,
+    agent,
+    method: attempt.method,
+    path: attempt.path,
+    headers: attempt.headers,
+  };
 }
 
 /**
  * One request/answer exchange. A request that fails on a reused keep-alive socket, or with any
  * error but a refused connection or DNS failure on a new one, may have been sent.
  */
-function exchange(request: RequestFunction, options: RequestOptions, { timeoutMs, signal }: Limits): Promise<SendOutcome> {
+function exchange(
+  request: RequestFunction,
+  options: RequestOptions,
+  { timeoutMs, signal }: Limits,
+): Promise<SendOutcome> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
@@ -63,12 +77,15 @@ function exchange(request: RequestFunction, options: RequestOptions, { timeoutMs
         else (more ??= [first]).push(chunk);
       });
       res.on('end', () => {
-        const body = more !== undefined ? Buffer.concat(more).toString('utf8') : first === undefined ? '' : first.toString('utf8');
+        const body =
+          more !== undefined ? Buffer.concat(more).toString('utf8') : first === undefined ? '' : first.toString('utf8');
         settle({ kind: 'answer', status: res.statusCode ?? 0, headers: res.headers, body });
       });
       res.on('error', (error) => settle({ kind: 'failed', error, requestSent: true }));
     });
-    req.on('error', (error) => settle({ kind: 'failed', error, requestSent: req.reusedSocket || mayHaveBeenSent(error) }));
+    req.on('error', (error) =>
+      settle({ kind: 'failed', error, requestSent: req.reusedSocket || mayHaveBeenSent(error) }),
+    );
     const timer = setTimeout(() => {
       settle({ kind: 'timeout' });
       req.destroy();

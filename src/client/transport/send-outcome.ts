@@ -18,4 +18,7 @@ export type SendOutcome =
   | { readonly kind: 'failed'; readonly error: unknown; readonly requestSent: boolean };
 
 /** Sends one attempt within `timeoutMs` (milliseconds). Rejects only with `signal.reason`. */
-export type Send = (attempt: SignedAttempt, limits: { readonly timeoutMs: number; readonly signal: AbortSignal | undefined }) => Promise<SendOutcome>;
+export type Send = (
+  attempt: SignedAttempt,
+  limits: { readonly timeoutMs: number; readonly signal: AbortSignal | undefined },
+) => Promise<SendOutcome>;

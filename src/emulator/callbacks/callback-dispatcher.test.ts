@@ -13,7 +13,7 @@ function manualPost() {
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('createCallbackDispatcher', () => {
-  it('delivers one task\'s events one at a time, in order, and other tasks\' alongside', async () => {
+  it("delivers one task's events one at a time, in order, and other tasks' alongside", async () => {
     const { calls, post } = manualPost();
     const dispatcher = createCallbackDispatcher({ post });
     dispatcher.send('a', 'http://r/a', { n: 1 });

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { postJson, type DeliveryOutcome } from './post-json.js';
+import { type DeliveryOutcome, postJson } from './post-json.js';
 
 /** Counters for callback delivery since the service started. */
 export interface CallbackStats {

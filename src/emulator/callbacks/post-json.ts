@@ -45,7 +45,11 @@ export function postJson(url: string, body: string, timeoutMs: number, signal?: 
       const status = res.statusCode ?? 0;
       // Settle once the body is drained, so the timeout also covers a receiver that stalls mid-body.
       res.on('end', () =>
-        settle(status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, reason: `receiver answered HTTP ${status}` }),
+        settle(
+          status >= 200 && status < 300
+            ? { ok: true, status }
+            : { ok: false, status, reason: `receiver answered HTTP ${status}` },
+        ),
       );
       res.on('error', (error) => settle({ ok: false, status, reason: error.message }));
       res.resume();

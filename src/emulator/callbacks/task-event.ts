@@ -27,7 +27,13 @@ export function taskEvent(task: TaskRecord, atMs: number): TaskStateEvent | Task
   if (status === TASK_STATES.Idle || status === TASK_STATES.Exit) {
     throw new RangeError(`task ${task.id} has TaskStatus ${status} and no exit record: no event announces that`);
   }
-  const event: TaskStateEvent = { Event: 'LivePullToPushRunning', EventTime, TaskId: task.id, TaskInfo: task.info, TaskStatus: status };
+  const event: TaskStateEvent = {
+    Event: 'LivePullToPushRunning',
+    EventTime,
+    TaskId: task.id,
+    TaskInfo: task.info,
+    TaskStatus: status,
+  };
   if (status === TASK_STATES.Offline && task.offlineReason !== undefined) event.TaskInvalidReason = task.offlineReason;
   return event;
 }

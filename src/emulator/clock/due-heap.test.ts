@@ -5,7 +5,10 @@ import { DueHeap } from './due-heap.js';
 type Step = { op: 'schedule'; key: number; at: number } | { op: 'cancel'; key: number } | { op: 'pop'; until: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('schedule' as const), key: fc.nat({ max: 20 }), at: fc.nat({ max: 50 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ op: fc.constant('schedule' as const), key: fc.nat({ max: 20 }), at: fc.nat({ max: 50 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('cancel' as const), key: fc.nat({ max: 20 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('pop' as const), until: fc.nat({ max: 50 }) }) },
 );

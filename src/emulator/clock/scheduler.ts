@@ -1,4 +1,4 @@
-import { DueHeap, type DueEntry } from './due-heap.js';
+import { type DueEntry, DueHeap } from './due-heap.js';
 import type { TaskClock } from './task-clock.js';
 
 /** Node's setTimeout clamps longer delays to 1 ms; longer waits re-arm on wake-up. */

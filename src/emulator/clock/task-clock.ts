@@ -23,7 +23,8 @@ export function createTaskClock(initialOffsetMs = 0, realNow: () => number = Dat
     nowMs: () => realNow() + offset,
     offsetMs: () => offset,
     advance(ms) {
-      if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`clock advance must be a finite number >= 0, got ${ms}`);
+      if (!(ms >= 0) || !Number.isFinite(ms))
+        throw new RangeError(`clock advance must be a finite number >= 0, got ${ms}`);
       offset += ms;
     },
     reset() {

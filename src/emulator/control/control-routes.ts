@@ -1,9 +1,9 @@
 import { errorCodes } from '../../../generated/operations.js';
+import { formatTimestamp } from '../../wire/timestamp.js';
 import type { Gateway } from '../gateway/gateway.js';
-import { invalidParameter, isRefusal, refuse, type Refusal } from '../gateway/refusal.js';
+import { invalidParameter, isRefusal, type Refusal, refuse } from '../gateway/refusal.js';
 import { ServiceError } from '../service/service-error.js';
 import type { InjectedFault, TaskService } from '../service/task-service.js';
-import { formatTimestamp } from '../../wire/timestamp.js';
 
 /** Prefix of the unsigned control routes; nothing under it is part of the vendor API. */
 export const CONTROL_PREFIX = '/_emulator/';

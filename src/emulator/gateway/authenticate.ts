@@ -1,8 +1,8 @@
 import { errorCodes } from '../../../generated/operations.js';
-import type { VerifyFailure, Verified, ReceivedRequest } from '../../wire/verify-result.js';
 import { verifyRequest } from '../../wire/verify-request.js';
+import type { ReceivedRequest, Verified, VerifyFailure } from '../../wire/verify-result.js';
 import type { AccessKeys } from './access-keys.js';
-import { refuse, type Refusal } from './refusal.js';
+import { type Refusal, refuse } from './refusal.js';
 
 /** Largest distance between a request's signing time and real wall-clock time, either way: 15 minutes, in ms. */
 export const TIMESTAMP_TOLERANCE_MS = 15 * 60 * 1000;

@@ -6,8 +6,12 @@ import { refuse } from './refusal.js';
 
 describe('formatMessage', () => {
   it('fills %s and does not double the full stop', () => {
-    expect(formatMessage('%s.', 'Parameter error.', 'Specified parameter Region is not valid.')).toBe('Specified parameter Region is not valid.');
-    expect(formatMessage('The input parameter "%s" is not supplied.', 'd', 'Timestamp')).toBe('The input parameter "Timestamp" is not supplied.');
+    expect(formatMessage('%s.', 'Parameter error.', 'Specified parameter Region is not valid.')).toBe(
+      'Specified parameter Region is not valid.',
+    );
+    expect(formatMessage('The input parameter "%s" is not supplied.', 'd', 'Timestamp')).toBe(
+      'The input parameter "Timestamp" is not supplied.',
+    );
   });
 
   it('falls back to the detail, then to the description, for an empty slot', () => {
@@ -16,9 +20,13 @@ describe('formatMessage', () => {
   });
 
   it('appends a detail after a colon, unless it repeats the message', () => {
-    expect(formatMessage('Task does not exist.', 'd', undefined, 'TaskId "x" names no task')).toBe('Task does not exist: TaskId "x" names no task.');
+    expect(formatMessage('Task does not exist.', 'd', undefined, 'TaskId "x" names no task')).toBe(
+      'Task does not exist: TaskId "x" names no task.',
+    );
     expect(formatMessage('Task does not exist.', 'd', undefined, 'Task does not exist')).toBe('Task does not exist.');
-    expect(formatMessage('The input parameter "%s" is missing.', 'd', 'Action', 'send it')).toBe('The input parameter "Action" is missing: send it.');
+    expect(formatMessage('The input parameter "%s" is missing.', 'd', 'Action', 'send it')).toBe(
+      'The input parameter "Action" is missing: send it.',
+    );
   });
 });
 
@@ -29,7 +37,9 @@ describe('errorAnswer', () => {
       expect(answer.status).toBe(spec.status);
       expect(validateErrorBody(answer.body)).toBe(true);
       expect(answer.body.Code).toBe(code);
-      expect(answer.body.Recommend).toContain(`q=${encodeURIComponent(code)}&product=live&requestId=A1B2C3D4-0000-4000-8000-000000000000`);
+      expect(answer.body.Recommend).toContain(
+        `q=${encodeURIComponent(code)}&product=live&requestId=A1B2C3D4-0000-4000-8000-000000000000`,
+      );
     }
   });
 

@@ -7,7 +7,7 @@ import type { TaskService } from '../service/task-service.js';
 import type { AccessKeys } from './access-keys.js';
 import { ArrivalLog } from './arrival-log.js';
 import { authenticate } from './authenticate.js';
-import { internalError, isRefusal, refuse, type Refusal } from './refusal.js';
+import { internalError, isRefusal, type Refusal, refuse } from './refusal.js';
 import { ReplayGuard } from './replay-guard.js';
 import { resolveOperation } from './resolve-operation.js';
 import { SlidingWindowThrottle } from './throttle.js';
@@ -85,11 +85,20 @@ export class Gateway {
     if (isRefusal(op)) return op;
 
     const now = this.options.clock();
-    const caller = authenticate({ method, pathname: '/', query, form, headers, rawBody: request.rawBody }, this.options.keys, new Date(now));
+    const caller = authenticate(
+      { method, pathname: '/', query, form, headers, rawBody: request.rawBody },
+      this.options.keys,
+      new Date(now),
+    );
     if (isRefusal(caller)) return caller;
 
-    const outcome = this.admit(caller.accessKeyId, caller.nonce, caller.signedAt, now) ?? this.run(op, caller.params, requestId);
-    this.arrivals.record(caller.accessKeyId, { time: now, action: op.action, outcome: outcome.refused ? outcome.code : 'OK' });
+    const outcome =
+      this.admit(caller.accessKeyId, caller.nonce, caller.signedAt, now) ?? this.run(op, caller.params, requestId);
+    this.arrivals.record(caller.accessKeyId, {
+      time: now,
+      action: op.action,
+      outcome: outcome.refused ? outcome.code : 'OK',
+    });
     return outcome;
   }
 
@@ -134,5 +143,5 @@ function named(request: RpcRequest, param: string, header: string, headerFirst: 
   const fromHeader = request.headers[header];
   const headerValue = typeof fromHeader === 'string' ? fromHeader : undefined;
   const paramValue = request.query[param] ?? request.form?.[param];
-  return headerFirst ? headerValue ?? paramValue : paramValue ?? headerValue;
+  return headerFirst ? (headerValue ?? paramValue) : (paramValue ?? headerValue);
 }

@@ -6,7 +6,13 @@ describe('NonceCache', () => {
   it('refuses a nonce exactly while it is remembered (model check)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd'), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 100 }))),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('a', 'b', 'c', 'd'),
+            fc.integer({ min: 0, max: 50 }),
+            fc.integer({ min: 1, max: 100 }),
+          ),
+        ),
         (uses) => {
           const cache = new NonceCache(1000);
           const model = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { TIMESTAMP_TOLERANCE_MS } from './authenticate.js';
 import { NonceCache } from './nonce-cache.js';
-import { refuse, type Refusal } from './refusal.js';
+import { type Refusal, refuse } from './refusal.js';
 
 /**
  * Refuses a signature nonce that one AccessKeyId already used while a request carrying it could

@@ -1,5 +1,5 @@
-import { API_VERSION, operations, type OperationSpec } from '../../../generated/operations.js';
-import { refuse, type Refusal } from './refusal.js';
+import { API_VERSION, type OperationSpec, operations } from '../../../generated/operations.js';
+import { type Refusal, refuse } from './refusal.js';
 
 /**
  * Finds the operation a request names and checks that it may be called this way: `Action`
@@ -12,7 +12,11 @@ export function resolveOperation(
   version: string | undefined,
 ): OperationSpec | Refusal {
   if (action === undefined || action === '') {
-    return refuse('MissingParameter', 'Action', 'name the operation with the Action parameter or the x-acs-action header');
+    return refuse(
+      'MissingParameter',
+      'Action',
+      'name the operation with the Action parameter or the x-acs-action header',
+    );
   }
   if (version === undefined || version === '') {
     return refuse('MissingParameter', 'Version', `send Version (or x-acs-version) ${API_VERSION}`);

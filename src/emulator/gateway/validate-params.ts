@@ -2,7 +2,7 @@ import { errorCodes, type OperationSpec, type ParamSpec } from '../../../generat
 import { requestValidators, type SchemaIssue } from '../../../generated/validators.js';
 import { schemaIssues } from '../../validation/schema-issues.js';
 import { fromWireParams } from '../../wire/rpc-params.js';
-import { invalidParameter, refuse, type Refusal } from './refusal.js';
+import { invalidParameter, type Refusal, refuse } from './refusal.js';
 
 const paramNamesByAction = new Map<string, ReadonlyMap<string, ParamSpec>>();
 
@@ -22,7 +22,10 @@ function paramsOf(op: OperationSpec): ReadonlyMap<string, ParamSpec> {
  * `Missing<Name>` code (or `MissingParameter`); any other violation gives `InvalidParameter`
  * naming each parameter and the rule it breaks.
  */
-export function validateParams(op: OperationSpec, wire: Readonly<Record<string, string>>): Record<string, unknown> | Refusal {
+export function validateParams(
+  op: OperationSpec,
+  wire: Readonly<Record<string, string>>,
+): Record<string, unknown> | Refusal {
   const defined = paramsOf(op);
   const decoded = fromWireParams(op, wire);
   const params = decoded.params;

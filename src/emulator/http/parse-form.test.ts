@@ -12,12 +12,18 @@ function parse(text: string) {
 describe('parseFormInto', () => {
   it('decodes what the canonical encoder wrote, for any names and values', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(fc.string({ unit: 'grapheme', minLength: 1 }), fc.string({ unit: 'grapheme' })), { selector: ([name]) => name, maxLength: 8 }), (pairs) => {
-        const record = Object.fromEntries(pairs);
-        const { params, issue } = parse(canonicalQuery(record));
-        expect(issue).toBeUndefined();
-        expect(params).toEqual(record);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.string({ unit: 'grapheme', minLength: 1 }), fc.string({ unit: 'grapheme' })), {
+          selector: ([name]) => name,
+          maxLength: 8,
+        }),
+        (pairs) => {
+          const record = Object.fromEntries(pairs);
+          const { params, issue } = parse(canonicalQuery(record));
+          expect(issue).toBeUndefined();
+          expect(params).toEqual(record);
+        },
+      ),
     );
   });
 

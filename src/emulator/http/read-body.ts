@@ -50,7 +50,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     };
     const onEnd = (): void => {
       if (size > limit) resolve({ ok: false, limit, drained: true });
-      else resolve({ ok: true, body: chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+      else
+        resolve({
+          ok: true,
+          body: chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size),
+        });
     };
     req.on('data', onData);
     req.on('end', onEnd);

@@ -3,9 +3,9 @@ import type { Duplex } from 'node:stream';
 import { CONTROL_PREFIX, handleControl } from '../control/control-routes.js';
 import { errorAnswer } from '../gateway/error-body.js';
 import type { Gateway, RpcRequest, Success } from '../gateway/gateway.js';
-import { internalError, invalidParameter, refuse, type Refusal } from '../gateway/refusal.js';
+import { internalError, invalidParameter, type Refusal, refuse } from '../gateway/refusal.js';
 import type { TaskService } from '../service/task-service.js';
-import { emptyFormParams, parseFormInto, type FormParams } from './parse-form.js';
+import { emptyFormParams, type FormParams, parseFormInto } from './parse-form.js';
 import { hasNoBody, readBody } from './read-body.js';
 import { newRequestId } from './request-id.js';
 import { rawJsonResponse, sendJson } from './send-json.js';
@@ -27,7 +27,9 @@ export interface RequestHandlerOptions {
  * JSON answer. Bodiless requests (every official SDK call) are handled synchronously, without
  * waiting for the `end` event.
  */
-export function createRequestHandler(options: RequestHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestHandler(
+  options: RequestHandlerOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const { gateway, service, maxBodyBytes, hostId, onInternalError } = options;
 
   const answer = (res: ServerResponse, requestId: string, outcome: Success | Refusal, close = false): void => {
@@ -45,24 +47,42 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     else answer(res, requestId, internalError(), true);
   };
 
-  const serveRpc = (req: IncomingMessage, res: ServerResponse, requestId: string, query: FormParams, body: Buffer | undefined): void => {
+  const serveRpc = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    query: FormParams,
+    body: Buffer | undefined,
+  ): void => {
     let form: FormParams | undefined;
     if (body !== undefined && body.length > 0 && isForm(req.headers['content-type'])) {
       form = emptyFormParams();
       const issue = parseFormInto(body.toString('utf8'), form);
       if (issue !== undefined) return answer(res, requestId, invalidSyntax(issue.name, issue.rule));
       for (const name of Object.keys(form)) {
-        if (name in query) return answer(res, requestId, invalidSyntax(name, 'is given in both the query and the body'));
+        if (name in query)
+          return answer(res, requestId, invalidSyntax(name, 'is given in both the query and the body'));
       }
     }
     const request: RpcRequest = { method: req.method!, query, form, headers: req.headers, rawBody: body };
     answer(res, requestId, gateway.handle(request, requestId));
   };
 
-  const serveControl = (req: IncomingMessage, res: ServerResponse, requestId: string, path: string, query: FormParams, body: Buffer | undefined): void => {
+  const serveControl = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    path: string,
+    query: FormParams,
+    body: Buffer | undefined,
+  ): void => {
     const text = body === undefined ? '' : body.toString('utf8');
     const outcome = handleControl({ method: req.method!, path, query, body: text }, service, gateway);
-    answer(res, requestId, outcome.refused ? outcome : { refused: false, body: { RequestId: requestId, ...outcome.body } });
+    answer(
+      res,
+      requestId,
+      outcome.refused ? outcome : { refused: false, body: { RequestId: requestId, ...outcome.body } },
+    );
   };
 
   return (req, res) => {
@@ -73,7 +93,11 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
       const path = mark === -1 ? url : url.slice(0, mark);
       const control = path.startsWith(CONTROL_PREFIX);
       if (!control && path !== '/') {
-        return answer(res, requestId, refuse('InvalidAction.NotFound', undefined, `RPC calls go to the path /, not ${path.slice(0, 200)}`));
+        return answer(
+          res,
+          requestId,
+          refuse('InvalidAction.NotFound', undefined, `RPC calls go to the path /, not ${path.slice(0, 200)}`),
+        );
       }
       if (req.method !== 'GET' && req.method !== 'POST') {
         return answer(res, requestId, refuse('UnsupportedHTTPMethod', undefined, `use GET or POST, not ${req.method}`));
@@ -117,13 +141,16 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, 
     return;
   }
   const requestId = newRequestId();
-  const detail = error.code === 'HPE_HEADER_OVERFLOW' ? 'the request line and headers are too large' : 'the request is not well-formed HTTP/1.1';
+  const detail =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'the request line and headers are too large'
+      : 'the request is not well-formed HTTP/1.1';
   const { status, body } = errorAnswer(invalidParameter('request', detail), requestId, hostId);
   socket.end(rawJsonResponse(status, requestId, body));
 }
 
 function isForm(contentType: string | undefined): boolean {
-  return contentType !== undefined && contentType.toLowerCase().startsWith('application/x-www-form-urlencoded');
+  return contentType?.toLowerCase().startsWith('application/x-www-form-urlencoded') === true;
 }
 
 function invalidSyntax(name: string, rule: string): Refusal {

@@ -1,4 +1,4 @@
-import { STATUS_CODES, type ServerResponse } from 'node:http';
+import { type ServerResponse, STATUS_CODES } from 'node:http';
 
 /** The content type of every emulator answer, spelled as the service sends it. */
 export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';

@@ -14,8 +14,19 @@ function task(overrides: Partial<TaskRecord> = {}, info: Partial<TaskRecord['inf
     status: 0,
     relay: { sourceUrls: ['m'], fileIndex: 0, offset: 0 },
     info: {
-      TaskId: 't', TaskName: '', StartTime: '2030-01-01T00:00:00Z', EndTime: '2030-01-01T02:00:00Z', SourceType: 'vod',
-      SourceUrls: ['m'], DstUrl: 'rtmp://d/a/s', CallbackURL: '', RepeatNumber: 0, RetryCount: 3, RetryInterval: 60, Offset: 0, FileIndex: 0,
+      TaskId: 't',
+      TaskName: '',
+      StartTime: '2030-01-01T00:00:00Z',
+      EndTime: '2030-01-01T02:00:00Z',
+      SourceType: 'vod',
+      SourceUrls: ['m'],
+      DstUrl: 'rtmp://d/a/s',
+      CallbackURL: '',
+      RepeatNumber: 0,
+      RetryCount: 3,
+      RetryInterval: 60,
+      Offset: 0,
+      FileIndex: 0,
       ...info,
     },
     ...overrides,
@@ -34,13 +45,19 @@ describe('nextDue', () => {
 
   it('retries a Recovering task RetryInterval after the previous attempt', () => {
     const since = START + 1000;
-    const recovering = task({ status: 2, fault: { reason: 'PullStreamFailed', sinceMs: since, retriesDone: 2 } }, { RetryInterval: 90 });
+    const recovering = task(
+      { status: 2, fault: { reason: 'PullStreamFailed', sinceMs: since, retriesDone: 2 } },
+      { RetryInterval: 90 },
+    );
     expect(nextDue(recovering, RETENTION)).toEqual({ kind: 'retry', at: since + 3 * 90_000 });
   });
 
   it('gives up at once with RetryCount 0', () => {
     const since = START + 1000;
-    const recovering = task({ status: 2, fault: { reason: 'PushStreamFailed', sinceMs: since, retriesDone: 0 } }, { RetryCount: 0 });
+    const recovering = task(
+      { status: 2, fault: { reason: 'PushStreamFailed', sinceMs: since, retriesDone: 0 } },
+      { RetryCount: 0 },
+    );
     expect(nextDue(recovering, RETENTION)).toEqual({ kind: 'give-up', at: since });
   });
 
@@ -51,6 +68,9 @@ describe('nextDue', () => {
   });
 
   it('purges an exited task after the retention period', () => {
-    expect(nextDue(task({ status: -1, exit: { reason: 'OverEndTime', atMs: END } }), RETENTION)).toEqual({ kind: 'purge', at: END + RETENTION });
+    expect(nextDue(task({ status: -1, exit: { reason: 'OverEndTime', atMs: END } }), RETENTION)).toEqual({
+      kind: 'purge',
+      at: END + RETENTION,
+    });
   });
 });

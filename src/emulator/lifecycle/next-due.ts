@@ -28,7 +28,8 @@ function ownDue(task: TaskRecord): Due | undefined {
   if (task.status !== TASK_STATES.Recovering || fault === undefined) return undefined;
   const intervalMs = retryIntervalSeconds(task) * 1000;
   // With RetryCount 0 there is nothing to retry: the task gives up as soon as it fails.
-  if (fault.retriesDone >= retryCount(task)) return { kind: 'give-up', at: fault.sinceMs + fault.retriesDone * intervalMs };
+  if (fault.retriesDone >= retryCount(task))
+    return { kind: 'give-up', at: fault.sinceMs + fault.retriesDone * intervalMs };
   return { kind: 'retry', at: fault.sinceMs + (fault.retriesDone + 1) * intervalMs };
 }
 

@@ -10,8 +10,7 @@ type DocumentedTaskInfo = NonNullable<DescribeBody['TaskInfo']>;
  * every field the request may omit, so only SourceProtocol (meaningless for vod and url
  * sources) can be absent.
  */
-export type TaskInfo = DocumentedTaskInfo &
-  Required<Omit<DocumentedTaskInfo, 'SourceProtocol'>>;
+export type TaskInfo = DocumentedTaskInfo & Required<Omit<DocumentedTaskInfo, 'SourceProtocol'>>;
 
 /** What a relay applied when it last started: Update changes these only through a restart. */
 export interface RelayInput {
@@ -58,4 +57,3 @@ export interface TaskRecord {
   fault?: Fault;
   exit?: { reason: ExitReason; atMs: number };
 }
-

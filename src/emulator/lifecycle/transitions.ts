@@ -1,5 +1,5 @@
-import { retryCount } from './next-due.js';
 import { TASK_STATES } from '../../rules/index.js';
+import { retryCount } from './next-due.js';
 import type { ExitReason, Fault, TaskRecord } from './task-record.js';
 
 /*

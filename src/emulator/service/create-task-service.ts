@@ -6,11 +6,11 @@ import { createTaskClock } from '../clock/task-clock.js';
 import { createMemoryTaskStore } from '../store/memory-task-store.js';
 import { openSqliteTaskStore } from '../store/sqlite-task-store.js';
 import { injectFault } from './inject-fault.js';
-import { handlers } from './operations/handlers.js';
 import type { OperationHandler } from './operation-types.js';
+import { handlers } from './operations/handlers.js';
 import { ServiceError } from './service-error.js';
-import type { TaskService } from './task-service.js';
 import { createTaskRuntime } from './task-runtime.js';
+import type { TaskService } from './task-service.js';
 
 export interface TaskServiceOptions {
   /**
@@ -39,7 +39,8 @@ export const DEFAULT_RETENTION_SECONDS = 86_400;
 export function createTaskService(options: TaskServiceOptions = {}): TaskService {
   const retentionSeconds = options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
   if (!(retentionSeconds >= 0)) throw new RangeError(`retentionSeconds must be >= 0, got ${retentionSeconds}`);
-  const onError = options.onError ?? ((error: unknown) => process.emitWarning(error instanceof Error ? error : String(error)));
+  const onError =
+    options.onError ?? ((error: unknown) => process.emitWarning(error instanceof Error ? error : String(error)));
   const store = options.dataFile === undefined ? createMemoryTaskStore() : openSqliteTaskStore(options.dataFile);
   const clock = createTaskClock(store.clockOffsetMs());
   const callbacks = createCallbackDispatcher({
@@ -63,7 +64,12 @@ export function createTaskService(options: TaskServiceOptions = {}): TaskService
   return {
     handle(action, params) {
       assertOpen();
-      if (!Object.hasOwn(handlers, action)) throw new ServiceError('InvalidAction.NotFound', `Action ${JSON.stringify(action)} is not a pull-to-push operation`, 'Action');
+      if (!Object.hasOwn(handlers, action))
+        throw new ServiceError(
+          'InvalidAction.NotFound',
+          `Action ${JSON.stringify(action)} is not a pull-to-push operation`,
+          'Action',
+        );
       const nowMs = clock.nowMs();
       runtime.runDue(nowMs);
       const handler = handlers[action] as OperationHandler<OperationName>;

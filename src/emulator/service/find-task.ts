@@ -18,7 +18,12 @@ export interface FoundTask {
  * @throws ServiceError CodeTaskNotExist (unknown, purged, other Region, or exited for anything
  *   but Describe) or the state rule's code (CodeTaskHasStopped for Stop on a stopped task)
  */
-export function findTask(runtime: TaskRuntime, operation: TaskOperation, taskId: string, region: string | undefined): FoundTask {
+export function findTask(
+  runtime: TaskRuntime,
+  operation: TaskOperation,
+  taskId: string,
+  region: string | undefined,
+): FoundTask {
   const task = runtime.store.get(taskId);
   if (task === undefined || (region !== undefined && task.region !== region)) {
     const where = region === undefined ? '' : ` in Region ${region}`;

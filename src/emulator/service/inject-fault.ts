@@ -1,8 +1,8 @@
 import { failRelay, isRelayUp } from '../lifecycle/transitions.js';
 import { findTask } from './find-task.js';
 import { ServiceError } from './service-error.js';
-import type { InjectedFault } from './task-service.js';
 import type { TaskRuntime } from './task-runtime.js';
+import type { InjectedFault } from './task-service.js';
 
 const FAULT_REASONS: ReadonlySet<string> = new Set(['PullStreamFailed', 'PushStreamFailed']);
 
@@ -15,7 +15,8 @@ export function injectFault(runtime: TaskRuntime, fault: InjectedFault, nowMs: n
   checkFault(fault);
   const { task } = findTask(runtime, 'DescribeLivePullToPush', fault.TaskId, undefined);
   const named = `TaskId ${JSON.stringify(fault.TaskId)}`;
-  if (task.exit !== undefined) throw new ServiceError('CodeTaskNotExist', `${named} names a task that has exited`, 'TaskId');
+  if (task.exit !== undefined)
+    throw new ServiceError('CodeTaskNotExist', `${named} names a task that has exited`, 'TaskId');
   if (!isRelayUp(task)) {
     throw new ServiceError(
       'CodeTaskHasStopped',
@@ -35,10 +36,18 @@ export function injectFault(runtime: TaskRuntime, fault: InjectedFault, nowMs: n
 
 function checkFault(fault: InjectedFault): void {
   if (!FAULT_REASONS.has(fault.Reason)) {
-    throw new ServiceError('InvalidParameter', `Reason must be PullStreamFailed or PushStreamFailed (got ${JSON.stringify(fault.Reason)})`, 'Reason');
+    throw new ServiceError(
+      'InvalidParameter',
+      `Reason must be PullStreamFailed or PushStreamFailed (got ${JSON.stringify(fault.Reason)})`,
+      'Reason',
+    );
   }
   const recover = fault.RecoverAfterRetries;
   if (recover !== undefined && !(Number.isInteger(recover) && recover >= 1)) {
-    throw new ServiceError('InvalidParameter', `RecoverAfterRetries must be an integer >= 1 (got ${String(recover)})`, 'RecoverAfterRetries');
+    throw new ServiceError(
+      'InvalidParameter',
+      `RecoverAfterRetries must be an integer >= 1 (got ${String(recover)})`,
+      'RecoverAfterRetries',
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { operations, type OperationName } from '../../../generated/operations.js';
+import { type OperationName, operations } from '../../../generated/operations.js';
 
 /**
  * The spec's default for an integer parameter, read once at start-up so no default is restated
@@ -6,6 +6,7 @@ import { operations, type OperationName } from '../../../generated/operations.js
  */
 export function integerDefault(action: OperationName, name: string): number {
   const value = operations[action].params.find((param) => param.name === name)?.default;
-  if (typeof value !== 'number') throw new Error(`spec/openapi.yaml gives ${action} parameter ${name} no integer default`);
+  if (typeof value !== 'number')
+    throw new Error(`spec/openapi.yaml gives ${action} parameter ${name} no integer default`);
   return value;
 }

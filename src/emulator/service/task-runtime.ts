@@ -1,8 +1,8 @@
 import type { CallbackDispatcher } from '../callbacks/callback-dispatcher.js';
-import { taskEvent, type TaskExitEvent, type TaskStateEvent } from '../callbacks/task-event.js';
+import { type TaskExitEvent, type TaskStateEvent, taskEvent } from '../callbacks/task-event.js';
 import type { Scheduler } from '../clock/scheduler.js';
 import type { TaskClock } from '../clock/task-clock.js';
-import { nextDue, type Due } from '../lifecycle/next-due.js';
+import { type Due, nextDue } from '../lifecycle/next-due.js';
 import type { TaskRecord } from '../lifecycle/task-record.js';
 import { exitTask, giveUp, retryRelay, startRelay } from '../lifecycle/transitions.js';
 import type { TaskStore } from '../store/task-store.js';

@@ -18,7 +18,8 @@ export function taskSummary(task: TaskRecord): TaskSummary {
     CurrentOffset: task.relay.offset,
     TaskInfo: task.info,
   };
-  if (task.status === TASK_STATES.Offline && task.offlineReason !== undefined) summary.TaskInvalidReason = task.offlineReason;
+  if (task.status === TASK_STATES.Offline && task.offlineReason !== undefined)
+    summary.TaskInvalidReason = task.offlineReason;
   if (task.exit !== undefined) {
     summary.TaskExitReason = task.exit.reason;
     summary.TaskExitTime = Math.floor(task.exit.atMs / 1000);

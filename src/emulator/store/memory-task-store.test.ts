@@ -4,22 +4,42 @@ import { createMemoryTaskStore } from './memory-task-store.js';
 
 function record(id: string, seq: number, region: string): TaskRecord {
   return {
-    id, seq, region, status: 0,
+    id,
+    seq,
+    region,
+    status: 0,
     relay: { sourceUrls: [], fileIndex: 0, offset: 0 },
     info: {
-      TaskId: id, TaskName: id, StartTime: '2030-01-01T00:00:00Z', EndTime: '2030-01-01T01:00:00Z', SourceType: 'vod',
-      SourceUrls: ['m'], DstUrl: 'rtmp://d/a/s', CallbackURL: '', RepeatNumber: 0, RetryCount: 3, RetryInterval: 60, Offset: 0, FileIndex: 0,
+      TaskId: id,
+      TaskName: id,
+      StartTime: '2030-01-01T00:00:00Z',
+      EndTime: '2030-01-01T01:00:00Z',
+      SourceType: 'vod',
+      SourceUrls: ['m'],
+      DstUrl: 'rtmp://d/a/s',
+      CallbackURL: '',
+      RepeatNumber: 0,
+      RetryCount: 3,
+      RetryInterval: 60,
+      Offset: 0,
+      FileIndex: 0,
     },
   };
 }
 
 const ids = (tasks: Iterable<TaskRecord>) => [...tasks].map((task) => task.id);
-const inRegion = (store: ReturnType<typeof createMemoryTaskStore>, region: string) => store.page(region, {}, 0, 100).tasks;
+const inRegion = (store: ReturnType<typeof createMemoryTaskStore>, region: string) =>
+  store.page(region, {}, 0, 100).tasks;
 
 describe('createMemoryTaskStore', () => {
   it('keeps each region in creation order, also when a task moves in', () => {
     const store = createMemoryTaskStore();
-    for (const [id, seq, region] of [['a', 0, 'x'], ['b', 1, 'y'], ['c', 2, 'x'], ['d', 3, 'y']] as const) {
+    for (const [id, seq, region] of [
+      ['a', 0, 'x'],
+      ['b', 1, 'y'],
+      ['c', 2, 'x'],
+      ['d', 3, 'y'],
+    ] as const) {
       store.put(record(id, seq, region));
     }
     const b = store.get('b')!;

@@ -46,7 +46,8 @@ export function createMemoryTaskStore(): TaskStore {
       byId.delete(id);
       leaveRegion(id);
     },
-    page: (region, filter, offset, limit) => regions.get(region)?.page(filter, offset, limit) ?? { total: 0, tasks: [] },
+    page: (region, filter, offset, limit) =>
+      regions.get(region)?.page(filter, offset, limit) ?? { total: 0, tasks: [] },
     all: () => byId.values(),
     nextSeq: () => seq,
     batch: (work) => work(),

@@ -5,17 +5,33 @@ import { RegionIndex, type TaskFilter } from './region-index.js';
 
 function record(seq: number): TaskRecord {
   return {
-    id: `id-${seq}`, seq, region: 'x', status: 0,
+    id: `id-${seq}`,
+    seq,
+    region: 'x',
+    status: 0,
     relay: { sourceUrls: [], fileIndex: 0, offset: 0 },
     info: {
-      TaskId: `id-${seq}`, TaskName: `name-${seq % 7}`, StartTime: '2030-01-01T00:00:00Z', EndTime: '2030-01-01T01:00:00Z',
-      SourceType: 'vod', SourceUrls: ['m'], DstUrl: `rtmp://d/${seq % 3 === 0 ? 'news' : 'sport'}/${seq}`, CallbackURL: '',
-      RepeatNumber: 0, RetryCount: 3, RetryInterval: 60, Offset: 0, FileIndex: 0,
+      TaskId: `id-${seq}`,
+      TaskName: `name-${seq % 7}`,
+      StartTime: '2030-01-01T00:00:00Z',
+      EndTime: '2030-01-01T01:00:00Z',
+      SourceType: 'vod',
+      SourceUrls: ['m'],
+      DstUrl: `rtmp://d/${seq % 3 === 0 ? 'news' : 'sport'}/${seq}`,
+      CallbackURL: '',
+      RepeatNumber: 0,
+      RetryCount: 3,
+      RetryInterval: 60,
+      Offset: 0,
+      FileIndex: 0,
     },
   };
 }
 
-type Step = { op: 'add'; seq: number } | { op: 'remove'; seq: number } | { op: 'page'; filter: TaskFilter; offset: number; limit: number };
+type Step =
+  | { op: 'add'; seq: number }
+  | { op: 'remove'; seq: number }
+  | { op: 'page'; filter: TaskFilter; offset: number; limit: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('add' as const), seq: fc.nat({ max: 400 }) }) },
@@ -25,7 +41,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       op: fc.constant('page' as const),
       filter: fc.record(
-        { taskId: fc.constantFrom('', '1', 'id-2'), taskName: fc.constantFrom('name-3', 'e-', 'x'), dstUrl: fc.constantFrom('/news/', 'rtmp') },
+        {
+          taskId: fc.constantFrom('', '1', 'id-2'),
+          taskName: fc.constantFrom('name-3', 'e-', 'x'),
+          dstUrl: fc.constantFrom('/news/', 'rtmp'),
+        },
         { requiredKeys: [] },
       ),
       offset: fc.nat({ max: 40 }),
@@ -58,7 +78,9 @@ describe('RegionIndex', () => {
             const all = [...model.values()].sort((a, b) => a.seq - b.seq).filter((task) => matches(task, s.filter));
             const page = index.page(s.filter, s.offset, s.limit);
             expect(page.total).toBe(all.length);
-            expect(page.tasks.map((task) => task.seq)).toEqual(all.slice(s.offset, s.offset + s.limit).map((task) => task.seq));
+            expect(page.tasks.map((task) => task.seq)).toEqual(
+              all.slice(s.offset, s.offset + s.limit).map((task) => task.seq),
+            );
           }
           expect(index.size).toBe(model.size);
         }

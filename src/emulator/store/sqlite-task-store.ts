@@ -126,7 +126,9 @@ function openDatabase(file: string): BetterSqlite3.Database {
   try {
     Database = require('better-sqlite3') as typeof BetterSqlite3;
   } catch (error) {
-    throw new Error('dataFile needs the optional dependency better-sqlite3 (npm install better-sqlite3)', { cause: error });
+    throw new Error('dataFile needs the optional dependency better-sqlite3 (npm install better-sqlite3)', {
+      cause: error,
+    });
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -140,7 +142,9 @@ function migrate(db: BetterSqlite3.Database, file: string): void {
   if (version === SCHEMA_VERSION) return;
   const hasTables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
   if (version !== 0 || hasTables > 0) {
-    throw new Error(`${file} holds emulator data of schema version ${version}; this emulator reads version ${SCHEMA_VERSION}`);
+    throw new Error(
+      `${file} holds emulator data of schema version ${version}; this emulator reads version ${SCHEMA_VERSION}`,
+    );
   }
   db.transaction(() => {
     db.exec(SCHEMA);

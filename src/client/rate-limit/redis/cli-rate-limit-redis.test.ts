@@ -9,8 +9,12 @@ describe('cliRateLimitRedis', () => {
 
   it('turns a URL into a Redis store, the flag winning over the variable', () => {
     const fromFlag = cliRateLimitRedis('redis://127.0.0.1:1', { [RATE_LIMIT_REDIS_ENV]: 'not a url' });
-    expect(fromFlag).toMatchObject({ rateLimit: { store: { acquire: expect.any(Function), close: expect.any(Function) } } });
-    expect(cliRateLimitRedis(undefined, { [RATE_LIMIT_REDIS_ENV]: 'rediss://cache:6380' })).toHaveProperty('rateLimit.store');
+    expect(fromFlag).toMatchObject({
+      rateLimit: { store: { acquire: expect.any(Function), close: expect.any(Function) } },
+    });
+    expect(cliRateLimitRedis(undefined, { [RATE_LIMIT_REDIS_ENV]: 'rediss://cache:6380' })).toHaveProperty(
+      'rateLimit.store',
+    );
   });
 
   it('gives the same store for the same URL, as clients of one process share a budget', () => {

@@ -13,9 +13,15 @@ export type CliRateLimitRedis = { readonly rateLimit: RateLimitOptions } | { rea
  * unset), into the client's `rateLimit` option; `undefined` when neither is set (the in-memory
  * limiter). Nothing connects until the first call. The problem text never holds the password.
  */
-export function cliRateLimitRedis(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): CliRateLimitRedis | undefined {
+export function cliRateLimitRedis(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): CliRateLimitRedis | undefined {
   const fromEnv = env[RATE_LIMIT_REDIS_ENV];
-  const [source, url] = flag !== undefined ? ['--rate-limit-redis', flag] : ['$' + RATE_LIMIT_REDIS_ENV, fromEnv === '' ? undefined : fromEnv];
+  const [source, url] =
+    flag !== undefined
+      ? ['--rate-limit-redis', flag]
+      : [`$${RATE_LIMIT_REDIS_ENV}`, fromEnv === '' ? undefined : fromEnv];
   if (url === undefined) return undefined;
   try {
     return { rateLimit: { store: sharedRedisStore(url) } };

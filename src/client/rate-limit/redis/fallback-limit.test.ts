@@ -12,14 +12,19 @@ describe('fallbackLimit', () => {
 
   it('never lets workers up to `limit` exceed the limit together, and never goes below 1 call', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 60_000 }), fc.integer({ min: 1, max: 5000 }), (limit, windowMs, workers) => {
-        const local = fallbackLimit(limit, windowMs, workers);
-        expect(local.limit).toBeGreaterThanOrEqual(1);
-        expect(local.windowMs).toBeGreaterThanOrEqual(windowMs);
-        if (workers <= limit) expect(workers * local.limit).toBeLessThanOrEqual(limit);
-        // The account's average rate holds whatever the worker count.
-        expect((workers * local.limit) / local.windowMs).toBeLessThanOrEqual(limit / windowMs);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 60_000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        (limit, windowMs, workers) => {
+          const local = fallbackLimit(limit, windowMs, workers);
+          expect(local.limit).toBeGreaterThanOrEqual(1);
+          expect(local.windowMs).toBeGreaterThanOrEqual(windowMs);
+          if (workers <= limit) expect(workers * local.limit).toBeLessThanOrEqual(limit);
+          // The account's average rate holds whatever the worker count.
+          expect((workers * local.limit) / local.windowMs).toBeLessThanOrEqual(limit / windowMs);
+        },
+      ),
     );
   });
 });

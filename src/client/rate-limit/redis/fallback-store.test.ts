@@ -113,7 +113,11 @@ describe('FallbackStore', () => {
     shared.up = false;
     const error = await store.acquire(at(0)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitUnavailableError);
-    expect(error).toMatchObject({ code: 'RateLimitUnavailable', redisUrl: 'redis://:***@cache:6390', cause: shared.down });
+    expect(error).toMatchObject({
+      code: 'RateLimitUnavailable',
+      redisUrl: 'redis://:***@cache:6390',
+      cause: shared.down,
+    });
     await expect(store.acquire(at(5000))).rejects.toBeInstanceOf(RateLimitUnavailableError);
     expect(log).toEqual([
       'warn live-relay rate limit: Redis at redis://:***@cache:6390 is unreachable (connect ECONNREFUSED 127.0.0.1:6390); ' +

@@ -60,7 +60,8 @@ export class FallbackStore implements RateLimitStore {
       }
     }
     const outage = this.outage!;
-    if (this.options.onRedisDown === 'fail-closed') throw new RateLimitUnavailableError(this.options.safeUrl, outage.reason);
+    if (this.options.onRedisDown === 'fail-closed')
+      throw new RateLimitUnavailableError(this.options.safeUrl, outage.reason);
     const decision = this.local.acquire(this.localRequest(request));
     if (decision.granted) {
       outage.localInFlight++;
@@ -103,16 +104,21 @@ export class FallbackStore implements RateLimitStore {
         : `after one window this process keeps to ${local.limit} call(s) per ${local.windowMs} ms on its own ` +
           `(the account's limit shared by ${this.options.workers} workers) until it answers again`;
     const why = reason instanceof Error ? reason.message : String(reason);
-    this.options.logger.warn(`live-relay rate limit: Redis at ${this.options.safeUrl} is unreachable (${why}); ${then}`);
+    this.options.logger.warn(
+      `live-relay rate limit: Redis at ${this.options.safeUrl} is unreachable (${why}); ${then}`,
+    );
     if (this.options.onRedisDown === 'fail-closed') return;
     // The local budget starts spent: each slot, released now, frees a window from now.
-    for (let d = this.local.acquire(local); d.granted; d = this.local.acquire(local)) this.local.release(d.lease, request.nowMs);
+    for (let d = this.local.acquire(local); d.granted; d = this.local.acquire(local))
+      this.local.release(d.lease, request.nowMs);
   }
 
   private recovered(): void {
     if (this.outage === undefined) return;
     this.outage = undefined;
-    this.options.logger.info?.(`live-relay rate limit: Redis at ${this.options.safeUrl} answers again; the budget is shared through it once more`);
+    this.options.logger.info?.(
+      `live-relay rate limit: Redis at ${this.options.safeUrl} answers again; the budget is shared through it once more`,
+    );
   }
 }
 

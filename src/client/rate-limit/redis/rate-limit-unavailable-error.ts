@@ -12,7 +12,10 @@ export class RateLimitUnavailableError extends Error {
 
   constructor(redisUrl: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`the shared rate limit at ${redisUrl} is unavailable (${reason}); with onRedisDown 'fail-closed' the call was not sent`, { cause });
+    super(
+      `the shared rate limit at ${redisUrl} is unavailable (${reason}); with onRedisDown 'fail-closed' the call was not sent`,
+      { cause },
+    );
     this.redisUrl = redisUrl;
   }
 }

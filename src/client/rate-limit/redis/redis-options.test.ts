@@ -16,9 +16,15 @@ describe('resolveRedisOptions', () => {
   });
 
   it('names the option that is wrong', () => {
-    expect(() => resolveRedisOptions('http://cache')).toThrow('rateLimit.redis.url must be a redis:// or rediss:// URL (got http://cache/)');
-    expect(() => resolveRedisOptions({ url: 'redis://cache', workers: 0 })).toThrow('rateLimit.redis.workers must be a positive integer (got 0)');
-    expect(() => resolveRedisOptions({ url: 'redis://cache', commandTimeoutMs: 0.5 })).toThrow('rateLimit.redis.commandTimeoutMs');
+    expect(() => resolveRedisOptions('http://cache')).toThrow(
+      'rateLimit.redis.url must be a redis:// or rediss:// URL (got http://cache/)',
+    );
+    expect(() => resolveRedisOptions({ url: 'redis://cache', workers: 0 })).toThrow(
+      'rateLimit.redis.workers must be a positive integer (got 0)',
+    );
+    expect(() => resolveRedisOptions({ url: 'redis://cache', commandTimeoutMs: 0.5 })).toThrow(
+      'rateLimit.redis.commandTimeoutMs',
+    );
     expect(() => resolveRedisOptions({ url: 'redis://cache', onRedisDown: 'ignore' as 'fallback' })).toThrow(
       `rateLimit.redis.onRedisDown must be 'fallback' or 'fail-closed' (got "ignore")`,
     );

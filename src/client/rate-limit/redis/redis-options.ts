@@ -87,7 +87,9 @@ export function resolveRedisOptions(options: string | RedisRateLimitOptions): Re
   }
   const onRedisDown = given.onRedisDown ?? 'fallback';
   if (onRedisDown !== 'fallback' && onRedisDown !== 'fail-closed') {
-    throw new TypeError(`rateLimit.redis.onRedisDown must be 'fallback' or 'fail-closed' (got ${JSON.stringify(onRedisDown)})`);
+    throw new TypeError(
+      `rateLimit.redis.onRedisDown must be 'fallback' or 'fail-closed' (got ${JSON.stringify(onRedisDown)})`,
+    );
   }
   return {
     url: given.url,
@@ -112,6 +114,7 @@ function urlProtocol(url: unknown): string | undefined {
 }
 
 function positiveInteger(name: string, value: number): number {
-  if (!(Number.isSafeInteger(value) && value > 0)) throw new RangeError(`rateLimit.redis.${name} must be a positive integer (got ${value})`);
+  if (!(Number.isSafeInteger(value) && value > 0))
+    throw new RangeError(`rateLimit.redis.${name} must be a positive integer (got ${value})`);
   return value;
 }

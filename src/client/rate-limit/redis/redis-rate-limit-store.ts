@@ -1,7 +1,7 @@
 import type { RateLimitStore, SlotDecision, SlotLease, SlotRequest } from '../rate-limit-store.js';
 import { FallbackStore } from './fallback-store.js';
 import { RedisLink } from './redis-link.js';
-import { resolveRedisOptions, type RedisRateLimitOptions } from './redis-options.js';
+import { type RedisRateLimitOptions, resolveRedisOptions } from './redis-options.js';
 import { RedisSlotStore } from './redis-slot-store.js';
 
 /** A {@link RateLimitStore} shared through Redis; see {@link createRedisRateLimitStore}. */

@@ -38,7 +38,12 @@ export class RedisSlotStore implements SharedSlotStore {
 
   async acquire({ key, limit, windowMs }: SlotRequest): Promise<SlotDecision> {
     const id = randomUUID();
-    const reply = (await this.run(ACQUIRE, this.options.keyPrefix + key, [limit, windowMs, this.options.leaseTtlMs, id])) as [number, number?];
+    const reply = (await this.run(ACQUIRE, this.options.keyPrefix + key, [
+      limit,
+      windowMs,
+      this.options.leaseTtlMs,
+      id,
+    ])) as [number, number?];
     if (reply[0] === 1) {
       const lease: RedisLease = { key, id, windowMs };
       this.leases.add(lease);

@@ -1,5 +1,5 @@
+import { type RateLimitLogger, type RedisRateLimitOptions, resolveRedisOptions } from './redis-options.js';
 import { createRedisRateLimitStore, type RedisRateLimitStore } from './redis-rate-limit-store.js';
-import { resolveRedisOptions, type RateLimitLogger, type RedisRateLimitOptions } from './redis-options.js';
 
 /** By settings (logger aside), then by logger. */
 const stores = new Map<string, WeakMap<RateLimitLogger, RedisRateLimitStore>>();
