@@ -1,11 +1,11 @@
 import type { OperationName } from '../../generated/operations.js';
 import { methodName } from '../client/operation-types.js';
-import { cliRateLimitRedis } from '../client/rate-limit/redis/cli-rate-limit-redis.js';
 import { createLiveClient, type LiveClientOptions } from '../index.js';
 import { resolveCliCredentials } from './credentials-options.js';
 import type { GlobalOptions } from './global-options.js';
 import type { CliIo } from './io.js';
 import { listAllTasks } from './list-all.js';
+import { cliRateLimitRedis } from './rate-limit-redis.js';
 
 /**
  * Makes the one call a command line asks for, through the typed client, and resolves with the

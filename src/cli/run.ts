@@ -1,5 +1,4 @@
 import { type OperationName, operationNames, operations } from '../../generated/operations.js';
-import { cliRateLimitRedis } from '../client/rate-limit/redis/cli-rate-limit-redis.js';
 import { packageVersion } from '../package-version.js';
 import { parseArgv } from './argv.js';
 import { commandAliases, type ResolvedCommand, resolveCommand } from './command-alias.js';
@@ -11,6 +10,7 @@ import { operationHelp, overviewHelp } from './help.js';
 import type { CliIo } from './io.js';
 import { type OperationParams, toOperationParams } from './operation-params.js';
 import { formatOutput } from './output.js';
+import { cliRateLimitRedis } from './rate-limit-redis.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -31,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
 async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode | number> {
   if (argv[0] === 'emulator') {
     // Loaded only here: the emulator (HTTP server, SQLite store) is not part of a client call.
-    const { runEmulatorCommand } = await import('../emulator/main.js');
+    const { runEmulatorCommand } = await import('./emulator-command.js');
     return await runEmulatorCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr });
   }
   const parsed = parseArgv(argv, globalSwitches);

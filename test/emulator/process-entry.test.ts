@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runEmulatorCommand } from '../../src/cli/emulator-command.js';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../src/emulator/gateway/access-keys.js';
-import { runEmulatorCommand } from '../../src/emulator/main.js';
 import { expectOk, REGION } from './fixtures.js';
 import { destroyAgent, sendSigned } from './signed-request.js';
 
-const MAIN = fileURLToPath(new URL('../../src/emulator/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../src/cli/emulator-command.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 afterAll(() => destroyAgent());
@@ -33,7 +33,7 @@ function start(
   });
 }
 
-describe('node --import tsx src/emulator/main.ts', () => {
+describe('node --import tsx src/cli/emulator-command.ts', () => {
   it('serves signed calls with the configured key, never prints that secret, and exits 0 on SIGTERM', async () => {
     const secret = 'my-own-secret-value';
     const { child, url, output, exited } = await start([

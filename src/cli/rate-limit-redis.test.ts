@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliRateLimitRedis, RATE_LIMIT_REDIS_ENV } from './cli-rate-limit-redis.js';
+import { cliRateLimitRedis, RATE_LIMIT_REDIS_ENV } from './rate-limit-redis.js';
 
 describe('cliRateLimitRedis', () => {
   it('is undefined when neither the flag nor the variable is set, or the variable is empty', () => {

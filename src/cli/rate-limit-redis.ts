@@ -1,6 +1,6 @@
-import type { RateLimitOptions } from '../rate-limit-options.js';
-import { redactedUrl } from './redacted-url.js';
-import { sharedRedisStore } from './shared-redis-stores.js';
+import type { RateLimitOptions } from '../client/rate-limit/rate-limit-options.js';
+import { redactedUrl } from '../client/rate-limit/redis/redacted-url.js';
+import { sharedRedisStore } from '../client/rate-limit/redis/shared-redis-stores.js';
 
 /** The environment variable the CLI reads when `--rate-limit-redis` is not given. */
 export const RATE_LIMIT_REDIS_ENV = 'LIVE_RELAY_RATE_LIMIT_REDIS';

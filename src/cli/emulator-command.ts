@@ -4,13 +4,13 @@
  *   live-relay emulator [--host 127.0.0.1] [--port 9000]
  *                       [--access-key-id ID --access-key-secret SECRET] [--data FILE]
  *
- * Also runnable directly: `node --import tsx src/emulator/main.ts --port 0`.
+ * Also runnable directly: `node --import tsx src/cli/emulator-command.ts --port 0`.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgv } from '../cli/argv.js';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from './gateway/access-keys.js';
-import { type EmulatorOptions, type RunningEmulator, startEmulator } from './server.js';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../emulator/gateway/access-keys.js';
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../emulator/server.js';
+import { parseArgv } from './argv.js';
 
 /** Default port of `live-relay emulator` (the spec's emulator server URL uses it). */
 export const DEFAULT_EMULATOR_PORT = 9000;
