@@ -49,9 +49,14 @@ export interface paths {
          *     | Task state | Parameters that may change | Refused with |
          *     |---|---|---|
          *     | `0` Idle (before `StartTime`) | all, including `Region` | — |
-         *     | `1` Running, `2` Recovering (abnormal retry) | only `CallbackUrl` and `RepeatNumber` (the doc's "RepeatTime"); effective immediately | any other parameter: `CodeTaskHasStarted` |
-         *     | `3` Offline (stopped) | all except `Region` and `StartTime` | `Region`, `StartTime`: `CodeTaskHasStarted` |
-         *     | `-1` Exit, or unknown `TaskId` | nothing | `CodeTaskNotExist` |
+         *     | `1` Running, `2` Recovering (abnormal retry) | only `CallbackUrl` and `RepeatNumber` (the doc's "RepeatTime"); effective immediately | any other parameter but `StartTime`: `CodeTaskHasStarted` |
+         *     | `3` Offline (stopped) | all except `Region` | `Region`: `CodeTaskHasStarted` |
+         *     | `-1` Exit (still visible) | nothing | any parameter but `EndTime`: `CodeTaskNotExist` |
+         *     | unknown `TaskId` | nothing | `CodeTaskNotExist` |
+         *
+         *     `StartTime` on a task that has started, and `EndTime` on a task that has ended, are
+         *     answered with success and leave the task unchanged (the doc: "the update does not take
+         *     effect").
          *
          *     `SourceType` and `DstUrl` are not parameters of this operation and cannot be changed.
          *     Changes to `FileIndex`, `Offset` and `SourceUrls` made while the task is stopped take effect
@@ -820,15 +825,16 @@ export interface operations {
                 /**
                  * @description The start time of the task, UTC, `yyyy-MM-ddTHH:mm:ssZ`. The range from `StartTime` to
                  *     `EndTime` cannot exceed seven days. If the task has already started, the update does not
-                 *     take effect: it is refused with `CodeTaskHasStarted` (states `1`, `2`, `3`).
+                 *     take effect: the call succeeds and `StartTime` stays as it was (states `1`, `2`, `3`).
                  * @example 2024-08-23T15:30:00Z
                  */
                 StartTime?: components["schemas"]["UtcTime"];
                 /**
                  * @description The end time of the task, UTC, `yyyy-MM-ddTHH:mm:ssZ`. The range from `StartTime` to
                  *     `EndTime` cannot exceed seven days; the end time must be later than the start time and
-                 *     later than the current time. If the task has ended, the update does not take effect.
-                 *     May change before the start or while the task is stopped; refused with
+                 *     later than the current time. If the task has ended, the update does not take effect:
+                 *     the call succeeds and `EndTime` stays as it was (state `-1`, while the task is still
+                 *     visible). May change before the start or while the task is stopped; refused with
                  *     `CodeTaskHasStarted` while it is running.
                  * @example 2024-08-27T14:30:00Z
                  */

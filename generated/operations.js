@@ -386,7 +386,7 @@ export const operations = deepFreeze({
       "POST"
     ],
     "summary": "Update a pull-to-push task",
-    "description": "Updates a pulled-stream relay task. What may change depends on the task state\n(see `spec/decisions.md` D-01):\n\n| Task state | Parameters that may change | Refused with |\n|---|---|---|\n| `0` Idle (before `StartTime`) | all, including `Region` | — |\n| `1` Running, `2` Recovering (abnormal retry) | only `CallbackUrl` and `RepeatNumber` (the doc's \"RepeatTime\"); effective immediately | any other parameter: `CodeTaskHasStarted` |\n| `3` Offline (stopped) | all except `Region` and `StartTime` | `Region`, `StartTime`: `CodeTaskHasStarted` |\n| `-1` Exit, or unknown `TaskId` | nothing | `CodeTaskNotExist` |\n\n`SourceType` and `DstUrl` are not parameters of this operation and cannot be changed.\nChanges to `FileIndex`, `Offset` and `SourceUrls` made while the task is stopped take effect\nwhen it is restarted; a new `CallbackUrl` applies from the next event.\n\n**QPS limit:** 10 calls per second per account. Requests above the limit are dropped.\n**RAM action:** `live:UpdateLivePullToPush` (access level: update; all resources).",
+    "description": "Updates a pulled-stream relay task. What may change depends on the task state\n(see `spec/decisions.md` D-01):\n\n| Task state | Parameters that may change | Refused with |\n|---|---|---|\n| `0` Idle (before `StartTime`) | all, including `Region` | — |\n| `1` Running, `2` Recovering (abnormal retry) | only `CallbackUrl` and `RepeatNumber` (the doc's \"RepeatTime\"); effective immediately | any other parameter but `StartTime`: `CodeTaskHasStarted` |\n| `3` Offline (stopped) | all except `Region` | `Region`: `CodeTaskHasStarted` |\n| `-1` Exit (still visible) | nothing | any parameter but `EndTime`: `CodeTaskNotExist` |\n| unknown `TaskId` | nothing | `CodeTaskNotExist` |\n\n`StartTime` on a task that has started, and `EndTime` on a task that has ended, are\nanswered with success and leave the task unchanged (the doc: \"the update does not take\neffect\").\n\n`SourceType` and `DstUrl` are not parameters of this operation and cannot be changed.\nChanges to `FileIndex`, `Offset` and `SourceUrls` made while the task is stopped take effect\nwhen it is restarted; a new `CallbackUrl` applies from the next event.\n\n**QPS limit:** 10 calls per second per account. Requests above the limit are dropped.\n**RAM action:** `live:UpdateLivePullToPush` (access level: update; all resources).",
     "docUrl": "https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-updatelivepulltopush",
     "docLastUpdated": "2025-05-13",
     "ramAction": "live:UpdateLivePullToPush",
@@ -433,7 +433,7 @@ export const operations = deepFreeze({
         "type": "string",
         "required": false,
         "style": "plain",
-        "description": "The start time of the task, UTC, `yyyy-MM-ddTHH:mm:ssZ`. The range from `StartTime` to\n`EndTime` cannot exceed seven days. If the task has already started, the update does not\ntake effect: it is refused with `CodeTaskHasStarted` (states `1`, `2`, `3`).",
+        "description": "The start time of the task, UTC, `yyyy-MM-ddTHH:mm:ssZ`. The range from `StartTime` to\n`EndTime` cannot exceed seven days. If the task has already started, the update does not\ntake effect: the call succeeds and `StartTime` stays as it was (states `1`, `2`, `3`).",
         "format": "date-time",
         "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$",
         "example": "2024-08-23T15:30:00Z"
@@ -443,7 +443,7 @@ export const operations = deepFreeze({
         "type": "string",
         "required": false,
         "style": "plain",
-        "description": "The end time of the task, UTC, `yyyy-MM-ddTHH:mm:ssZ`. The range from `StartTime` to\n`EndTime` cannot exceed seven days; the end time must be later than the start time and\nlater than the current time. If the task has ended, the update does not take effect.\nMay change before the start or while the task is stopped; refused with\n`CodeTaskHasStarted` while it is running.",
+        "description": "The end time of the task, UTC, `yyyy-MM-ddTHH:mm:ssZ`. The range from `StartTime` to\n`EndTime` cannot exceed seven days; the end time must be later than the start time and\nlater than the current time. If the task has ended, the update does not take effect:\nthe call succeeds and `EndTime` stays as it was (state `-1`, while the task is still\nvisible). May change before the start or while the task is stopped; refused with\n`CodeTaskHasStarted` while it is running.",
         "format": "date-time",
         "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$",
         "example": "2024-08-27T14:30:00Z"

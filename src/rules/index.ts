@@ -20,6 +20,7 @@ export {
   type UpdateChange,
   type UpdatePhase,
   type UpdatePlan,
+  type UpdateRule,
 } from './task-state.js';
 export { MAX_TASK_WINDOW_MS } from './time-window.js';
 export { formatUtcTimestamp, type ParsedTimestamp, parseUtcTimestamp } from './utc-timestamp.js';

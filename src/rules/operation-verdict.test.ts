@@ -5,7 +5,7 @@ import { operationVerdict, type TaskOperation } from './operation-verdict.js';
 /** Expected outcome per operation and state (Idle, Running, Recovering, Offline, Exit), by hand from §2.3. */
 const EXPECTED: Record<TaskOperation, readonly string[]> = {
   DescribeLivePullToPush: ['proceed', 'proceed', 'proceed', 'proceed', 'proceed'],
-  UpdateLivePullToPush: ['proceed', 'proceed', 'proceed', 'proceed', 'CodeTaskNotExist'],
+  UpdateLivePullToPush: ['proceed', 'proceed', 'proceed', 'proceed', 'proceed'],
   StopLivePullToPush: ['CodeTaskHasStopped', 'proceed', 'proceed', 'CodeTaskHasStopped', 'CodeTaskNotExist'],
   RestartLivePullToPush: ['no-effect', 'proceed', 'proceed', 'proceed', 'CodeTaskNotExist'],
   DeleteLivePullToPush: ['proceed', 'proceed', 'proceed', 'proceed', 'CodeTaskNotExist'],

@@ -20,14 +20,16 @@ const PROCEED: OperationVerdict = { outcome: 'proceed' };
 /**
  * Which operations each state allows (spec/decisions.md D-13, from the docs' §2.3):
  * - Describe: every state; an exited task stays readable.
- * - Update, Delete: every state but Exit.
+ * - Update: every state; planUpdate says what an exited task accepts (only EndTime, without effect).
+ * - Delete: every state but Exit.
  * - Stop: Running and Recovering; Idle or Offline is "not running" (`CodeTaskHasStopped`).
  * - Restart: Running, Recovering, Offline; before StartTime "the restart does not take effect",
  *   which the service answers with success.
  * - Exit refuses all but Describe with `CodeTaskNotExist`: to the API an exited task is deleted.
  */
 export function operationVerdict(operation: TaskOperation, status: TaskStatus): OperationVerdict {
-  if (operation === 'DescribeLivePullToPush') return PROCEED;
+  // Update on an exited task is planUpdate's call: an EndTime there succeeds without effect.
+  if (operation === 'DescribeLivePullToPush' || operation === 'UpdateLivePullToPush') return PROCEED;
   if (status === TASK_STATES.Exit) {
     return refuse(
       'CodeTaskNotExist',
@@ -46,8 +48,7 @@ export function operationVerdict(operation: TaskOperation, status: TaskStatus): 
   return PROCEED;
 }
 
-const VERBS: Readonly<Record<Exclude<TaskOperation, 'DescribeLivePullToPush'>, string>> = {
-  UpdateLivePullToPush: 'updating',
+const VERBS: Readonly<Record<Exclude<TaskOperation, 'DescribeLivePullToPush' | 'UpdateLivePullToPush'>, string>> = {
   StopLivePullToPush: 'stopping',
   RestartLivePullToPush: 'restarting',
   DeleteLivePullToPush: 'deleting',

@@ -21,7 +21,8 @@ type ChangedParam = keyof typeof CHANGE;
 
 /**
  * The expected verdict of every (state, parameter) pair, written out by hand from the seed doc so
- * the table in task-state.ts is checked, not restated: `false` = CodeTaskHasStarted.
+ * the table in task-state.ts is checked, not restated: `false` = CodeTaskHasStarted, `'no-effect'`
+ * = answered with success and left unchanged ("the update does not take effect").
  */
 const EXPECTED: Record<'Idle' | 'Running' | 'Recovering' | 'Offline', Record<ChangedParam, string | false>> = {
   Idle: {
@@ -36,7 +37,7 @@ const EXPECTED: Record<'Idle' | 'Running' | 'Recovering' | 'Offline', Record<Cha
   },
   Running: {
     Region: false,
-    StartTime: false,
+    StartTime: 'no-effect',
     EndTime: false,
     SourceUrls: false,
     Offset: false,
@@ -46,7 +47,7 @@ const EXPECTED: Record<'Idle' | 'Running' | 'Recovering' | 'Offline', Record<Cha
   },
   Recovering: {
     Region: false,
-    StartTime: false,
+    StartTime: 'no-effect',
     EndTime: false,
     SourceUrls: false,
     Offset: false,
@@ -56,7 +57,7 @@ const EXPECTED: Record<'Idle' | 'Running' | 'Recovering' | 'Offline', Record<Cha
   },
   Offline: {
     Region: false,
-    StartTime: false,
+    StartTime: 'no-effect',
     EndTime: 'immediately',
     SourceUrls: 'next-restart',
     Offset: 'next-restart',
@@ -99,13 +100,29 @@ describe('planUpdate: each state × each parameter', () => {
       expect(plan.issues[0]?.message).toMatch(
         new RegExp(`^${param} cannot change after the task has started \\(it is ${state}: `),
       );
+    } else if (verdict === 'no-effect') {
+      expect(plan).toEqual({ changes: [], ignored: [param], issues: [] });
     } else {
-      expect(plan).toEqual({ changes: [{ param, takesEffect: verdict }], issues: [] });
+      expect(plan).toEqual({ changes: [{ param, takesEffect: verdict }], ignored: [], issues: [] });
     }
   });
 
-  it('refuses everything on an exited task with one CodeTaskNotExist', () => {
-    expect(checkUpdateAllowed(TASK_STATES.Exit, { ...IDENTITY, ...CHANGE }, CURRENT)).toEqual([
+  it('accepts only an EndTime on an exited task, without effect', () => {
+    expect(planUpdate(TASK_STATES.Exit, { ...IDENTITY, EndTime: CHANGE.EndTime }, CURRENT)).toEqual({
+      changes: [],
+      ignored: ['EndTime'],
+      issues: [],
+    });
+    expect(
+      planUpdate(TASK_STATES.Exit, { ...IDENTITY, EndTime: CHANGE.EndTime, RepeatNumber: 1 }, CURRENT).issues.map(
+        (i) => i.code,
+      ),
+    ).toEqual(['CodeTaskNotExist']);
+  });
+
+  it('refuses everything else on an exited task with one CodeTaskNotExist', () => {
+    const { EndTime: _kept, ...rest } = CHANGE;
+    expect(checkUpdateAllowed(TASK_STATES.Exit, { ...IDENTITY, ...rest }, CURRENT)).toEqual([
       {
         param: 'TaskId',
         code: 'CodeTaskNotExist',
@@ -122,6 +139,7 @@ describe('planUpdate: identifying parameters', () => {
     for (const status of [0, 1, 2, 3] as const) {
       expect(planUpdate(status, { ...IDENTITY, RegionId: 'cn-hangzhou' }, CURRENT)).toEqual({
         changes: [],
+        ignored: [],
         issues: [],
       });
     }
@@ -132,9 +150,13 @@ describe('planUpdate: identifying parameters', () => {
       'Region cannot change after the task has started (it is Running: a running task accepts only RepeatNumber and CallbackUrl; the task runs in cn-shanghai, got "cn-beijing")',
     );
     expect(
-      checkUpdateAllowed(TASK_STATES.Offline, { ...IDENTITY, StartTime: CHANGE.StartTime }, CURRENT)[0]?.message,
+      checkUpdateAllowed(
+        TASK_STATES.Offline,
+        { ...IDENTITY, Region: 'cn-beijing', StartTime: CHANGE.StartTime },
+        CURRENT,
+      )[0]?.message,
     ).toBe(
-      'StartTime cannot change after the task has started (it is Offline: a stopped task accepts every parameter except Region and StartTime)',
+      'Region cannot change after the task has started (it is Offline: a stopped task accepts every parameter except Region; the task runs in cn-shanghai, got "cn-beijing")',
     );
   });
 
@@ -143,6 +165,7 @@ describe('planUpdate: identifying parameters', () => {
       planUpdate(TASK_STATES.Running, { ...IDENTITY, SourceUrls: undefined, DstUrl: 'rtmp://x/y' }, CURRENT),
     ).toEqual({
       changes: [],
+      ignored: [],
       issues: [],
     });
   });
@@ -189,14 +212,14 @@ describe('planUpdate: properties', () => {
     );
   });
 
-  it('accounts for every parameter given exactly once, as a change or an issue', () => {
+  it('accounts for every parameter given exactly once, as a change, a no-effect or an issue', () => {
     fc.assert(
       fc.property(fc.constantFrom<TaskStatus>(0, 1, 2, 3), params, region, (s, p, currentRegion) => {
         const plan = planUpdate(s, p, { Region: currentRegion });
         const given = Object.keys(p).filter(
           (k) => !['TaskId', 'RegionId'].includes(k) && !(k === 'Region' && p.Region === currentRegion),
         );
-        const seen = [...plan.changes.map((c) => c.param), ...plan.issues.map((i) => i.param)];
+        const seen = [...plan.changes.map((c) => c.param), ...plan.ignored, ...plan.issues.map((i) => i.param)];
         expect(seen.sort()).toEqual(given.sort());
       }),
     );

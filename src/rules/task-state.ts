@@ -25,16 +25,18 @@ const STATE_NAMES: Readonly<Record<TaskStatus, TaskStateName>> = {
 export const taskStateName = (status: TaskStatus): TaskStateName => STATE_NAMES[status];
 
 /**
- * The three situations the Update doc distinguishes: before StartTime (Idle), running (Running,
- * and Recovering, "even if the task is in an abnormal retry state"), and stopped (Offline).
+ * The situations the Update doc distinguishes: before StartTime (Idle), running (Running, and
+ * Recovering, "even if the task is in an abnormal retry state"), stopped (Offline), and ended
+ * (Exit, while the task is still visible).
  */
-export type UpdatePhase = 'not-started' | 'running' | 'stopped';
+export type UpdatePhase = 'not-started' | 'running' | 'stopped' | 'ended';
 
-const PHASES: Readonly<Record<Exclude<TaskStatus, -1>, UpdatePhase>> = {
+const PHASES: Readonly<Record<TaskStatus, UpdatePhase>> = {
   '0': 'not-started',
   '1': 'running',
   '2': 'running',
   '3': 'stopped',
+  '-1': 'ended',
 };
 
 /**
@@ -43,6 +45,13 @@ const PHASES: Readonly<Record<Exclude<TaskStatus, -1>, UpdatePhase>> = {
  * next starts the task. `next-event`: used from the next callback event on.
  */
 export type ChangeTiming = 'immediately' | 'next-restart' | 'next-event';
+
+/**
+ * What the table says of a parameter in a phase: accepted with a timing, `no-effect` (answered
+ * with success and left unchanged: the seed's "the update does not take effect"), or `refused`
+ * (`CodeTaskHasStarted`; `CodeTaskNotExist` once the task has ended).
+ */
+export type UpdateRule = ChangeTiming | 'no-effect' | 'refused';
 
 /** Parameters that name the task and the endpoint; sending them changes nothing. */
 type IdentifyingParam = 'TaskId' | 'RegionId';
@@ -57,8 +66,9 @@ export type UpdatableParam = Exclude<keyof UpdateParams, IdentifyingParam>;
  *   none but Region, and nothing has run yet that a change could disturb.
  * - running: "only the CallbackUrl and RepeatTime parameters" (RepeatTime is RepeatNumber).
  * - stopped: everything except Region (the doc also names SourceType and DstUrl, which Update
- *   lacks) and StartTime, whose doc says "if the task has already started, the update does not
- *   take effect": refusing says so instead of succeeding silently.
+ *   lacks).
+ * - StartTime once started and EndTime once ended: "the update does not take effect", so the
+ *   call succeeds and the value stays as it was; every other change to an ended task is refused.
  * SourceUrls/Offset on a stopped task: the seed says "takes effect immediately", newer pages say
  * "after the task is restarted". For a stopped task both mean the same: only a restart runs it
  * again, so we say `next-restart`, as FileIndex's doc does.
@@ -67,15 +77,15 @@ export type UpdatableParam = Exclude<keyof UpdateParams, IdentifyingParam>;
  * makes a parameter added to the spec a compile error here until it is placed.
  */
 export const UPDATE_RULES = {
-  Region: { 'not-started': 'immediately', running: 'refused', stopped: 'refused' },
-  StartTime: { 'not-started': 'immediately', running: 'refused', stopped: 'refused' },
-  EndTime: { 'not-started': 'immediately', running: 'refused', stopped: 'immediately' },
-  SourceUrls: { 'not-started': 'immediately', running: 'refused', stopped: 'next-restart' },
-  RepeatNumber: { 'not-started': 'immediately', running: 'immediately', stopped: 'immediately' },
-  Offset: { 'not-started': 'immediately', running: 'refused', stopped: 'next-restart' },
-  CallbackUrl: { 'not-started': 'next-event', running: 'next-event', stopped: 'next-event' },
-  FileIndex: { 'not-started': 'immediately', running: 'refused', stopped: 'next-restart' },
-} as const satisfies Record<UpdatableParam, Readonly<Record<UpdatePhase, ChangeTiming | 'refused'>>>;
+  Region: { 'not-started': 'immediately', running: 'refused', stopped: 'refused', ended: 'refused' },
+  StartTime: { 'not-started': 'immediately', running: 'no-effect', stopped: 'no-effect', ended: 'refused' },
+  EndTime: { 'not-started': 'immediately', running: 'refused', stopped: 'immediately', ended: 'no-effect' },
+  SourceUrls: { 'not-started': 'immediately', running: 'refused', stopped: 'next-restart', ended: 'refused' },
+  RepeatNumber: { 'not-started': 'immediately', running: 'immediately', stopped: 'immediately', ended: 'refused' },
+  Offset: { 'not-started': 'immediately', running: 'refused', stopped: 'next-restart', ended: 'refused' },
+  CallbackUrl: { 'not-started': 'next-event', running: 'next-event', stopped: 'next-event', ended: 'refused' },
+  FileIndex: { 'not-started': 'immediately', running: 'refused', stopped: 'next-restart', ended: 'refused' },
+} as const satisfies Record<UpdatableParam, Readonly<Record<UpdatePhase, UpdateRule>>>;
 
 /** One parameter an Update changes and when the change takes effect. */
 export interface UpdateChange {
@@ -83,37 +93,45 @@ export interface UpdateChange {
   readonly takesEffect: ChangeTiming;
 }
 
-/** What an Update would do to a task in `status`: the accepted changes, and an issue per refused one. */
+/**
+ * What an Update would do to a task in `status`: the accepted changes, the parameters accepted
+ * without effect, and an issue per refused one.
+ */
 export interface UpdatePlan {
   readonly changes: readonly UpdateChange[];
+  readonly ignored: readonly UpdatableParam[];
   readonly issues: readonly RuleIssue[];
 }
 
 const UPDATABLE = Object.keys(UPDATE_RULES) as UpdatableParam[];
 
 /**
- * Sorts an Update's parameters into accepted changes and refusals for a task in `status`.
- * Exit refuses everything with one `CodeTaskNotExist` issue: to the API an exited task is gone.
+ * Sorts an Update's parameters into accepted changes, no-effect parameters and refusals for a
+ * task in `status`. An ended task accepts only an EndTime (without effect); anything else, or
+ * nothing at all, is one `CodeTaskNotExist` issue: to the API an exited task is gone.
  * A parameter that is absent or `undefined` is no change; neither is a Region equal to
  * `current.Region` (Region is required on every call to name the live center). Unknown keys are
  * the schema's business and are ignored.
  */
 export function planUpdate(status: TaskStatus, params: object, current: Pick<TaskSnapshot, 'Region'>): UpdatePlan {
   const given = params as Readonly<Record<string, unknown>>;
-  if (status === TASK_STATES.Exit) {
-    return { changes: [], issues: [exitedIssue(given['TaskId'])] };
-  }
   const phase = PHASES[status];
   const changes: UpdateChange[] = [];
+  const ignored: UpdatableParam[] = [];
   const issues: RuleIssue[] = [];
   for (const param of UPDATABLE) {
     const value = given[param];
     if (value === undefined || (param === 'Region' && value === current.Region)) continue;
-    const rule = UPDATE_RULES[param][phase];
-    if (rule === 'refused') issues.push(startedIssue(param, status, value, current));
-    else changes.push({ param, takesEffect: rule });
+    const rule: UpdateRule = UPDATE_RULES[param][phase];
+    if (rule === 'no-effect') ignored.push(param);
+    else if (rule !== 'refused') changes.push({ param, takesEffect: rule });
+    else if (status !== TASK_STATES.Exit) issues.push(startedIssue(param, status, value, current));
+    else if (issues.length === 0) issues.push(exitedIssue(given['TaskId']));
   }
-  return { changes, issues };
+  if (status === TASK_STATES.Exit && (issues.length > 0 || ignored.length === 0)) {
+    return { changes: [], ignored: [], issues: issues.length > 0 ? issues : [exitedIssue(given['TaskId'])] };
+  }
+  return { changes, ignored, issues };
 }
 
 /**
@@ -135,7 +153,7 @@ function startedIssue(
   current: Pick<TaskSnapshot, 'Region'>,
 ): RuleIssue {
   const phase = PHASES[status];
-  const accepted = UPDATABLE.filter((p) => UPDATE_RULES[p][phase] !== 'refused');
+  const accepted = UPDATABLE.filter((p) => !['refused', 'no-effect'].includes(UPDATE_RULES[p][phase]));
   const refused = UPDATABLE.filter((p) => UPDATE_RULES[p][phase] === 'refused');
   const policy =
     phase === 'running'

@@ -25,8 +25,11 @@ type Param =
   | 'CallbackUrl';
 type State = 'Idle' | 'Running' | 'Recovering' | 'Offline' | 'Exit' | 'Unknown';
 
-/** spec/decisions.md D-01 and D-13, written out independently of src/rules. */
-const EXPECTED: Record<State, Record<Param, 'ok' | string>> = {
+/**
+ * spec/decisions.md D-01 and D-13, written out independently of src/rules. `unchanged`: answered
+ * with success, TaskInfo keeps the old value (the seed's "the update does not take effect").
+ */
+const EXPECTED: Record<State, Record<Param, 'ok' | 'unchanged' | string>> = {
   Idle: {
     Region: 'ok',
     StartTime: 'ok',
@@ -39,7 +42,7 @@ const EXPECTED: Record<State, Record<Param, 'ok' | string>> = {
   },
   Running: {
     Region: 'CodeTaskHasStarted',
-    StartTime: 'CodeTaskHasStarted',
+    StartTime: 'unchanged',
     EndTime: 'CodeTaskHasStarted',
     SourceUrls: 'CodeTaskHasStarted',
     Offset: 'CodeTaskHasStarted',
@@ -49,7 +52,7 @@ const EXPECTED: Record<State, Record<Param, 'ok' | string>> = {
   },
   Recovering: {
     Region: 'CodeTaskHasStarted',
-    StartTime: 'CodeTaskHasStarted',
+    StartTime: 'unchanged',
     EndTime: 'CodeTaskHasStarted',
     SourceUrls: 'CodeTaskHasStarted',
     Offset: 'CodeTaskHasStarted',
@@ -59,7 +62,7 @@ const EXPECTED: Record<State, Record<Param, 'ok' | string>> = {
   },
   Offline: {
     Region: 'CodeTaskHasStarted',
-    StartTime: 'CodeTaskHasStarted',
+    StartTime: 'unchanged',
     EndTime: 'ok',
     SourceUrls: 'ok',
     Offset: 'ok',
@@ -70,7 +73,7 @@ const EXPECTED: Record<State, Record<Param, 'ok' | string>> = {
   Exit: {
     Region: 'CodeTaskNotExist',
     StartTime: 'CodeTaskNotExist',
-    EndTime: 'CodeTaskNotExist',
+    EndTime: 'unchanged',
     SourceUrls: 'CodeTaskNotExist',
     Offset: 'CodeTaskNotExist',
     FileIndex: 'CodeTaskNotExist',
@@ -156,11 +159,18 @@ describe('UpdateLivePullToPush by task state', () => {
   for (const state of Object.keys(EXPECTED) as State[]) {
     for (const param of Object.keys(EXPECTED[state]) as Param[]) {
       const expected = EXPECTED[state][param];
-      it(`${state} × ${param}: ${expected === 'ok' ? 'accepted and shown in TaskInfo' : expected}`, () => {
+      const title = { ok: 'accepted and shown in TaskInfo', unchanged: 'answered OK, left unchanged' }[expected];
+      it(`${state} × ${param}: ${title ?? expected}`, () => {
         service = clockDrivenService();
         const id = taskIn(state);
         const change = newValue(param);
         const update = () => call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, ...change });
+        if (expected === 'unchanged') {
+          const before = describeTask(service, id);
+          expect(update()).toEqual({ RetCode: 0, Description: 'OK' });
+          expect(describeTask(service, id)).toEqual(before);
+          return;
+        }
         if (expected !== 'ok') {
           const error = serviceError(update);
           expect(error.code).toBe(expected);

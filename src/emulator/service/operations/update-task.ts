@@ -15,25 +15,35 @@ type UpdateParams = RequestParams<'UpdateLivePullToPush'>;
  * The new values show in TaskInfo at once. What the relay uses (CurrentFileIndex,
  * CurrentOffset, the SourceUrls it pulls) changes now only for changes that take effect
  * immediately; the others wait for the next restart. A new CallbackUrl is read by the next event.
- * A StartTime moved into the past starts the task at once.
+ * A StartTime moved into the past starts the task at once. A parameter the table accepts
+ * without effect (StartTime once started, EndTime once ended) is neither checked nor stored.
  */
 export const updateTask: OperationHandler<'UpdateLivePullToPush'> = (runtime, params, nowMs) => {
   const { task } = findTask(runtime, 'UpdateLivePullToPush', params.TaskId, undefined);
   const plan = planUpdate(task.status, params, { Region: task.region });
   throwIfIssues(plan.issues);
+  if (task.exit !== undefined) return { RetCode: 0, Description: 'OK' };
+  const effective = withoutParams(params, plan.ignored);
   const current = {
     Region: task.region,
     StartTime: task.info.StartTime,
     EndTime: task.info.EndTime,
     SourceType: task.info.SourceType,
   };
-  throwIfIssues(checkRequest('UpdateLivePullToPush', params, { now: new Date(nowMs), current }));
+  throwIfIssues(checkRequest('UpdateLivePullToPush', effective, { now: new Date(nowMs), current }));
 
-  applyChanges(task, plan.changes, params);
+  applyChanges(task, plan.changes, effective);
   const startsNow = task.status === TASK_STATES.Idle && Date.parse(task.info.StartTime) <= nowMs;
   runtime.commit(task, startsNow && startRelay(task), nowMs);
   return { RetCode: 0, Description: 'OK' };
 };
+
+function withoutParams(params: UpdateParams, dropped: readonly string[]): UpdateParams {
+  if (dropped.length === 0) return params;
+  const kept: Record<string, unknown> = { ...params };
+  for (const name of dropped) delete kept[name];
+  return kept as UpdateParams;
+}
 
 /**
  * Writes the accepted changes: TaskInfo always, the relay input only for changes that take
