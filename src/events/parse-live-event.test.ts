@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { validateLiveEvent } from '../../generated/validators.js';
+import { dropPrototypeKey } from './drop-prototype-keys.js';
 import { LiveEventError } from './live-event-error.js';
 import { parseLiveEvent } from './parse-live-event.js';
 import type { ReceivedLiveEvent } from './received-live-event.js';
@@ -105,6 +106,31 @@ describe('parseLiveEvent: valid events', () => {
     const event = parseLiveEvent(body);
     expect(event.Event).toBe('LivePullToPushRunning');
     expect(body).toEqual(copy);
+  });
+
+  it('drops own __proto__, constructor and prototype keys at every depth, from text and from parsed values', () => {
+    const hostile =
+      '{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},"prototype":1,' +
+      `${JSON.stringify(stateBody()).slice(1, -1)},"TaskInfo":{"TaskId":"${TASK_ID}","__proto__":{"isAdmin":true},` +
+      '"SourceUrls":["rtmp://pull.example.com/app/s"],"Extra":[{"__proto__":{"deep":true}}]}}';
+    for (const body of [hostile, Buffer.from(hostile), JSON.parse(hostile) as unknown]) {
+      const event = parseLiveEvent(body) as unknown as Record<string, unknown>;
+      for (const key of ['__proto__', 'constructor', 'prototype']) expect(Object.hasOwn(event, key)).toBe(false);
+      const info = event['TaskInfo'] as Record<string, unknown>;
+      expect(Object.hasOwn(info, '__proto__')).toBe(false);
+      expect(Object.hasOwn((info['Extra'] as object[])[0]!, '__proto__')).toBe(false);
+      const copy = Object.assign({}, event, { TaskInfo: Object.assign({}, info) }) as Record<string, unknown>;
+      expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(copy['TaskInfo'])).toBe(Object.prototype);
+      expect(copy['polluted']).toBeUndefined();
+      expect(event.TaskId).toBe(TASK_ID);
+    }
+  });
+
+  it('refuses a parsed value that nests too deep or refers to itself, with a LiveEventError', () => {
+    const cyclic: Record<string, unknown> = stateBody();
+    cyclic['Self'] = cyclic;
+    expect(() => parseLiveEvent(cyclic)).toThrow(expect.objectContaining({ problem: 'InvalidJson' }));
   });
 
   it('types the event by its Event name', () => {
@@ -373,7 +399,7 @@ describe('parseLiveEvent: properties', () => {
             .string()
             .filter(
               (key) =>
-                !/^(Event|EventTime|TaskId|TaskInfo|TaskStatus|TaskInvalidReason|receivedEventName|eventDate|__proto__)$/.test(
+                !/^(Event|EventTime|TaskId|TaskInfo|TaskStatus|TaskInvalidReason|receivedEventName|eventDate|__proto__|constructor|prototype)$/.test(
                   key,
                 ),
             ),
@@ -382,7 +408,8 @@ describe('parseLiveEvent: properties', () => {
         (extra) => {
           const text = JSON.stringify({ ...extra, ...stateBody() });
           const event = parseLiveEvent(text);
-          const sent = JSON.parse(text) as Record<string, unknown>;
+          // Nested prototype keys are dropped (tested on their own above).
+          const sent = JSON.parse(text, dropPrototypeKey) as Record<string, unknown>;
           for (const key of Object.keys(extra)) expect(event[key]).toEqual(sent[key]);
         },
       ),

@@ -1,5 +1,6 @@
 import { type WebhookName, webhooks } from '../../generated/operations.js';
 import { eventValidators, type Validator } from '../../generated/validators.js';
+import { dropPrototypeKey, withoutPrototypeKeys } from './drop-prototype-keys.js';
 import { eventIssues } from './event-issues.js';
 import { knownEventNames, webhookOfEventName } from './event-name.js';
 import { eventTimeToDate } from './event-time.js';
@@ -13,7 +14,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  *
  * `body` is the raw body (a string, or bytes read as UTF-8), or a value already parsed from JSON
  * (e.g. by a framework's JSON middleware). The event is chosen by its `Event` field and checked
- * by the generated validator of that webhook (`eventValidators`); unknown fields are kept.
+ * by the generated validator of that webhook (`eventValidators`); unknown fields are kept, except
+ * `__proto__`, `constructor` and `prototype` keys, which are dropped at every depth.
  * See {@link ReceivedLiveEvent} for the shape: `Event` normalised to the documented name, the
  * name as sent in `receivedEventName`, `EventTime` as given plus `eventDate`.
  *
@@ -26,7 +28,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * @throws LiveEventError `InvalidJson`, `NotAnObject`, `UnknownEvent` or `InvalidEvent`, and nothing else.
  */
 export function parseLiveEvent(body: string | Uint8Array | ArrayBuffer | unknown): ReceivedLiveEvent {
-  const value = typeof body === 'string' ? parseJson(body) : isBytes(body) ? parseJson(decodeUtf8(body)) : body;
+  const value =
+    typeof body === 'string' ? parseJson(body) : isBytes(body) ? parseJson(decodeUtf8(body)) : parsedCopy(body);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new LiveEventError('NotAnObject', `A task event must be a JSON object, not ${kindOf(value)}`);
   }
@@ -53,10 +56,21 @@ export function parseLiveEvent(body: string | Uint8Array | ArrayBuffer | unknown
 function parseJson(text: string): unknown {
   try {
     // A byte order mark is not JSON, but some senders write one.
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, dropPrototypeKey);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new LiveEventError('InvalidJson', `A task event body must be JSON text (${detail})`, { cause: error });
+  }
+}
+
+function parsedCopy(body: unknown): unknown {
+  try {
+    return withoutPrototypeKeys(body);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new LiveEventError('InvalidJson', `A task event must be a JSON value; this one ${detail} (or is cyclic)`, {
+      cause: error,
+    });
   }
 }
 

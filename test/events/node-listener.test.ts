@@ -71,6 +71,15 @@ describe('createLiveEventListener', () => {
     expect(reported).toEqual([]);
   });
 
+  it('hands the handler an event without an own __proto__, so copying it cannot swap a prototype', async () => {
+    const { server, events } = await start();
+    const body = `{"__proto__":{"isAdmin":true},${JSON.stringify(stateEventBody('t-proto')).slice(1)}`;
+    expect((await post(server, body)).status).toBe(200);
+    const copy = Object.assign({}, events[0]) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copy['isAdmin']).toBeUndefined();
+  });
+
   it('answers only after the handler has resolved', async () => {
     const log: string[] = [];
     let release!: () => void;
