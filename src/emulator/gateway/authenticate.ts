@@ -3,6 +3,7 @@ import { verifyRequest } from '../../wire/verify-request.js';
 import type { ReceivedRequest, Verified, VerifyFailure } from '../../wire/verify-result.js';
 import type { AccessKeys } from './access-keys.js';
 import { type Refusal, refuse } from './refusal.js';
+import { sameToken } from './same-token.js';
 
 /** Largest distance between a request's signing time and real wall-clock time, either way: 15 minutes, in ms. */
 export const TIMESTAMP_TOLERANCE_MS = 15 * 60 * 1000;
@@ -20,7 +21,10 @@ export function authenticate(request: ReceivedRequest, keys: AccessKeys, now: Da
   });
   if (!result.ok) return fromVerifyFailure(result);
   const expectedToken = keys.get(result.accessKeyId)?.securityToken;
-  if (expectedToken !== undefined && result.securityToken !== expectedToken) {
+  if (
+    expectedToken !== undefined &&
+    (result.securityToken === undefined || !sameToken(result.securityToken, expectedToken))
+  ) {
     // The spec has no InvalidSecurityToken.* code; an STS key only exists together with its token.
     return refuse(
       'InvalidAccessKeyId.NotFound',
