@@ -9,6 +9,7 @@ export type { LiveCredentials, LiveCredentialsProvider } from './client/credenti
 export { LiveApiError } from './client/errors/live-api-error.js';
 export { LiveCredentialsError } from './client/errors/live-credentials-error.js';
 export { LiveNetworkError } from './client/errors/live-network-error.js';
+export { LivePaginationError, MAX_LIST_PAGES } from './client/errors/live-pagination-error.js';
 export { LiveTimeoutError, type TimeoutPhase } from './client/errors/live-timeout-error.js';
 export { LiveValidationError } from './client/errors/live-validation-error.js';
 export type { CallOptions, LiveRequest, LiveResponse, OperationMethods } from './client/operation-types.js';

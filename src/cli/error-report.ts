@@ -1,6 +1,7 @@
 import { LiveApiError } from '../client/errors/live-api-error.js';
 import { LiveCredentialsError } from '../client/errors/live-credentials-error.js';
 import { LiveNetworkError } from '../client/errors/live-network-error.js';
+import { LivePaginationError } from '../client/errors/live-pagination-error.js';
 import { LiveTimeoutError } from '../client/errors/live-timeout-error.js';
 import { RateLimitUnavailableError } from '../client/rate-limit/redis/rate-limit-unavailable-error.js';
 import { ExitCode } from './exit-code.js';
@@ -44,6 +45,9 @@ export function reportError(error: unknown): ErrorReport {
   }
   if (error instanceof RateLimitUnavailableError) {
     return { text: `${PREFIX}${error.message} (nothing was sent)\n`, exitCode: ExitCode.ApiError };
+  }
+  if (error instanceof LivePaginationError) {
+    return { text: `${PREFIX}${error.message}\n`, exitCode: ExitCode.ApiError };
   }
   if (error instanceof LiveTimeoutError) {
     return { text: `${PREFIX}${error.message} (${attempts(error.attempts)})\n`, exitCode: ExitCode.ApiError };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRecordingServer } from '../client/recording-server.js';
 import { type CliResult, runCli } from './cli-process.js';
 import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
 
@@ -59,5 +60,28 @@ describe('list --all', () => {
     expect(lines[0]).toMatch(/^TaskId\s+TaskName\s+TaskStatus\s+StartTime\s+EndTime\s+DstUrl$/);
     expect(lines.filter((line) => /\sbulk-\d\d\s+Idle\s/.test(line))).toHaveLength(TASKS);
     expect(lines.at(-1)).toBe(`${TASKS} of ${TASKS} tasks`);
+  });
+
+  it('stops with an error saying why against a service answering PageSize 0 and a huge Total', async () => {
+    const hostile = await startRecordingServer(() => ({
+      body: {
+        RequestId: 'r',
+        Total: 1e9,
+        PageNumber: 1,
+        PageSize: 0,
+        TaskList: [{ TaskId: 't-1', TaskStatus: 0, TaskInfo: { TaskId: 't-1' } }],
+      },
+    }));
+    try {
+      const result = await runCli(['list', '--region', 'cn-beijing', '--all', '--endpoint', hostile.url], fixture.env);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        'live-relay: DescribeLivePullToPushList paging stopped at page 1: the service answered PageSize 0, so no page would ever reach the end\n',
+      );
+      expect(hostile.requests).toHaveLength(1);
+    } finally {
+      await hostile.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLiveClient, LiveApiError } from '../../src/index.js';
+import { paginatePullToPushList } from '../../src/client/paginate-pull-to-push-list.js';
+import { createLiveClient, LiveApiError, LivePaginationError, MAX_LIST_PAGES } from '../../src/index.js';
 import { uniqueCredentials } from './fixtures.js';
 import { type RecordingServer, startRecordingServer } from './recording-server.js';
 
@@ -85,5 +86,47 @@ describe('paginateLivePullToPushList', () => {
     })().catch((e: unknown) => e);
     expect(seen).toHaveLength(10);
     expect(error).toBeInstanceOf(LiveApiError);
+  });
+
+  it('stops with LivePaginationError on a page answering PageSize 0, after yielding its tasks', async () => {
+    server.script(() => ({
+      body: { RequestId: 'r', Total: 1e9, PageNumber: 1, PageSize: 0, TaskList: [task(1)] },
+    }));
+    const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials() });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const t of client.paginateLivePullToPushList({ Region: 'cn-shanghai' })) seen.push(t.TaskId);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LivePaginationError);
+    expect((error as Error).message).toMatch(/page 1: the service answered PageSize 0/);
+    expect(seen).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('stops when the service answers another page than the one asked for', async () => {
+    server.script(() => ({
+      body: { RequestId: 'r', Total: 1e9, PageNumber: 1, PageSize: 10, TaskList: [task(1)] },
+    }));
+    const client = createLiveClient({ endpoint: server.url, credentials: uniqueCredentials() });
+    const error = await collect(client.paginateLivePullToPushList({ Region: 'cn-shanghai' })).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/page 2: the service answered page 1 instead/);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it(`stops after ${MAX_LIST_PAGES} pages of a listing that never ends`, async () => {
+    let calls = 0;
+    const endless = async (params: { PageNumber?: number }) => {
+      calls++;
+      const page = params.PageNumber ?? 1;
+      return { RequestId: 'r', Total: 1e9, PageNumber: page, PageSize: 1, TaskList: [task(page)] };
+    };
+    let yielded = 0;
+    const error = await (async () => {
+      for await (const _ of paginatePullToPushList(endless as never, { Region: 'cn-shanghai', PageSize: 1 })) yielded++;
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LivePaginationError);
+    expect((error as Error).message).toMatch(/most pages one listing may \(10000\)/);
+    expect(calls).toBe(MAX_LIST_PAGES);
+    expect(yielded).toBe(MAX_LIST_PAGES);
   });
 });
