@@ -3,8 +3,8 @@ import { methodName } from '../client/operation-types.js';
 import { createLiveClient, type LiveClientOptions } from '../index.js';
 import { resolveCliCredentials } from './credentials-options.js';
 import type { GlobalOptions } from './global-options.js';
-import type { CliIo } from './io.js';
 import { listAllTasks } from './list-all.js';
+import type { MaskedIo } from './masked-io.js';
 import { cliRateLimitRedis } from './rate-limit-redis.js';
 
 /**
@@ -15,11 +15,11 @@ export async function callOperation(
   action: OperationName,
   params: Readonly<Record<string, unknown>>,
   globals: GlobalOptions,
-  io: CliIo,
+  io: MaskedIo,
 ): Promise<unknown> {
   const redis = cliRateLimitRedis(globals.rateLimitRedis, io.env);
   const options: LiveClientOptions = {
-    credentials: await resolveCliCredentials(globals, io.env),
+    credentials: await resolveCliCredentials(globals, io),
     ...(redis !== undefined && 'rateLimit' in redis ? { rateLimit: redis.rateLimit } : {}),
     ...(globals.endpoint === undefined ? {} : { endpoint: globals.endpoint }),
     ...(globals.signatureVersion === undefined ? {} : { signatureVersion: globals.signatureVersion }),

@@ -4,26 +4,27 @@ import type { LiveCredentials } from '../client/credentials/live-credentials.js'
 import { fromProfileFile, PROFILE_ENV } from '../client/credentials/profile-file-credentials.js';
 import { LiveCredentialsError } from '../client/errors/live-credentials-error.js';
 import type { GlobalOptions } from './global-options.js';
+import type { MaskedIo } from './masked-io.js';
+import { readSecretFile } from './secret-file.js';
 
 /**
- * The credentials a run signs with, from the first of: `--access-key-id`/`--access-key-secret`
- * (+ `--security-token`); `--profile NAME` from `~/.aliyun/config.json`; the client's default
+ * The credentials a run signs with, from the first of: `--access-key-id` with `--access-key-secret`
+ * or `--access-key-secret-file` (+ `--security-token` or `--security-token-file`); `--profile NAME` from `~/.aliyun/config.json`; the client's default
  * chain (`ALIBABA_CLOUD_ACCESS_KEY_ID`/`_SECRET`/`ALIBABA_CLOUD_SECURITY_TOKEN`, then the
  * profile file's `$ALIBABA_CLOUD_PROFILE` or current profile). Throws
- * {@link LiveCredentialsError} naming what was tried; the error never holds a secret.
+ * {@link LiveCredentialsError} naming what was tried; the error never holds a secret. A secret read
+ * from a file is added to `io.secrets`, so that no later message can show it.
  */
-export async function resolveCliCredentials(
-  globals: GlobalOptions,
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<LiveCredentials> {
-  if (globals.accessKeyId !== undefined && globals.accessKeySecret !== undefined) {
-    return globals.securityToken === undefined
-      ? { accessKeyId: globals.accessKeyId, accessKeySecret: globals.accessKeySecret }
-      : {
-          accessKeyId: globals.accessKeyId,
-          accessKeySecret: globals.accessKeySecret,
-          securityToken: globals.securityToken,
-        };
+export async function resolveCliCredentials(globals: GlobalOptions, io: MaskedIo): Promise<LiveCredentials> {
+  const { env } = io;
+  if (globals.accessKeyId !== undefined) {
+    const accessKeySecret =
+      globals.accessKeySecret ?? (await fromFile('--access-key-secret-file', globals.accessKeySecretFile, io)) ?? '';
+    const securityToken =
+      globals.securityToken ?? (await fromFile('--security-token-file', globals.securityTokenFile, io));
+    return securityToken === undefined
+      ? { accessKeyId: globals.accessKeyId, accessKeySecret }
+      : { accessKeyId: globals.accessKeyId, accessKeySecret, securityToken };
   }
   if (globals.profile !== undefined) {
     // An explicit --profile wins over the environment's variables, as with the aliyun CLI.
@@ -32,4 +33,11 @@ export async function resolveCliCredentials(
     return lookup.found;
   }
   return defaultCredentialChain({ env: { ...env } })();
+}
+
+async function fromFile(flag: string, path: string | undefined, io: MaskedIo): Promise<string | undefined> {
+  if (path === undefined) return undefined;
+  const secret = await readSecretFile(flag, path, io.stdin);
+  io.secrets.add(secret);
+  return secret;
 }

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../emulator/gateway/access-keys.js';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../emulator/server.js';
 import { parseArgv } from './argv.js';
+import { secretsInArgv, secretsInEnv } from './argv-secrets.js';
+import { maskedIo } from './masked-io.js';
 
 /** Default port of `live-relay emulator` (the spec's emulator server URL uses it). */
 export const DEFAULT_EMULATOR_PORT = 9000;
@@ -30,7 +32,8 @@ Options:
   --host HOST                 interface to bind (default 127.0.0.1; the control routes are unsigned)
   --port PORT                 TCP port, 0 for a free one (default ${DEFAULT_EMULATOR_PORT})
   --access-key-id ID          AccessKeyId to accept (default the built-in ${DEFAULT_ACCESS_KEY_ID})
-  --access-key-secret SECRET  its secret (required with --access-key-id)
+  --access-key-secret SECRET  its secret (required with --access-key-id; visible to other users
+                              of this machine in ps: it is a test secret, not a real one)
   --data FILE                 SQLite file that keeps tasks across restarts (default: in memory)
   -h, --help                  show this help
 `;
@@ -122,5 +125,7 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  process.exitCode = await runEmulatorCommand(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const io = maskedIo({ ...process, env: process.env }, [...secretsInArgv(argv), ...secretsInEnv(process.env)]);
+  process.exitCode = await runEmulatorCommand(argv, io);
 }

@@ -44,7 +44,7 @@ describe('takeGlobalOptions', () => {
       '--output must be one of json, table (got "yaml")',
       '--signature-version must be one of v3, v1 (got "v2")',
       '--endpoint: endpoint must be an http:// or https:// URL (got ftp:)',
-      '--access-key-id and --access-key-secret go together: give both or neither',
+      '--access-key-id and --access-key-secret (or --access-key-secret-file) go together: give both or neither',
       '--profile and --access-key-id both name credentials: give one',
     ]);
   });

@@ -6,7 +6,10 @@ export interface GlobalOptions {
   readonly endpoint?: string;
   readonly accessKeyId?: string;
   readonly accessKeySecret?: string;
+  /** A file (or `-`, stdin) whose first line is the secret: unlike the flag, not visible in `ps`. */
+  readonly accessKeySecretFile?: string;
   readonly securityToken?: string;
+  readonly securityTokenFile?: string;
   readonly profile?: string;
   readonly signatureVersion?: SignatureVersion;
   /** Redis URL whose limiter the call shares (`--rate-limit-redis`; else `$LIVE_RELAY_RATE_LIMIT_REDIS`). */
@@ -31,6 +34,9 @@ export interface GlobalOptionDoc {
   readonly description: string;
 }
 
+const SEEN_IN_PS =
+  'a flag is visible to other users of this machine (ps, /proc) and kept in shell history: prefer the -file form, the environment or --profile';
+
 /** The global options, in the order `live-relay --help` lists them. */
 export const globalOptionDocs: readonly GlobalOptionDoc[] = [
   {
@@ -41,13 +47,27 @@ export const globalOptionDocs: readonly GlobalOptionDoc[] = [
   {
     flag: '--access-key-id',
     value: 'ID',
-    description: 'AccessKey ID (with --access-key-secret); overrides the environment and profiles',
+    description: 'AccessKey ID (with a secret below); overrides the environment and profiles',
   },
-  { flag: '--access-key-secret', value: 'SECRET', description: 'AccessKey secret; never printed' },
+  {
+    flag: '--access-key-secret-file',
+    value: 'PATH',
+    description: "File whose first line is the AccessKey secret; '-' reads it from stdin",
+  },
+  {
+    flag: '--access-key-secret',
+    value: 'SECRET',
+    description: `AccessKey secret; never printed, but ${SEEN_IN_PS}`,
+  },
+  {
+    flag: '--security-token-file',
+    value: 'PATH',
+    description: "File whose first line is the STS security token; '-' reads it from stdin",
+  },
   {
     flag: '--security-token',
     value: 'TOKEN',
-    description: 'STS security token for temporary credentials; never printed',
+    description: `STS security token for temporary credentials; never printed, but ${SEEN_IN_PS}`,
   },
   {
     flag: '--profile',
@@ -81,7 +101,9 @@ const VALUE_OPTIONS = {
   endpoint: 'endpoint',
   'access-key-id': 'accessKeyId',
   'access-key-secret': 'accessKeySecret',
+  'access-key-secret-file': 'accessKeySecretFile',
   'security-token': 'securityToken',
+  'security-token-file': 'securityTokenFile',
   profile: 'profile',
   'signature-version': 'signatureVersion',
   output: 'output',
@@ -133,10 +155,17 @@ export function takeGlobalOptions(options: readonly ArgvOption[]): SplitOptions 
   const endpointProblem = values.endpoint === undefined ? undefined : checkEndpoint(values.endpoint);
   if (endpointProblem !== undefined) problems.push(`--endpoint: ${endpointProblem}`);
   const hasId = values['access-key-id'] !== undefined;
-  const hasSecret = values['access-key-secret'] !== undefined;
-  if (hasId !== hasSecret) problems.push('--access-key-id and --access-key-secret go together: give both or neither');
-  if (values['security-token'] !== undefined && !hasId)
-    problems.push('--security-token needs --access-key-id and --access-key-secret');
+  const secretFlags = ['access-key-secret', 'access-key-secret-file'].filter((name) => name in values);
+  const tokenFlags = ['security-token', 'security-token-file'].filter((name) => name in values);
+  if (secretFlags.length > 1)
+    problems.push('--access-key-secret and --access-key-secret-file both give the secret: give one');
+  if (tokenFlags.length > 1) problems.push('--security-token and --security-token-file both give the token: give one');
+  if (hasId !== secretFlags.length > 0)
+    problems.push(
+      '--access-key-id and --access-key-secret (or --access-key-secret-file) go together: give both or neither',
+    );
+  if (tokenFlags.length > 0 && !hasId)
+    problems.push(`--${tokenFlags[0]} needs --access-key-id and --access-key-secret (or --access-key-secret-file)`);
   if (values.profile !== undefined && hasId)
     problems.push('--profile and --access-key-id both name credentials: give one');
 
@@ -144,7 +173,9 @@ export function takeGlobalOptions(options: readonly ArgvOption[]): SplitOptions 
     ...defined('endpoint', values.endpoint),
     ...defined('accessKeyId', values['access-key-id']),
     ...defined('accessKeySecret', values['access-key-secret']),
+    ...defined('accessKeySecretFile', values['access-key-secret-file']),
     ...defined('securityToken', values['security-token']),
+    ...defined('securityTokenFile', values['security-token-file']),
     ...defined('profile', values.profile),
     ...defined('rateLimitRedis', values['rate-limit-redis']),
     ...defined('signatureVersion', isOneOf(signatureVersions, signatureVersion) ? signatureVersion : undefined),

@@ -1,6 +1,7 @@
 import { type OperationName, operationNames, operations } from '../../generated/operations.js';
 import { packageVersion } from '../package-version.js';
 import { parseArgv } from './argv.js';
+import { secretsInArgv, secretsInEnv } from './argv-secrets.js';
 import { commandAliases, type ResolvedCommand, resolveCommand } from './command-alias.js';
 import { reportError } from './error-report.js';
 import { ExitCode } from './exit-code.js';
@@ -8,6 +9,7 @@ import { flagFor, looseKey } from './flag-name.js';
 import { type GlobalOptions, globalSwitches, takeGlobalOptions } from './global-options.js';
 import { operationHelp, overviewHelp } from './help.js';
 import type { CliIo } from './io.js';
+import { type MaskedIo, maskedIo } from './masked-io.js';
 import { type OperationParams, toOperationParams } from './operation-params.js';
 import { formatOutput } from './output.js';
 import { cliRateLimitRedis } from './rate-limit-redis.js';
@@ -18,7 +20,9 @@ import { UsageError } from './usage-error.js';
  * error, 2 usage or validation error (nothing sent). Writes results to `io.stdout` and every
  * failure, as a few plain lines, to `io.stderr`; never throws.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode | number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<ExitCode | number> {
+  // Masked before anything is parsed: a mistyped flag can make a secret look like any other word.
+  const io = maskedIo(given, [...secretsInArgv(argv), ...secretsInEnv(given.env)]);
   try {
     return await dispatch(argv, io);
   } catch (error) {
@@ -28,7 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   }
 }
 
-async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode | number> {
+async function dispatch(argv: readonly string[], io: MaskedIo): Promise<ExitCode | number> {
   if (argv[0] === 'emulator') {
     // Loaded only here: the emulator (HTTP server, SQLite store) is not part of a client call.
     const { runEmulatorCommand } = await import('./emulator-command.js');

@@ -13,11 +13,16 @@ export interface CliResult {
 
 /**
  * Runs the CLI from source as a child process (no build needed). The child sees only the
- * variables in `env` plus PATH and HOME, so the developer's own credentials never leak in.
+ * variables in `env` plus PATH and HOME, so the developer's own credentials never leak in. `input`
+ * is written to its stdin, which is then closed.
  */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+  input?: string,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['--import', 'tsx', 'src/cli/main.ts', ...args],
       {
@@ -33,5 +38,6 @@ export function runCli(args: readonly string[], env: Readonly<Record<string, str
         resolve({ code: error === null ? 0 : (error.code as number), stdout, stderr });
       },
     );
+    child.stdin?.end(input);
   });
 }

@@ -33,3 +33,14 @@ describe('parseEndpoint', () => {
     }
   });
 });
+
+describe('parseEndpoint messages', () => {
+  it('never echo the credentials of a refused endpoint', () => {
+    expect(() => parseEndpoint('https://relay:endpoint-pw-77@example.com')).toThrow(
+      'endpoint must be a bare origin such as https://live.aliyuncs.com (got https://***@example.com)',
+    );
+    expect(() => parseEndpoint('https://relay:endpoint-pw-77@example.com/path?Signature=abc')).not.toThrow(
+      /endpoint-pw-77|relay|abc/,
+    );
+  });
+});

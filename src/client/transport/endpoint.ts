@@ -1,3 +1,5 @@
+import { redactText } from '../redaction/redact-text.js';
+
 /** The parts of the `endpoint` option the transport needs, parsed once per client. */
 export interface Endpoint {
   readonly protocol: 'http:' | 'https:';
@@ -28,7 +30,9 @@ export function parseEndpoint(endpoint: string): Endpoint {
     url.username !== '' ||
     url.password !== ''
   ) {
-    throw new TypeError(`endpoint must be a bare origin such as https://live.aliyuncs.com (got ${endpoint})`);
+    throw new TypeError(
+      `endpoint must be a bare origin such as https://live.aliyuncs.com (got ${redactText(endpoint, [url.password, url.username])})`,
+    );
   }
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
   return {
