@@ -1,0 +1,82 @@
+import { timeoutOptions } from './timeout-options.js';
+
+/** What one relay process reads. */
+export type RelayInputArgs =
+  /** A live stream (RTMP, RTSP, SRT, HTTP-FLV), relayed as it arrives. */
+  | { readonly kind: 'live'; readonly url: string }
+  /** An ffconcat list of files, paced at real time and pushed as one publish. */
+  | { readonly kind: 'list'; readonly listFile: string };
+
+export interface RelayArgsOptions {
+  readonly input: RelayInputArgs;
+  /** `copy` remuxes (about 1 % of a core); `encode` re-encodes to H.264/AAC (about 25 %). */
+  readonly codecs: 'copy' | 'encode';
+  /** The task's DstUrl (RTMP). */
+  readonly destination: string;
+  /** Stop after this many seconds of output (the time left until EndTime). */
+  readonly maxSeconds?: number;
+}
+
+/** How often ffmpeg reports progress, in seconds: the resolution of CurrentOffset. */
+export const PROGRESS_PERIOD_SECONDS = 0.5;
+
+/** Re-encoding: x264 tuned for a live ingest (2 s GOP at 25 fps) and AAC at 44.1 kHz, as FLV wants. */
+const ENCODE = [
+  '-c:v',
+  'libx264',
+  '-preset',
+  'veryfast',
+  '-tune',
+  'zerolatency',
+  '-g',
+  '50',
+  '-pix_fmt',
+  'yuv420p',
+  '-c:a',
+  'aac',
+  '-ar',
+  '44100',
+];
+
+/**
+ * ffmpeg's command line for one relay (see shared/docs/ffmpeg-relay-notes.md §1). Errors only,
+ * each tagged with its level so failures can be classified; progress blocks on stdout; `q` on
+ * stdin stops it cleanly. A list is read with `-re` (real-time pacing) through the concat
+ * demuxer; a live input is not paced (it arrives at its own rate). Every read and the RTMP
+ * write are bounded by a 5 s stall timeout, without which a silent peer hangs ffmpeg forever.
+ */
+export function relayArgs(options: RelayArgsOptions): string[] {
+  const input =
+    options.input.kind === 'live'
+      ? [...timeoutOptions(options.input.url), '-i', options.input.url]
+      : [
+          '-re',
+          '-f',
+          'concat',
+          '-safe',
+          '0',
+          '-protocol_whitelist',
+          'file,http,https,tcp,tls',
+          '-i',
+          options.input.listFile,
+        ];
+  return [
+    '-hide_banner',
+    '-v',
+    'level+error',
+    '-nostats',
+    '-stats_period',
+    String(PROGRESS_PERIOD_SECONDS),
+    '-progress',
+    'pipe:1',
+    ...input,
+    ...(options.codecs === 'copy' ? ['-c', 'copy'] : ENCODE),
+    ...(options.maxSeconds === undefined ? [] : ['-t', options.maxSeconds.toFixed(3)]),
+    '-f',
+    'flv',
+    '-flvflags',
+    'no_duration_filesize',
+    ...timeoutOptions(options.destination),
+    options.destination,
+  ];
+}

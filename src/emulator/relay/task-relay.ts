@@ -1,0 +1,259 @@
+import type { FaultReason } from '../lifecycle/task-record.js';
+import type { CodecChoice } from './codec-choice.js';
+import { createEntryTimeline, type EntryTimeline } from './entry-timeline.js';
+import { classifyExit, type ProcessOutcome } from './failure-class.js';
+import { type FfmpegRun, type RunExit, startFfmpegRun } from './ffmpeg-run.js';
+import type { FfmpegTools } from './ffmpeg-tools.js';
+import { ListProbes } from './list-probes.js';
+import { maskSecrets } from './mask-secrets.js';
+import { type PlannedEntry, type PreparedList, prepareList, prepareLive } from './prepare-input.js';
+import { relayArgs } from './relay-args.js';
+import { ToolFailedError } from './tool-failed-error.js';
+
+/** What a task relays. */
+export type RelaySource =
+  | { readonly kind: 'live'; readonly url: string }
+  | {
+      readonly kind: 'list';
+      /** The task's files (http(s) URLs or local paths), indexed by file index. */
+      readonly files: readonly string[];
+      /**
+       * Every entry the task could play from here, in order (the playback rules: FileIndex,
+       * Offset on the first, passes); may be endless. How many of them actually play is
+       * {@link TaskRelayOptions.playCount}, so a RepeatNumber change never rewrites the list.
+       */
+      readonly plan: Iterator<PlannedEntry>;
+      /** Probes of `files` to reuse across retries. */
+      readonly probes?: ListProbes;
+    };
+
+/** Where the relay is, from ffmpeg's own progress. */
+export interface RelayPosition {
+  /** Index of the entry playing in the plan (0 = the first entry this relay was given). */
+  readonly entry: number;
+  readonly fileIndex: number;
+  /** Seconds into that file. */
+  readonly offsetSeconds: number;
+  /** Seconds of media pushed by this relay so far. */
+  readonly pushedSeconds: number;
+}
+
+/** How a relay ended without being stopped. */
+export type RelayEnd =
+  | { readonly kind: 'finished' }
+  | {
+      readonly kind: 'failed';
+      readonly reason: FaultReason /** ffmpeg's own words, URLs masked. */;
+      readonly detail: string;
+    };
+
+/** Where relay processes are recorded, so that a restarted emulator can find survivors. */
+export interface RelayLedger {
+  add(taskId: string, pid: number): void;
+  remove(pid: number): void;
+}
+
+export interface TaskRelayOptions {
+  readonly tools: FfmpegTools;
+  readonly taskId: string;
+  /** DstUrl. */
+  readonly destination: string;
+  readonly source: RelaySource;
+  /** Wall-clock ms at which pushing must stop (EndTime); undefined: no bound. */
+  readonly endAtMs?: number;
+  /** How many plan entries play before the relay finishes; undefined: the whole plan. */
+  readonly playCount?: number;
+  readonly ledger?: RelayLedger;
+  /** ffmpeg has its input and output open and reports progress. */
+  onRunning(codecs: CodecChoice): void;
+  /** Called once, unless {@link TaskRelay.stop} was called first. */
+  onEnd(end: RelayEnd): void;
+}
+
+/** One task's relay: probes, one ffmpeg at a time, progress, the planned end, failures. */
+export interface TaskRelay {
+  /** The latest position ffmpeg reported; undefined before its first report. */
+  position(): RelayPosition | undefined;
+  /** Changes how many plan entries play (a RepeatNumber update); takes effect without a new publish. */
+  setPlayCount(count: number | undefined): void;
+  /** Stops the relay and resolves once no process of it is left. `onEnd` is not called. */
+  stop(): Promise<void>;
+}
+
+/** No progress this long after spawning means ffmpeg is stuck connecting, in ms. */
+export const FIRST_PROGRESS_TIMEOUT_MS = 30_000;
+/** Seconds of output before a planned end that count as having reached it. */
+const END_SLACK_SECONDS = 1;
+
+export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
+  const abort = new AbortController();
+  let playCount = options.playCount;
+  let position: RelayPosition | undefined;
+  let run: FfmpegRun | undefined;
+  let timeline: EntryTimeline | undefined;
+  /** Plan entries played by earlier processes of this relay (a plan longer than one list). */
+  let base = 0;
+  let listed = 0;
+  let finishing = false;
+  let finishTimer: NodeJS.Timeout | undefined;
+  /** Wall-clock ms of the latest progress block: output runs at 1×, so the position moves on between blocks. */
+  let reportedAt = 0;
+
+  const clearFinishTimer = (): void => {
+    if (finishTimer !== undefined) clearTimeout(finishTimer);
+    finishTimer = undefined;
+  };
+
+  /** Ends the process at the planned end: now if it is reached, else by a timer (output runs at 1×). */
+  const aimAtEnd = (): void => {
+    clearFinishTimer();
+    if (timeline === undefined || playCount === undefined || finishing || run === undefined) return;
+    if (playCount - base >= listed && options.source.kind === 'list') return; // the list's own end comes first
+    const endSeconds = timeline.endOf(playCount - base);
+    const pushed = (position?.pushedSeconds ?? 0) + (position === undefined ? 0 : (Date.now() - reportedAt) / 1000);
+    const left = endSeconds - pushed;
+    const finish = (): void => {
+      finishing = true;
+      void run?.stop();
+    };
+    if (left <= 0) finish();
+    else finishTimer = setTimeout(finish, left * 1000);
+  };
+
+  const runOnce = async (args: string[], codecs: CodecChoice): Promise<RunExit> => {
+    let running = false;
+    const current = startFfmpegRun({
+      ffmpeg: options.tools.ffmpeg,
+      args,
+      taskId: options.taskId,
+      onSpawn: (pid) => options.ledger?.add(options.taskId, pid),
+      onProgress: (block) => {
+        const at = timeline?.at(block.outSeconds);
+        position = {
+          entry: base + (at?.entry ?? 0),
+          fileIndex: at?.fileIndex ?? 0,
+          offsetSeconds: at?.offsetSeconds ?? block.outSeconds,
+          pushedSeconds: block.outSeconds,
+        };
+        reportedAt = Date.now();
+        if (!running && !block.end) {
+          running = true;
+          clearTimeout(stuck);
+          options.onRunning(codecs);
+        }
+        aimAtEnd();
+      },
+    });
+    run = current;
+    const stuck = setTimeout(() => void current.stop(), FIRST_PROGRESS_TIMEOUT_MS);
+    if (abort.signal.aborted) void current.stop();
+    const exit = await current.exited;
+    clearTimeout(stuck);
+    clearFinishTimer();
+    if (current.pid !== undefined) options.ledger?.remove(current.pid);
+    run = undefined;
+    return exit;
+  };
+
+  const secondsLeft = (): number | undefined =>
+    options.endAtMs === undefined ? undefined : Math.max((options.endAtMs - Date.now()) / 1000, 0);
+
+  const relayLive = async (url: string): Promise<RelayEnd> => {
+    const codecs = await prepareLive(options.tools.ffprobe, url, abort.signal);
+    const maxSeconds = secondsLeft();
+    const exit = await runOnce(
+      relayArgs({
+        input: { kind: 'live', url },
+        codecs: codecs.mode === 'copy' ? 'copy' : 'encode',
+        destination: options.destination,
+        ...(maxSeconds === undefined ? {} : { maxSeconds }),
+      }),
+      codecs,
+    );
+    return ended(exit, [url], maxSeconds !== undefined && exit.outSeconds >= maxSeconds - END_SLACK_SECONDS);
+  };
+
+  const relayList = async (source: Extract<RelaySource, { kind: 'list' }>): Promise<RelayEnd> => {
+    const probes = source.probes ?? new ListProbes(options.tools.ffprobe, source.files);
+    for (;;) {
+      const maxSeconds = secondsLeft();
+      const prepared: PreparedList = await prepareList(
+        options.tools.ffprobe,
+        source.files,
+        probes,
+        source.plan,
+        maxSeconds ?? Infinity,
+        abort.signal,
+      );
+      try {
+        timeline = createEntryTimeline(prepared.entries);
+        listed = prepared.entries.length;
+        const exit = await runOnce(
+          relayArgs({
+            input: { kind: 'list', listFile: prepared.listFile },
+            codecs: prepared.codecs.mode === 'copy' ? 'copy' : 'encode',
+            destination: options.destination,
+            ...(maxSeconds === undefined ? {} : { maxSeconds }),
+          }),
+          prepared.codecs,
+        );
+        const listEnd = timeline.endOf(listed);
+        const reachedEnd =
+          exit.outSeconds >= listEnd - END_SLACK_SECONDS ||
+          (maxSeconds !== undefined && exit.outSeconds >= maxSeconds - END_SLACK_SECONDS);
+        const end = ended(exit, [prepared.listFile, ...source.files], reachedEnd);
+        const overEndTime = options.endAtMs !== undefined && Date.now() >= options.endAtMs;
+        const planLeft = playCount === undefined || base + listed < playCount;
+        if (end.kind !== 'finished' || finishing || !prepared.more || !planLeft || overEndTime) return end;
+        // The plan is longer than one list: go on with the next entries in a new process.
+        base += listed;
+      } finally {
+        await prepared.dispose();
+      }
+    }
+  };
+
+  const ended = (exit: RunExit, sources: readonly string[], reachedEnd: boolean): RelayEnd => {
+    if (finishing) return { kind: 'finished' };
+    const outcome: ProcessOutcome = classifyExit({
+      code: exit.code,
+      errorLines: exit.errorLines,
+      destination: options.destination,
+      sources,
+      reachedListEnd: reachedEnd,
+    });
+    if (outcome.kind === 'finished') return outcome;
+    const detail =
+      exit.stopped && exit.errorLines.length === 0
+        ? `no media within ${FIRST_PROGRESS_TIMEOUT_MS / 1000} s`
+        : maskSecrets(outcome.detail);
+    return { kind: 'failed', reason: outcome.reason, detail };
+  };
+
+  const done = (async (): Promise<void> => {
+    let end: RelayEnd;
+    try {
+      end = options.source.kind === 'live' ? await relayLive(options.source.url) : await relayList(options.source);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      // A probe that failed is the source's fault; anything else is ours, still reported, never swallowed.
+      const detail = error instanceof ToolFailedError ? error.detail : `relay error: ${String(error)}`;
+      end = { kind: 'failed', reason: 'PullStreamFailed', detail: maskSecrets(detail) };
+    }
+    if (!abort.signal.aborted) options.onEnd(end);
+  })();
+
+  return {
+    position: () => position,
+    setPlayCount(count) {
+      playCount = count;
+      aimAtEnd();
+    },
+    async stop() {
+      abort.abort();
+      clearFinishTimer();
+      await run?.stop();
+      await done.catch(() => {});
+    },
+  };
+}

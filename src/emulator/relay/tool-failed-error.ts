@@ -1,0 +1,11 @@
+/** A probe (ffprobe) that failed: it could not open the input, or took too long. */
+export class ToolFailedError extends Error {
+  override readonly name: string = 'ToolFailedError';
+  /** The tool's last error line, or what stopped it (may hold URLs: mask before logging). */
+  readonly detail: string;
+
+  constructor(detail: string) {
+    super(detail);
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+/** Solid colours the clips are told apart by, as RGB. */
+export const COLOURS = {
+  red: [255, 0, 0],
+  green: [0, 255, 0],
+  blue: [0, 0, 255],
+  yellow: [255, 255, 0],
+} as const;
+
+export type Colour = keyof typeof COLOURS;
+
+/** 25 fps with a keyframe every second, so an Offset snaps to whole seconds. */
+export const FPS = 25;
+
+/**
+ * Writes a small H.264/AAC MP4 (320x240, one keyframe per second, a tone) of one solid colour
+ * from ffmpeg's lavfi sources, moov first so any HTTP server can serve it.
+ */
+export async function makeClip(dir: string, colour: Colour, seconds: number, tone = 440): Promise<string> {
+  const file = join(dir, `${colour}-${seconds}s.mp4`);
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=${colour}:s=320x240:r=${FPS}:d=${seconds}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${tone}:sample_rate=44100:duration=${seconds}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    String(FPS),
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+    '-movflags',
+    '+faststart',
+    file,
+  ]);
+  return file;
+}
+
+/** A VP9/Opus WebM clip: media FLV cannot carry, which the relay must re-encode. */
+export async function makeWebmClip(dir: string, colour: Colour, seconds: number): Promise<string> {
+  const file = join(dir, `${colour}-${seconds}s.webm`);
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=${colour}:s=160x120:r=${FPS}:d=${seconds}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=440:sample_rate=48000:duration=${seconds}`,
+    '-c:v',
+    'libvpx-vp9',
+    '-deadline',
+    'realtime',
+    '-cpu-used',
+    '8',
+    '-c:a',
+    'libopus',
+    '-shortest',
+    file,
+  ]);
+  return file;
+}
+
+/** Runs ffmpeg to completion; rejects with its stderr on failure. */
+export function ffmpeg(args: readonly string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ffmpeg', ['-hide_banner', '-v', 'error', '-y', ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg ${args.join(' ')}: ${stderr}`))));
+  });
+}

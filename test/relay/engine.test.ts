@@ -1,0 +1,179 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { CodecChoice } from '../../src/emulator/relay/codec-choice.js';
+import { locateFfmpeg } from '../../src/emulator/relay/ffmpeg-tools.js';
+import type { PlannedEntry } from '../../src/emulator/relay/prepare-input.js';
+import {
+  type RelayEnd,
+  type RelayPosition,
+  startTaskRelay,
+  type TaskRelayOptions,
+} from '../../src/emulator/relay/task-relay.js';
+import { freePort } from '../fleet/redis-server.js';
+import { makeClip, makeWebmClip } from './clips.js';
+import { type MediaServer, startMediaServer } from './media-server.js';
+import { describeWithMediaTools } from './media-tools.js';
+import { readRecording } from './recording.js';
+import { type RtmpServer, startRtmpServer } from './rtmp-server.js';
+
+/** Entries in order: `order` (file indexes), first one from `offset`, then around again forever when `loop`. */
+function* plan(order: number[], offset = 0, loop = false): Generator<PlannedEntry> {
+  let first = true;
+  do {
+    for (const fileIndex of order) {
+      yield { fileIndex, offsetSeconds: first ? offset : 0 };
+      first = false;
+    }
+  } while (loop);
+}
+
+/** A promise with its resolve function (Node 20 has no Promise.withResolvers). */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+interface Watched {
+  positions: RelayPosition[];
+  running: Promise<CodecChoice>;
+  ended: Promise<RelayEnd>;
+  relay: ReturnType<typeof startTaskRelay>;
+}
+
+describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
+  let dir: string;
+  let media: MediaServer;
+  let rtmp: RtmpServer;
+  let files: string[];
+  const tools = () => locateFfmpeg();
+  let n = 0;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'live-relay-clips-'));
+    const clips = await Promise.all([makeClip(dir, 'red', 2), makeClip(dir, 'green', 2), makeClip(dir, 'blue', 3)]);
+    const webm = await makeWebmClip(dir, 'yellow', 2);
+    media = await startMediaServer([...clips, webm]);
+    files = [...clips, webm].map((file) => media.urlOf(file));
+    rtmp = await startRtmpServer();
+  });
+
+  afterAll(async () => {
+    await media?.close();
+    await rtmp?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  function watch(options: Partial<TaskRelayOptions> & Pick<TaskRelayOptions, 'source'>): Watched & { name: string } {
+    n += 1;
+    const name = `s${n}`;
+    const positions: RelayPosition[] = [];
+    const running = deferred<CodecChoice>();
+    const ended = deferred<RelayEnd>();
+    const relay = startTaskRelay({
+      tools: tools(),
+      taskId: `task-${name}`,
+      destination: rtmp.urlOf(name),
+      onRunning: running.resolve,
+      onEnd: ended.resolve,
+      ...options,
+    });
+    const timer = setInterval(() => {
+      const position = relay.position();
+      if (position !== undefined) positions.push(position);
+    }, 200);
+    void ended.promise.finally(() => clearInterval(timer));
+    return { name, positions, running: running.promise, ended: ended.promise, relay };
+  }
+
+  it('plays a list in order as one publish, copying, and reports the file playing', async () => {
+    const { name, positions, running, ended } = watch({ source: { kind: 'list', files, plan: plan([0, 1]) } });
+    expect(await running).toEqual({ mode: 'copy' });
+    expect(await ended).toEqual({ kind: 'finished' });
+    const recordings = await rtmp.recordings(name);
+    expect(recordings).toHaveLength(1);
+    const received = await readRecording(recordings[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['red', 'green']);
+    expect(received.seconds).toBeCloseTo(4, 0);
+    const indexes = [...new Set(positions.map((position) => position.fileIndex))];
+    expect(indexes).toEqual([0, 1]);
+  });
+
+  it('starts the first file at the Offset (snapped to its keyframe) and the next from the start', async () => {
+    const { name, ended } = watch({ source: { kind: 'list', files, plan: plan([2, 0], 1) } });
+    expect(await ended).toEqual({ kind: 'finished' });
+    const received = await readRecording((await rtmp.recordings(name))[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['blue', 'red']);
+    expect(received.runs[0]!.seconds).toBeCloseTo(2, 0);
+    expect(received.seconds).toBeCloseTo(4, 0);
+  });
+
+  it('plays as many entries as it is told, and a change while running needs no new publish', async () => {
+    const { name, relay, running, ended } = watch({
+      source: { kind: 'list', files, plan: plan([0, 1], 0, true) },
+      playCount: 2,
+    });
+    await running;
+    relay.setPlayCount(6);
+    expect(await ended).toEqual({ kind: 'finished' });
+    const recordings = await rtmp.recordings(name);
+    expect(recordings).toHaveLength(1);
+    const received = await readRecording(recordings[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['red', 'green', 'red', 'green', 'red', 'green']);
+    expect(received.seconds).toBeGreaterThan(11.5);
+    expect(received.seconds).toBeLessThan(12.6);
+  });
+
+  it('re-encodes what FLV cannot carry and says why', async () => {
+    const { name, running, ended } = watch({ source: { kind: 'list', files, plan: plan([3]) } });
+    expect(await running).toEqual({ mode: 'encode', why: expect.stringContaining('video vp9, audio opus') });
+    expect(await ended).toEqual({ kind: 'finished' });
+    const received = await readRecording((await rtmp.recordings(name))[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['yellow']);
+  });
+
+  it('stops on request: the process is gone and the stream ends', async () => {
+    const pids: number[] = [];
+    const removed: number[] = [];
+    const { name, relay, running } = watch({
+      source: { kind: 'list', files, plan: plan([0, 1], 0, true) },
+      ledger: { add: (_task, pid) => pids.push(pid), remove: (pid) => removed.push(pid) },
+    });
+    await running;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await relay.stop();
+    expect(pids).toHaveLength(1);
+    expect(removed).toEqual(pids);
+    expect(() => process.kill(pids[0]!, 0)).toThrow();
+    const received = await readRecording((await rtmp.recordings(name))[0]!);
+    expect(received.seconds).toBeLessThan(4);
+  });
+
+  it('a source that cannot be opened is PullStreamFailed, with ffprobe’s words', async () => {
+    const { ended } = watch({
+      source: { kind: 'list', files: [`${files[0]}-missing?auth_key=SECRET`], plan: plan([0]) },
+    });
+    const end = await ended;
+    expect(end).toMatchObject({ kind: 'failed', reason: 'PullStreamFailed', detail: expect.stringContaining('404') });
+    expect(JSON.stringify(end)).not.toContain('SECRET');
+  });
+
+  it('a destination that refuses is PushStreamFailed', async () => {
+    const port = await freePort();
+    const { ended } = watch({
+      source: { kind: 'list', files, plan: plan([0]) },
+      destination: `rtmp://127.0.0.1:${port}/live/x?auth_key=SECRET`,
+    });
+    const end = await ended;
+    expect(end).toMatchObject({
+      kind: 'failed',
+      reason: 'PushStreamFailed',
+      detail: expect.stringContaining('Connection refused'),
+    });
+    expect(JSON.stringify(end)).not.toContain('SECRET');
+  });
+});
