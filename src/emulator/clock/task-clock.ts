@@ -14,6 +14,13 @@ export interface TaskClock {
 }
 
 /**
+ * The latest task time the clock may be moved to: 9999-01-01T00:00:00Z, in ms since the epoch. The
+ * API writes times as `yyyy-MM-ddTHH:mm:ssZ`, so a clock past 9999 cannot be shown; the year left
+ * over covers the real time that passes afterwards and the 7-day window of the tasks created then.
+ */
+export const LATEST_TASK_CLOCK_MS = Date.UTC(9999, 0, 1);
+
+/**
  * @param initialOffsetMs starting offset in milliseconds (default 0: task time = real time)
  * @param realNow source of real time in milliseconds (default `Date.now`)
  */

@@ -2,7 +2,7 @@ import type { OperationName } from '../../../generated/operations.js';
 import { formatUtcTimestamp } from '../../rules/index.js';
 import { createCallbackDispatcher } from '../callbacks/callback-dispatcher.js';
 import { createScheduler } from '../clock/scheduler.js';
-import { createTaskClock } from '../clock/task-clock.js';
+import { createTaskClock, LATEST_TASK_CLOCK_MS } from '../clock/task-clock.js';
 import { createMemoryTaskStore } from '../store/memory-task-store.js';
 import { openSqliteTaskStore } from '../store/sqlite-task-store.js';
 import { injectFault } from './inject-fault.js';
@@ -84,6 +84,14 @@ export function createTaskService(options: TaskServiceOptions = {}): TaskService
         throw new ServiceError('InvalidParameter', `seconds must be a finite number >= 0 (got ${seconds})`, 'seconds');
       }
       const ms = seconds * 1000;
+      const room = LATEST_TASK_CLOCK_MS - clock.nowMs();
+      if (ms > room) {
+        throw new ServiceError(
+          'InvalidParameter',
+          `moving the task clock ${seconds} seconds would take it past ${formatUtcTimestamp(new Date(LATEST_TASK_CLOCK_MS))}, the latest it may show; it can move at most ${Math.max(0, Math.floor(room / 1000))} seconds more (reset puts it back on real time)`,
+          'seconds',
+        );
+      }
       runtime.runDue(clock.nowMs() + ms);
       clock.advance(ms);
       store.saveClockOffset(clock.offsetMs());

@@ -1,25 +1,9 @@
-import { createRequire } from 'node:module';
-import type BetterSqlite3 from 'better-sqlite3';
+import { LATEST_TASK_CLOCK_MS } from '../clock/task-clock.js';
 import type { TaskRecord } from '../lifecycle/task-record.js';
+import { DataFileError } from './data-file-error.js';
 import { createMemoryTaskStore } from './memory-task-store.js';
+import { openDataFile } from './open-data-file.js';
 import type { TaskStore } from './task-store.js';
-
-/** Bumped when the row layout changes; a file with another version is refused, not guessed at. */
-const SCHEMA_VERSION = 1;
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS tasks (
-    id     TEXT PRIMARY KEY,
-    seq    INTEGER NOT NULL UNIQUE,
-    region TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    record TEXT NOT NULL
-  ) STRICT;
-  CREATE TABLE IF NOT EXISTS meta (
-    key   TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-  ) STRICT;
-`;
 
 const CLOCK_OFFSET_KEY = 'clock_offset_ms';
 
@@ -29,21 +13,23 @@ const CLOCK_OFFSET_KEY = 'clock_offset_ms';
  * acknowledged survives a crash or `kill -9` of the process (WAL with synchronous=NORMAL: a
  * committed transaction is in the log before COMMIT returns; an OS crash or power loss may lose
  * the last few). One row per task: id, creation order, region and status as columns, the whole
- * record as JSON.
+ * record as JSON. The file is this process's alone while it is open (see {@link openDataFile}).
  *
  * better-sqlite3 is an optional dependency, loaded only here.
- * @throws Error if better-sqlite3 is not installed, or the file was written by another schema version
+ * @throws DataFileError if the file cannot be used: bad path, not writable, in use by another
+ *   emulator, not an emulator file, another schema version, or rows the emulator cannot read
+ * @throws Error if better-sqlite3 is not installed
  */
 export function openSqliteTaskStore(file: string): TaskStore {
-  const db = openDatabase(file);
+  const db = openDataFile(file);
   const memory = createMemoryTaskStore();
   try {
-    migrate(db, file);
-    for (const row of db.prepare('SELECT record FROM tasks ORDER BY seq').pluck().iterate()) {
-      memory.put(JSON.parse(row as string) as TaskRecord);
+    for (const row of db.prepare('SELECT id, record FROM tasks ORDER BY seq').iterate()) {
+      const { id, record } = row as { id: string; record: string };
+      memory.put(taskOf(file, id, record));
     }
     const offset = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(CLOCK_OFFSET_KEY);
-    if (typeof offset === 'string') memory.saveClockOffset(Number(offset));
+    if (offset !== undefined) memory.saveClockOffset(clockOffsetOf(file, offset));
   } catch (error) {
     db.close();
     throw error;
@@ -120,34 +106,44 @@ export function openSqliteTaskStore(file: string): TaskStore {
   };
 }
 
-function openDatabase(file: string): BetterSqlite3.Database {
-  const require = createRequire(import.meta.url);
-  let Database: typeof BetterSqlite3;
+/** A stored task row as a record, or a DataFileError naming the row. */
+function taskOf(file: string, id: string, json: string): TaskRecord {
+  let record: unknown;
   try {
-    Database = require('better-sqlite3') as typeof BetterSqlite3;
-  } catch (error) {
-    throw new Error('dataFile needs the optional dependency better-sqlite3 (npm install better-sqlite3)', {
-      cause: error,
-    });
-  }
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
-
-function migrate(db: BetterSqlite3.Database, file: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version === SCHEMA_VERSION) return;
-  const hasTables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
-  if (version !== 0 || hasTables > 0) {
-    throw new Error(
-      `${file} holds emulator data of schema version ${version}; this emulator reads version ${SCHEMA_VERSION}`,
+    record = JSON.parse(json);
+  } catch {
+    throw new DataFileError(
+      file,
+      `the row of task ${JSON.stringify(id)} is not JSON; the file was changed outside the emulator`,
     );
   }
-  db.transaction(() => {
-    db.exec(SCHEMA);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  })();
+  const task = record as Partial<TaskRecord> | null;
+  if (
+    typeof task !== 'object' ||
+    task === null ||
+    task.id !== id ||
+    !Number.isSafeInteger(task.seq) ||
+    typeof task.region !== 'string' ||
+    typeof task.status !== 'number' ||
+    typeof task.info !== 'object' ||
+    typeof task.relay !== 'object'
+  ) {
+    throw new DataFileError(
+      file,
+      `the row of task ${JSON.stringify(id)} is not a task record; the file was changed outside the emulator`,
+    );
+  }
+  return task as TaskRecord;
+}
+
+/** The stored clock offset, or a DataFileError when it is not one the task clock can run on. */
+function clockOffsetOf(file: string, value: unknown): number {
+  const ms = typeof value === 'string' && /^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value) ? Number(value) : Number.NaN;
+  if (!(ms >= 0 && Date.now() + ms <= LATEST_TASK_CLOCK_MS)) {
+    throw new DataFileError(
+      file,
+      `meta row ${CLOCK_OFFSET_KEY} holds ${JSON.stringify(String(value)).slice(0, 40)}, not a task-clock offset in ms (0 or more, the clock before ${new Date(LATEST_TASK_CLOCK_MS).toISOString()}); delete that row to put the clock back on real time`,
+    );
+  }
+  return ms;
 }
