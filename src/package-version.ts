@@ -7,5 +7,6 @@ let version: string | undefined;
  * `./package.json`), so it works from `src/`, `dist/` and the single-file bundle alike.
  */
 export function packageVersion(): string {
-  return (version ??= (createRequire(import.meta.url)('live-relay/package.json') as { version: string }).version);
+  version ??= (createRequire(import.meta.url)('live-relay/package.json') as { version: string }).version;
+  return version;
 }

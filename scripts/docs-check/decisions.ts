@@ -48,7 +48,8 @@ export function readDecisions(markdown: string): DecisionRecord[] {
     block += 1;
     const parsed: unknown = parseYaml(body ?? '');
     if (!Array.isArray(parsed)) throw new DecisionsError(`yaml block ${block}: expected a list of records`);
-    parsed.forEach((record, i) => records.push(readRecord(record, `yaml block ${block}, record ${i + 1}`)));
+    for (const [i, record] of parsed.entries())
+      records.push(readRecord(record, `yaml block ${block}, record ${i + 1}`));
   }
   return records;
 }

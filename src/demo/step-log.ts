@@ -21,7 +21,7 @@ export function createStepLog(write: (text: string) => void): StepLog {
   const fail = (title: string, reason: string): void => write(`✗ ${title} → ${reason}\n`);
   return {
     async step(title, run, outcome) {
-      let result;
+      let result: Awaited<ReturnType<typeof run>>;
       try {
         result = await run();
       } catch (error) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BodyRead } from './body-read.js';
 import {
   answerLiveEvent,
   answerMethodNotAllowed,
@@ -41,7 +42,7 @@ export function createLiveEventListener(
         return send(res, answerUnreadable('the request stream was already read and there is no req.body'));
       return send(res, await answerLiveEvent(parsed, req, onEvent, settings));
     }
-    let read;
+    let read: BodyRead;
     try {
       read = await readNodeBody(req, settings.maxBodyBytes);
     } catch {

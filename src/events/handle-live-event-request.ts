@@ -1,3 +1,4 @@
+import type { BodyRead } from './body-read.js';
 import {
   answerLiveEvent,
   answerMethodNotAllowed,
@@ -31,7 +32,7 @@ export async function handleLiveEventRequest(
 ): Promise<Response> {
   const settings = resolveReceiverOptions(options);
   if (request.method !== 'POST') return toResponse(answerMethodNotAllowed(request.method));
-  let read;
+  let read: BodyRead;
   try {
     read = await readFetchBody(request, settings.maxBodyBytes);
   } catch (error) {

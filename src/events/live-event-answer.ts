@@ -1,5 +1,6 @@
 import { LiveEventError, type LiveEventIssue, type LiveEventProblem } from './live-event-error.js';
 import { parseLiveEvent } from './parse-live-event.js';
+import type { ReceivedLiveEvent } from './received-live-event.js';
 import type { LiveEventErrorStatus, LiveEventHandler, ReceiverSettings } from './receiver-options.js';
 
 /**
@@ -26,7 +27,7 @@ export async function answerLiveEvent<Req>(
   onEvent: LiveEventHandler<Req>,
   settings: ReceiverSettings,
 ): Promise<LiveEventAnswer> {
-  let event;
+  let event: ReceivedLiveEvent;
   try {
     event = parseLiveEvent(body);
   } catch (error) {

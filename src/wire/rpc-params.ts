@@ -102,7 +102,10 @@ export function fromWireParams(op: WireOperation, raw: Readonly<Record<string, s
     const base = dot > 0 ? name.slice(0, dot) : '';
     if (index !== undefined && specs.get(base)?.type === 'array') {
       let items = flattened.get(base);
-      if (items === undefined) flattened.set(base, (items = new Map()));
+      if (items === undefined) {
+        items = new Map();
+        flattened.set(base, items);
+      }
       items.set(index, value);
       continue;
     }

@@ -22,7 +22,8 @@ const metadata = readFileSync(vendorMetadata, 'utf8');
 let copies = 0;
 /** Writes `text` to a fresh file in the temp dir and runs docs:check on it. */
 function check(text: string, extension: string, ...args: string[]) {
-  const file = join(work, `copy-${(copies += 1)}.${extension}`);
+  copies += 1;
+  const file = join(work, `copy-${copies}.${extension}`);
   writeFileSync(file, text);
   return runScript('scripts/docs-check.ts', [file, ...args]);
 }

@@ -4,14 +4,15 @@
  * section, its code samples, its error examples and the webhooks must render. Interactions (menus,
  * the example picker) only work once Redoc has hydrated, so they also prove the page runs offline.
  */
-import { pathToFileURL } from 'node:url';
+
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations, webhookNames } from '../../generated/operations.js';
 import { bundleSpec } from '../../scripts/docs/bundle-spec.js';
-import { findChromium, launchChromium } from './chromium.js';
 import type { HeadlessChromium } from './chromium.js';
+import { findChromium, launchChromium } from './chromium.js';
 import { docsPage, repoRoot } from './paths.js';
 import { runScript } from './run-script.js';
 
@@ -110,7 +111,7 @@ describe.skipIf(chromiumPath === undefined)(
         await link.click();
         const webhook = section(name);
         await webhook.waitFor();
-        const text = await webhook.innerText();
+        const text = await webhook.textContent();
         expect(text).toContain(summary);
         expect(text).toContain('Webhook');
         expect(await webhook.locator('.schema-name').allTextContents()).toEqual(

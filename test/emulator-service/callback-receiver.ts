@@ -26,7 +26,9 @@ export async function startReceiver(mode: ReceiverMode = 'ok'): Promise<Receiver
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       events.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
-      waiters = waiters.filter((waiter) => (events.length >= waiter.count ? (waiter.wake(), false) : true));
+      const woken = waiters.filter((waiter) => events.length >= waiter.count);
+      waiters = waiters.filter((waiter) => events.length < waiter.count);
+      for (const waiter of woken) waiter.wake();
       if (receiver.mode === 'hang') held.push(res);
       else res.writeHead(receiver.mode === 'ok' ? 200 : 500).end();
     });

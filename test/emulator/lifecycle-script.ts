@@ -10,7 +10,7 @@ import type { OperationName } from '../../generated/operations.js';
 export type CallAdapter = (
   action: OperationName,
   params: Readonly<Record<string, unknown>>,
-) => Promise<Record<string, any>>;
+) => Promise<Record<string, unknown>>;
 
 /** The emulator's task clock, driven through its control routes. */
 export interface ClockControl {
@@ -114,7 +114,7 @@ export async function runLifecycleScript(call: CallAdapter, clock: ClockControl)
     name: string,
     action: OperationName,
     params: Record<string, unknown>,
-    pick: (body: Record<string, any>) => Record<string, unknown> = () => ({}),
+    pick: (body: Record<string, unknown>) => Record<string, unknown> = () => ({}),
   ) => {
     let outcome: StepOutcome;
     try {
@@ -128,7 +128,7 @@ export async function runLifecycleScript(call: CallAdapter, clock: ClockControl)
     outcomes.push(outcome);
     return outcome;
   };
-  const retCode = (body: Record<string, any>) => ({ RetCode: body['RetCode'] });
+  const retCode = (body: Record<string, unknown>) => ({ RetCode: body['RetCode'] });
 
   let taskId = '';
   await step(
@@ -150,13 +150,16 @@ export async function runLifecycleScript(call: CallAdapter, clock: ClockControl)
   );
   const task = () => ({ Region: REGION, TaskId: taskId });
   const describe = (name: string, current = false) =>
-    step(name, 'DescribeLivePullToPush', task(), (body) => ({
-      TaskStatus: body['TaskStatus'],
-      FileIndex: body['TaskInfo']?.['FileIndex'],
-      RepeatNumber: body['TaskInfo']?.['RepeatNumber'],
-      SourceUrls: body['TaskInfo']?.['SourceUrls'],
-      ...(current ? { CurrentFileIndex: body['CurrentFileIndex'] } : {}),
-    }));
+    step(name, 'DescribeLivePullToPush', task(), (body) => {
+      const info = body['TaskInfo'] as Record<string, unknown> | undefined;
+      return {
+        TaskStatus: body['TaskStatus'],
+        FileIndex: info?.['FileIndex'],
+        RepeatNumber: info?.['RepeatNumber'],
+        SourceUrls: info?.['SourceUrls'],
+        ...(current ? { CurrentFileIndex: body['CurrentFileIndex'] } : {}),
+      };
+    });
 
   await describe('describe: idle');
   const laterStart = new Date(start.getTime() + 60_000);

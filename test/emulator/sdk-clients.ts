@@ -9,20 +9,33 @@ import { type OperationName, operations } from '../../generated/operations.js';
 import type { Credentials } from '../../src/wire/credentials.js';
 
 const require = createRequire(import.meta.url);
-const openapiCore: any = require('@alicloud/openapi-core');
-const dara: any = require('@darabonba/typescript');
-const openapiClient: any = require('@alicloud/openapi-client');
-const openapiUtil: any = require('@alicloud/openapi-util');
-const teaUtil: any = require('@alicloud/tea-util');
-const PopCore: any = require('@alicloud/pop-core');
+const openapiCore: typeof import('@alicloud/openapi-core') = require('@alicloud/openapi-core');
+const dara: typeof import('@darabonba/typescript') = require('@darabonba/typescript');
+const openapiClient: typeof import('@alicloud/openapi-client') = require('@alicloud/openapi-client');
+const openapiUtil: typeof import('@alicloud/openapi-util') = require('@alicloud/openapi-util');
+const teaUtil: typeof import('@alicloud/tea-util') = require('@alicloud/tea-util');
+const PopRpcClient: typeof import('@alicloud/pop-core/lib/rpc.js') = require('@alicloud/pop-core').RPCClient;
+
+/** A 200 body as the SDK parsed it. */
+export type ApiBody = Record<string, unknown>;
 
 /** Typed parameters in, the parsed 200 body out. */
-export type Call = (action: OperationName, params: Readonly<Record<string, unknown>>) => Promise<Record<string, any>>;
+export type Call = (action: OperationName, params: Readonly<Record<string, unknown>>) => Promise<ApiBody>;
 
 export interface SdkClient {
   readonly name: string;
   readonly call: Call;
   close(): void;
+}
+
+/** The fields the three cores put on the errors they throw (Tea `ResponseError`, pop-core's `<Code>Error`). */
+export interface SdkError extends Error {
+  readonly code?: string;
+  readonly statusCode?: number;
+  readonly requestId?: string;
+  readonly retryAfter?: number;
+  readonly data?: { readonly statusCode?: number };
+  readonly entry?: { readonly response?: { readonly statusCode?: number; readonly headers: Record<string, string> } };
 }
 
 /** A refused call, as the SDK reported it. */
@@ -33,10 +46,17 @@ export class CallFailure extends Error {
     /** HTTP status (pop-core keeps it at `entry.response.statusCode`). */
     readonly status: number | undefined,
     /** The SDK's own error object. */
-    readonly original: any,
+    readonly original: SdkError,
   ) {
     super(`${code} (${status ?? '?'})`);
   }
+}
+
+/** The error as an {@link SdkError} when it carries an API error code, else `undefined` (a transport failure). */
+function sdkError(error: unknown): (SdkError & { readonly code: string }) | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as SdkError).code;
+  return typeof code === 'string' && code !== 'undefined' ? (error as SdkError & { code: string }) : undefined;
 }
 
 /** As the generated Live SDK: SourceUrls JSON-encoded, everything else as given (numbers stringified by the core). */
@@ -59,15 +79,14 @@ export function openapiCoreClient(
   credentials: Credentials,
   signature: 'v3' | 'v1',
 ): SdkClient {
-  const OpenApi = openapiCore.default;
-  class LiveCoreClient extends OpenApi {
-    constructor(config: unknown) {
+  class LiveCoreClient extends openapiCore.default {
+    constructor(config: InstanceType<typeof openapiCore.$OpenApiUtil.Config>) {
       super(config);
-      (this as any)._endpointRule = 'regional';
-      (this as any).checkConfig(config);
+      this._endpointRule = 'regional';
+      this.checkConfig(config);
     }
   }
-  const client: any = new LiveCoreClient(
+  const client = new LiveCoreClient(
     new openapiCore.$OpenApiUtil.Config({
       accessKeyId: credentials.accessKeyId,
       accessKeySecret: credentials.accessKeySecret,
@@ -99,10 +118,11 @@ export function openapiCoreClient(
           new openapiCore.$OpenApiUtil.OpenApiRequest({ query: openapiCore.OpenApiUtil.query(sdkQuery(params)) }),
           new dara.RuntimeOptions({}),
         );
-        return response.body;
-      } catch (error: any) {
-        if (error?.code === undefined || error.code === 'undefined') throw error;
-        throw new CallFailure(error.code, error.statusCode, error);
+        return response['body'] as ApiBody;
+      } catch (error) {
+        const refused = sdkError(error);
+        if (refused === undefined) throw error;
+        throw new CallFailure(refused.code, refused.statusCode, refused);
       }
     },
     close() {},
@@ -115,15 +135,14 @@ export function openapiClientClient(
   credentials: Credentials,
   signature: 'v3' | 'v1',
 ): SdkClient {
-  const OpenApi = openapiClient.default;
-  class LiveClient extends OpenApi {
-    constructor(config: unknown) {
+  class LiveClient extends openapiClient.default {
+    constructor(config: InstanceType<typeof openapiClient.Config>) {
       super(config);
-      (this as any)._endpointRule = 'regional';
-      (this as any).checkConfig(config);
+      this._endpointRule = 'regional';
+      this.checkConfig(config);
     }
   }
-  const client: any = new LiveClient(
+  const client = new LiveClient(
     new openapiClient.Config({
       accessKeyId: credentials.accessKeyId,
       accessKeySecret: credentials.accessKeySecret,
@@ -155,10 +174,11 @@ export function openapiClientClient(
           new openapiClient.OpenApiRequest({ query: openapiUtil.default.query(sdkQuery(params)) }),
           new teaUtil.RuntimeOptions({}),
         );
-        return response.body;
-      } catch (error: any) {
-        if (error?.code === undefined || error.code === 'undefined') throw error;
-        throw new CallFailure(error.code, error.statusCode ?? error.data?.statusCode, error);
+        return response['body'] as ApiBody;
+      } catch (error) {
+        const refused = sdkError(error);
+        if (refused === undefined) throw error;
+        throw new CallFailure(refused.code, refused.statusCode ?? refused.data?.statusCode, refused);
       }
     },
     close() {},
@@ -167,21 +187,23 @@ export function openapiClientClient(
 
 /** `@alicloud/pop-core` 1.8.0 `RPCClient`, GET (query) or POST (form body); SourceUrls passed as JSON text. */
 export function popCoreClient(emulator: EmulatorAddress, credentials: Credentials, method: 'GET' | 'POST'): SdkClient {
-  const client: any = new PopCore.RPCClient({
+  // pop-core's typings omit the keep-alive agent it keeps per client.
+  const client = new PopRpcClient({
     accessKeyId: credentials.accessKeyId,
     accessKeySecret: credentials.accessKeySecret,
     ...(credentials.securityToken === undefined ? {} : { securityToken: credentials.securityToken }),
     endpoint: emulator.url,
     apiVersion: '2016-11-01',
-  });
+  }) as InstanceType<typeof PopRpcClient> & { readonly keepAliveAgent: { destroy(): void } };
   return {
     name: `pop-core ${method}`,
     async call(action, params) {
       try {
-        return await client.request(action, sdkQuery(params), { method, timeout: 10_000 });
-      } catch (error: any) {
-        if (typeof error?.code !== 'string') throw error;
-        throw new CallFailure(error.code, error.entry?.response?.statusCode, error);
+        return await client.request<ApiBody>(action, sdkQuery(params), { method, timeout: 10_000 });
+      } catch (error) {
+        const refused = sdkError(error);
+        if (refused === undefined) throw error;
+        throw new CallFailure(refused.code, refused.entry?.response?.statusCode, refused);
       }
     },
     close() {

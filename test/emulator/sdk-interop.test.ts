@@ -92,7 +92,7 @@ describe('the seven operations through each official core', () => {
           CallbackUrl: 'https://callback.example.com/notify?a=1 b',
         })
         .then((body) => {
-          taskId = body['TaskId'];
+          taskId = String(body['TaskId']);
           expect(body['RetCode']).toBe(0);
         });
       expect(await outcome(create)).toBe(expected('CreateLivePullToPush'));
@@ -108,7 +108,7 @@ describe('the seven operations through each official core', () => {
             SourceUrls: ['http://example.com/a.mp4'],
             DstUrl: `rtmp://push.example.com/app/x${index}-${Date.now()}`,
           })
-        )['TaskId'];
+        )['TaskId'] as string;
       }
       const task = { Region: REGION, TaskId: taskId };
 
@@ -126,7 +126,7 @@ describe('the seven operations through each official core', () => {
         await outcome(
           client.call('DescribeLivePullToPush', task).then((body) => {
             expect(body['TaskId']).toBe(taskId);
-            expect(body['TaskInfo']['SourceType']).toBe('url');
+            expect(body['TaskInfo']).toMatchObject({ SourceType: 'url' });
           }),
         ),
       ).toBe(expected('DescribeLivePullToPush'));
@@ -134,7 +134,7 @@ describe('the seven operations through each official core', () => {
         await outcome(
           client.call('DescribeLivePullToPushList', { Region: REGION, TaskId: taskId, PageSize: 5 }).then((body) => {
             expect(body['Total']).toBe(1);
-            expect(body['TaskList'][0]['TaskId']).toBe(taskId);
+            expect((body['TaskList'] as { TaskId: string }[])[0]?.TaskId).toBe(taskId);
           }),
         ),
       ).toBe(expected('DescribeLivePullToPushList'));
@@ -226,7 +226,7 @@ describe('errors surface through the official cores', () => {
         .call('DescribeLivePullToPushList', { Region: REGION })
         .catch((error: unknown) => error)) as CallFailure;
       expect(popFailure.code).toBe('Throttling.User');
-      expect(popFailure.original.entry.response.headers['x-acs-retry-after']).toBe('1000');
+      expect(popFailure.original.entry?.response?.headers['x-acs-retry-after']).toBe('1000');
     } finally {
       await throttled.close();
     }

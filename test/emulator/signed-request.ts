@@ -22,6 +22,7 @@ export interface RawResponse {
   readonly headers: IncomingHttpHeaders;
   readonly text: string;
   /** The parsed body (`undefined` when it is not JSON). */
+  // biome-ignore lint/suspicious/noExplicitAny: JSON of whichever route was hit; each test reads the fields it asserts on.
   readonly body: any;
 }
 
@@ -70,7 +71,7 @@ export function sendRaw(baseUrl: string, req: RawRequest): Promise<RawResponse> 
 export function sendBytes(
   baseUrl: string,
   bytes: string | Buffer,
-): Promise<{ status: number; body: any; text: string }> {
+): Promise<Pick<RawResponse, 'status' | 'body' | 'text'>> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(url.port), url.hostname);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   handleLiveEventRequest,
-  type LiveEventError,
+  LiveEventError,
   type LiveEventReceiverOptions,
   type ReceivedLiveEvent,
 } from '../../src/events/index.js';
@@ -101,7 +101,8 @@ describe('handleLiveEventRequest', () => {
     expect(answer.error).toBe(problem);
     expect(events).toEqual([]);
     expect(reported).toHaveLength(1);
-    expect((reported[0]?.error as LiveEventError).problem).toBe(problem);
+    expect(reported[0]?.error).toBeInstanceOf(LiveEventError);
+    expect((reported[0]!.error as LiveEventError).problem).toBe(problem);
     if (problem === 'InvalidEvent') expect(answer.issues).toEqual([{ field: 'TaskId', message: 'TaskId is required' }]);
   });
 

@@ -130,7 +130,7 @@ describe('createLiveEventListener', () => {
       expect(reported).toHaveLength(1);
       expect(reported[0]?.status).toBe(400);
       expect(reported[0]?.error).toBeInstanceOf(LiveEventError);
-      expect((reported[0]?.error as LiveEventError).message).toBe(answer.message);
+      expect((reported[0]!.error as LiveEventError).message).toBe(answer.message);
     },
   );
 

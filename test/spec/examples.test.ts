@@ -345,8 +345,8 @@ describe('response and event validators', () => {
   });
 });
 
-// Compile-time checks: `npx tsc -p tsconfig.json --noEmit` fails if the generated types loosen.
-export const typeChecks = (): RequestParams<'UpdateLivePullToPush'>[] => [
+// Compile-time checks: `npm run typecheck` fails if the generated types loosen.
+const typeChecks = (): RequestParams<'UpdateLivePullToPush'>[] => [
   { TaskId: 't', Region: 'cn-shanghai', SourceUrls: ['rtmp://a/b/c'], RepeatNumber: -1 },
   // @ts-expect-error Region is an enumeration
   { TaskId: 't', Region: 'mars' },
@@ -357,3 +357,9 @@ export const typeChecks = (): RequestParams<'UpdateLivePullToPush'>[] => [
   // @ts-expect-error RepeatNumber is a number
   { TaskId: 't', Region: 'cn-shanghai', RepeatNumber: '1' },
 ];
+
+describe('generated request types', () => {
+  it('compile only with the @ts-expect-error lines above marking the refused shapes', () => {
+    expect(typeChecks()).toHaveLength(5);
+  });
+});

@@ -14,9 +14,15 @@ const lines = new WeakMap<RateLimitStore, Map<string, Line>>();
 
 function lineOf(store: RateLimitStore, key: string): Line {
   let byKey = lines.get(store);
-  if (byKey === undefined) lines.set(store, (byKey = new Map()));
+  if (byKey === undefined) {
+    byKey = new Map();
+    lines.set(store, byKey);
+  }
   let line = byKey.get(key);
-  if (line === undefined) byKey.set(key, (line = { waiting: 0, tail: Promise.resolve(), wake: undefined }));
+  if (line === undefined) {
+    line = { waiting: 0, tail: Promise.resolve(), wake: undefined };
+    byKey.set(key, line);
+  }
   return line;
 }
 

@@ -74,7 +74,8 @@ function exchange(
       let more: Buffer[] | undefined;
       res.on('data', (chunk: Buffer) => {
         if (first === undefined) first = chunk;
-        else (more ??= [first]).push(chunk);
+        else if (more === undefined) more = [first, chunk];
+        else more.push(chunk);
       });
       res.on('end', () => {
         const body =

@@ -13,12 +13,14 @@ let httpsAgent: Promise<HttpsAgent> | undefined;
 
 /** The process-wide keep-alive agent for `http:` endpoints (the emulator). */
 export function sharedHttpAgent(): HttpAgent {
-  return (httpAgent ??= new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_HOST }));
+  httpAgent ??= new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_HOST });
+  return httpAgent;
 }
 
 /** The process-wide keep-alive agent for `https:` endpoints; `node:https` (and TLS) load on first use. */
 export function sharedHttpsAgent(): Promise<HttpsAgent> {
-  return (httpsAgent ??= import('node:https').then(
+  httpsAgent ??= import('node:https').then(
     ({ Agent }) => new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_HOST }),
-  ));
+  );
+  return httpsAgent;
 }

@@ -108,7 +108,10 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions = {}
         return;
       }
       let queue = queues.get(taskId);
-      if (queue === undefined) queues.set(taskId, (queue = []));
+      if (queue === undefined) {
+        queue = [];
+        queues.set(taskId, queue);
+      }
       queue.push({ url, body: JSON.stringify(event) });
       pending += 1;
       if (queue.length === 1 && !inFlight.has(taskId)) ready.push(taskId);

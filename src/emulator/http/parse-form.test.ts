@@ -53,7 +53,10 @@ describe('parseFormInto', () => {
   it('keeps __proto__ as plain data', () => {
     const params = emptyFormParams();
     parseFormInto('__proto__=x&constructor=y', params);
-    expect(params['__proto__']).toBe('x');
+    expect(Object.entries(params)).toEqual([
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+    ]);
     expect(Object.getPrototypeOf(params)).toBeNull();
   });
 });

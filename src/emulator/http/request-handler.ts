@@ -58,10 +58,14 @@ export function createRequestHandler(
     if (body !== undefined && body.length > 0 && isForm(req.headers['content-type'])) {
       form = emptyFormParams();
       const issue = parseFormInto(body.toString('utf8'), form);
-      if (issue !== undefined) return answer(res, requestId, invalidSyntax(issue.name, issue.rule));
-      for (const name of Object.keys(form)) {
-        if (name in query)
-          return answer(res, requestId, invalidSyntax(name, 'is given in both the query and the body'));
+      if (issue !== undefined) {
+        answer(res, requestId, invalidSyntax(issue.name, issue.rule));
+        return;
+      }
+      const twice = Object.keys(form).find((name) => name in query);
+      if (twice !== undefined) {
+        answer(res, requestId, invalidSyntax(twice, 'is given in both the query and the body'));
+        return;
       }
     }
     const request: RpcRequest = { method: req.method!, query, form, headers: req.headers, rawBody: body };

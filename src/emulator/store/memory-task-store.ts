@@ -25,7 +25,10 @@ export function createMemoryTaskStore(): TaskStore {
 
   function enterRegion(task: TaskRecord): void {
     let index = regions.get(task.region);
-    if (index === undefined) regions.set(task.region, (index = new RegionIndex()));
+    if (index === undefined) {
+      index = new RegionIndex();
+      regions.set(task.region, index);
+    }
     index.add(task);
     regionOf.set(task.id, task.region);
   }

@@ -81,7 +81,8 @@ export function openSqliteTaskStore(file: string): TaskStore {
     nextSeq: memory.nextSeq,
     batch<T>(work: () => T): T {
       if (db.inTransaction) return work();
-      const batchTouched = (touched = new Set());
+      const batchTouched = new Set<string>();
+      touched = batchTouched;
       try {
         return inTransaction(work) as T;
       } catch (error) {

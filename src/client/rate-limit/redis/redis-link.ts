@@ -40,7 +40,8 @@ export class RedisLink {
    * asked now, at once. The first call loads ioredis and waits up to `connectTimeoutMs` to connect.
    */
   async client(): Promise<Redis> {
-    const client = await (this.opening ??= this.open());
+    this.opening ??= this.open();
+    const client = await this.opening;
     if (this.closed) throw new Error('the Redis rate-limit store is closed');
     if (client.status !== 'ready' || Date.now() < this.resumeAt) throw this.lastError;
     return client;
@@ -87,7 +88,8 @@ export class RedisLink {
     client.on('end', () => this.reconnectLater(client));
     // A failed first connection has already scheduled the next attempt ('end'); `client()` reports it.
     await client.connect().catch(() => undefined);
-    return (this.current = client);
+    this.current = client;
+    return client;
   }
 
   private reconnectLater(client: Redis): void {

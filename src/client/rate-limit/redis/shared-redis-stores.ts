@@ -12,8 +12,14 @@ export function sharedRedisStore(options: string | RedisRateLimitOptions): Redis
   const { logger, safeUrl: _safeUrl, ...settings } = resolveRedisOptions(options);
   const key = JSON.stringify(settings);
   let byLogger = stores.get(key);
-  if (byLogger === undefined) stores.set(key, (byLogger = new WeakMap()));
+  if (byLogger === undefined) {
+    byLogger = new WeakMap();
+    stores.set(key, byLogger);
+  }
   let store = byLogger.get(logger);
-  if (store === undefined) byLogger.set(logger, (store = createRedisRateLimitStore({ ...settings, logger })));
+  if (store === undefined) {
+    store = createRedisRateLimitStore({ ...settings, logger });
+    byLogger.set(logger, store);
+  }
   return store;
 }
