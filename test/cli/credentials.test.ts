@@ -103,7 +103,9 @@ describe('credentials', () => {
   it('need both halves of a key pair on the command line', async () => {
     const result = record(await list(['--access-key-secret', 'lonely-secret-4321'], { HOME: emptyHome }));
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--access-key-id and --access-key-secret (or --access-key-secret-file) go together');
+    expect(result.stderr).toContain(
+      '--access-key-id and --access-key-secret (or --access-key-secret-file) go together',
+    );
   });
 
   it('never show up in any output', () => {
