@@ -85,3 +85,24 @@ export function ffmpeg(args: readonly string[]): Promise<void> {
     child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg ${args.join(' ')}: ${stderr}`))));
   });
 }
+
+/** A live publisher: ffmpeg pushing `file` in a loop at real time to `url` until stopped. */
+export interface LivePublisher {
+  /** SIGKILL: the source dies without a word. */
+  kill(): Promise<void>;
+}
+
+export function publishLive(file: string, url: string): LivePublisher {
+  const child = spawn(
+    'ffmpeg',
+    ['-hide_banner', '-v', 'error', '-re', '-stream_loop', '-1', '-i', file, '-c', 'copy', '-f', 'flv', url],
+    { stdio: ['ignore', 'ignore', 'ignore'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

@@ -12,7 +12,7 @@ import {
   type TaskRelayOptions,
 } from '../../src/emulator/relay/task-relay.js';
 import { freePort } from '../fleet/redis-server.js';
-import { makeClip, makeWebmClip } from './clips.js';
+import { makeClip, makeWebmClip, publishLive } from './clips.js';
 import { type MediaServer, startMediaServer } from './media-server.js';
 import { describeWithMediaTools } from './media-tools.js';
 import { readRecording } from './recording.js';
@@ -175,5 +175,39 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
       detail: expect.stringContaining('Connection refused'),
     });
     expect(JSON.stringify(end)).not.toContain('SECRET');
+  });
+
+  it('relays a live RTMP stream as it arrives; a publisher that dies is PullStreamFailed', async () => {
+    const publisher = publishLive(join(dir, 'red-2s.mp4'), rtmp.urlOf('live-source'));
+    try {
+      const { name, running, ended, positions } = watch({ source: { kind: 'live', url: rtmp.urlOf('live-source') } });
+      expect(await running).toEqual({ mode: 'copy' });
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await publisher.kill();
+      // ffmpeg notices a silent RTMP source after about two 5 s read timeouts.
+      expect(await ended).toMatchObject({ kind: 'failed', reason: 'PullStreamFailed' });
+      expect(positions.at(-1)).toMatchObject({ entry: 0, fileIndex: 0 });
+      const received = await readRecording((await rtmp.recordings(name))[0]!);
+      expect(received.runs.map((run) => run.colour)).toEqual(['red']);
+      expect(received.seconds).toBeGreaterThan(1.5);
+    } finally {
+      await publisher.kill();
+    }
+  }, 40_000);
+
+  it('a destination that dies mid-stream is PushStreamFailed', async () => {
+    const doomed = await startRtmpServer();
+    try {
+      const { running, ended } = watch({
+        source: { kind: 'list', files, plan: plan([0, 1], 0, true) },
+        destination: doomed.urlOf('x'),
+      });
+      await running;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await doomed.stop();
+      expect(await ended).toMatchObject({ kind: 'failed', reason: 'PushStreamFailed' });
+    } finally {
+      await doomed.stop();
+    }
   });
 });
