@@ -4,7 +4,7 @@
  *
  *   npm run bench                        full run (about 7 minutes on an idle 2-core machine)
  *   npm run bench -- --quick             smoke run (about 3 minutes; not for quoting)
- *   npm run bench -- --only=rt,overhead  some rows (overhead, rt, emulator, cold, scale, footprint, fleet)
+ *   npm run bench -- --only=rt,overhead  some rows (overhead, rt, emulator, cold, scale, footprint, fleet, relay)
  *   npm run bench -- --reps=7            more repetitions for the repeated rows
  *   npm run bench -- --out=path.json     write the JSON elsewhere
  *
@@ -24,6 +24,7 @@ import { fleetRow } from './rows/fleet.js';
 import { footprintRow } from './rows/footprint.js';
 import { overheadRow } from './rows/overhead.js';
 import { preflight } from './rows/preflight.js';
+import { relayRow } from './rows/relay.js';
 import { roundTripRow } from './rows/round-trips.js';
 import { scaleRow } from './rows/scale.js';
 
@@ -35,6 +36,7 @@ const ROWS = {
   scale: scaleRow,
   footprint: footprintRow,
   fleet: fleetRow,
+  relay: relayRow,
 };
 
 const FULL = {
@@ -44,6 +46,7 @@ const FULL = {
   load: { seconds: 5, warmup: 10_000, connections: 32 },
   cold: { rounds: 5, runs: 5 },
   scale: { tasks: 100_000, samples: 1_000 },
+  relay: { steps: [25, 50, 75, 100], window: 30, warmup: 5 },
 };
 const QUICK = {
   reps: 2,
@@ -52,6 +55,7 @@ const QUICK = {
   load: { seconds: 2, warmup: 5_000, connections: 32 },
   cold: { rounds: 2, runs: 3 },
   scale: { tasks: 100_000, samples: 300 },
+  relay: { steps: [10, 25], window: 10, warmup: 3 },
 };
 
 const args = parseArgs();

@@ -34,8 +34,10 @@ export interface RelayPosition {
   readonly fileIndex: number;
   /** Seconds into that file. */
   readonly offsetSeconds: number;
-  /** Seconds of media pushed by this relay so far. */
+  /** Seconds of media pushed by this relay's current process so far. */
   readonly pushedSeconds: number;
+  /** Wall-clock ms when ffmpeg reported it (reports come every 0.5 s). */
+  readonly atMs: number;
 }
 
 /** How a relay ended without being stopped. */
@@ -96,8 +98,6 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
   let listed = 0;
   let finishing = false;
   let finishTimer: NodeJS.Timeout | undefined;
-  /** Wall-clock ms of the latest progress block: output runs at 1×, so the position moves on between blocks. */
-  let reportedAt = 0;
 
   const clearFinishTimer = (): void => {
     if (finishTimer !== undefined) clearTimeout(finishTimer);
@@ -110,7 +110,8 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
     if (timeline === undefined || playCount === undefined || finishing || run === undefined) return;
     if (playCount - base >= listed && options.source.kind === 'list') return; // the list's own end comes first
     const endSeconds = timeline.endOf(playCount - base);
-    const pushed = (position?.pushedSeconds ?? 0) + (position === undefined ? 0 : (Date.now() - reportedAt) / 1000);
+    // Output runs at 1×, so the position has moved on since ffmpeg reported it.
+    const pushed = position === undefined ? 0 : position.pushedSeconds + (Date.now() - position.atMs) / 1000;
     const left = endSeconds - pushed;
     const finish = (): void => {
       finishing = true;
@@ -134,8 +135,8 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
           fileIndex: at?.fileIndex ?? 0,
           offsetSeconds: at?.offsetSeconds ?? block.outSeconds,
           pushedSeconds: block.outSeconds,
+          atMs: Date.now(),
         };
-        reportedAt = Date.now();
         if (!running && !block.end) {
           running = true;
           clearTimeout(stuck);
