@@ -43,24 +43,14 @@ export interface paths {
         };
         /**
          * Update a pull-to-push task
-         * @description Updates a pulled-stream relay task. What may change depends on the task state
-         *     (see `spec/decisions.md` D-01):
-         *
-         *     | Task state | Parameters that may change | Refused with |
-         *     |---|---|---|
-         *     | `0` Idle (before `StartTime`) | all, including `Region` | — |
-         *     | `1` Running, `2` Recovering (abnormal retry) | only `CallbackUrl` and `RepeatNumber` (the doc's "RepeatTime"); effective immediately | any other parameter but `StartTime`: `CodeTaskHasStarted` |
-         *     | `3` Offline (stopped) | all except `Region` | `Region`: `CodeTaskHasStarted` |
-         *     | `-1` Exit (still visible) | nothing | any parameter but `EndTime`: `CodeTaskNotExist` |
-         *     | unknown `TaskId` | nothing | `CodeTaskNotExist` |
-         *
-         *     `StartTime` on a task that has started, and `EndTime` on a task that has ended, are
-         *     answered with success and leave the task unchanged (the doc: "the update does not take
-         *     effect").
+         * @description Updates a pulled-stream relay task. Which parameters may change depends on the task state,
+         *     and when a change takes effect depends on the parameter: see the table "Update by task
+         *     state" (the operation's `x-acs-update-rules`; `spec/decisions.md` D-01). The doc's
+         *     "RepeatTime" is `RepeatNumber`. `StartTime` on a task that has started, and `EndTime` on a
+         *     task that has ended, are answered with success and leave the task unchanged (the doc: "the
+         *     update does not take effect").
          *
          *     `SourceType` and `DstUrl` are not parameters of this operation and cannot be changed.
-         *     Changes to `FileIndex`, `Offset` and `SourceUrls` made while the task is stopped take effect
-         *     when it is restarted; a new `CallbackUrl` applies from the next event.
          *
          *     **QPS limit:** 10 calls per second per account. Requests above the limit are dropped.
          *     **RAM action:** `live:UpdateLivePullToPush` (access level: update; all resources).

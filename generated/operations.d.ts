@@ -35,6 +35,10 @@ export interface ParamSpec {
   pattern?: string;
   minItems?: number;
   maxItems?: number;
+  /** Most entries per SourceType (`x-acs-max-items-by-source-type`). */
+  maxItemsBySourceType?: Readonly<Record<string, number>>;
+  /** The source protocols each SourceType supports (`x-acs-protocols-by-source-type`). */
+  protocolsBySourceType?: Readonly<Record<string, readonly string[]>>;
   example?: unknown;
 }
 
@@ -62,6 +66,8 @@ export interface OperationSpec {
   /** The vendor page's "Last Updated" date (YYYY-MM-DD, YYYY-MM, or 'unknown'). */
   docLastUpdated: string;
   ramAction: string;
+  /** The longest StartTime-to-EndTime span in days (`x-acs-max-task-days`), when the operation takes both. */
+  maxTaskDays?: number;
   params: readonly ParamSpec[];
   /** Operation-specific codes and the shared gateway codes. */
   errors: readonly ErrorSpec[];
@@ -95,3 +101,35 @@ export declare const schemaEnums: {
   readonly TaskInvalidReason: readonly ('PullStreamFailed' | 'PushStreamFailed' | 'TriggerByUser' | 'UnknownError' | 'RetryTimesOffline')[];
   readonly TaskStatus: readonly (-1 | 0 | 1 | 2 | 3)[];
 };
+
+/** When an accepted Update change takes effect. */
+export type UpdateTiming = 'immediately' | 'after-current-video' | 'next-restart' | 'next-event' | 'first-video-only';
+/** A cell of the Update table: a timing, accepted without effect, or refused with the phase's code. */
+export type UpdateOutcome = 'immediately' | 'after-current-video' | 'next-restart' | 'next-event' | 'first-video-only' | 'no-effect' | 'refused';
+export type UpdatePhase = 'not-started' | 'running' | 'stopped' | 'ended';
+/** Update parameters that can change the task (every parameter but the identifying ones). */
+export type UpdatableParam = 'Region' | 'StartTime' | 'EndTime' | 'SourceUrls' | 'RepeatNumber' | 'Offset' | 'CallbackUrl' | 'FileIndex';
+export interface UpdatePhaseSpec {
+  name: UpdatePhase;
+  /** The TaskStatus values in this phase. */
+  statuses: readonly (-1 | 0 | 1 | 2 | 3)[];
+  title: string;
+  /** The error code of a refused parameter. */
+  refusal: string;
+  /** 'task': one refusal for the whole call; 'parameter': one per refused parameter. */
+  refusalScope: 'parameter' | 'task';
+}
+/** The Update-by-state table (`x-acs-update-rules` of the spec). */
+export interface UpdateRulesSpec {
+  action: OperationName;
+  phases: readonly UpdatePhaseSpec[];
+  /** Parameters that name the task and the endpoint; sending them changes nothing. */
+  identifying: readonly string[];
+  /** Parameters that count as a change only when they differ from the task's value. */
+  unchangedWhenEqual: readonly UpdatableParam[];
+  /** The row a parameter the spec does not list gets. */
+  unlisted: Readonly<Record<UpdatePhase, UpdateOutcome>>;
+  /** One row per updatable parameter, in parameter order. */
+  params: Readonly<Record<UpdatableParam, Readonly<Record<UpdatePhase, UpdateOutcome>>>>;
+}
+export declare const updateRules: UpdateRulesSpec;

@@ -25,6 +25,7 @@ export const operations = deepFreeze({
     "docUrl": "https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-createlivepulltopush",
     "docLastUpdated": "2026-03-13",
     "ramAction": "live:CreateLivePullToPush",
+    "maxTaskDays": 7,
     "params": [
       {
         "name": "RegionId",
@@ -119,6 +120,23 @@ export const operations = deepFreeze({
         "description": "The sources. Sent as one query parameter whose value is a JSON array string, for example\n`[\"rtmp://a/b/c\"]`.\n\n- `live`: exactly one complete playback URL (RTMP, RTSP, SRT or HTTP-FLV).\n- `vod`: up to 30 ApsaraVideo VOD media asset IDs.\n- `url`: up to 30 video URLs (MP4 or HTTP-FLV).",
         "minItems": 1,
         "maxItems": 30,
+        "maxItemsBySourceType": {
+          "live": 1,
+          "vod": 30,
+          "url": 30
+        },
+        "protocolsBySourceType": {
+          "live": [
+            "rtmp",
+            "rtsp",
+            "srt",
+            "http-flv"
+          ],
+          "url": [
+            "mp4",
+            "http-flv"
+          ]
+        },
         "example": [
           "rtmp://pulltest.****.aliyunlive.com/pulltest493/pulltest-w434"
         ]
@@ -386,10 +404,11 @@ export const operations = deepFreeze({
       "POST"
     ],
     "summary": "Update a pull-to-push task",
-    "description": "Updates a pulled-stream relay task. What may change depends on the task state\n(see `spec/decisions.md` D-01):\n\n| Task state | Parameters that may change | Refused with |\n|---|---|---|\n| `0` Idle (before `StartTime`) | all, including `Region` | — |\n| `1` Running, `2` Recovering (abnormal retry) | only `CallbackUrl` and `RepeatNumber` (the doc's \"RepeatTime\"); effective immediately | any other parameter but `StartTime`: `CodeTaskHasStarted` |\n| `3` Offline (stopped) | all except `Region` | `Region`: `CodeTaskHasStarted` |\n| `-1` Exit (still visible) | nothing | any parameter but `EndTime`: `CodeTaskNotExist` |\n| unknown `TaskId` | nothing | `CodeTaskNotExist` |\n\n`StartTime` on a task that has started, and `EndTime` on a task that has ended, are\nanswered with success and leave the task unchanged (the doc: \"the update does not take\neffect\").\n\n`SourceType` and `DstUrl` are not parameters of this operation and cannot be changed.\nChanges to `FileIndex`, `Offset` and `SourceUrls` made while the task is stopped take effect\nwhen it is restarted; a new `CallbackUrl` applies from the next event.\n\n**QPS limit:** 10 calls per second per account. Requests above the limit are dropped.\n**RAM action:** `live:UpdateLivePullToPush` (access level: update; all resources).",
+    "description": "Updates a pulled-stream relay task. Which parameters may change depends on the task state,\nand when a change takes effect depends on the parameter: see the table \"Update by task\nstate\" (the operation's `x-acs-update-rules`; `spec/decisions.md` D-01). The doc's\n\"RepeatTime\" is `RepeatNumber`. `StartTime` on a task that has started, and `EndTime` on a\ntask that has ended, are answered with success and leave the task unchanged (the doc: \"the\nupdate does not take effect\").\n\n`SourceType` and `DstUrl` are not parameters of this operation and cannot be changed.\n\n**QPS limit:** 10 calls per second per account. Requests above the limit are dropped.\n**RAM action:** `live:UpdateLivePullToPush` (access level: update; all resources).",
     "docUrl": "https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-updatelivepulltopush",
     "docLastUpdated": "2025-05-13",
     "ramAction": "live:UpdateLivePullToPush",
+    "maxTaskDays": 7,
     "params": [
       {
         "name": "RegionId",
@@ -456,6 +475,23 @@ export const operations = deepFreeze({
         "description": "The source URLs, sent as one JSON-array string.\n\n- `live`: exactly one streaming URL (RTMP, RTSP, SRT or HTTP-FLV).\n- `vod`: up to 30 ApsaraVideo VOD media asset IDs; `url`: up to 30 URLs (MP4 or HTTP-FLV).\n\nMay change before the start or while the task is stopped (refused with\n`CodeTaskHasStarted` while it is running). A change made while stopped takes effect\nwhen the task is restarted; a video list then plays from its beginning.",
         "minItems": 1,
         "maxItems": 30,
+        "maxItemsBySourceType": {
+          "live": 1,
+          "vod": 30,
+          "url": 30
+        },
+        "protocolsBySourceType": {
+          "live": [
+            "rtmp",
+            "rtsp",
+            "srt",
+            "http-flv"
+          ],
+          "url": [
+            "mp4",
+            "http-flv"
+          ]
+        },
         "example": [
           "rtmp://pulltest.****.aliyunlive.com/pulltest493/pulltest-w434"
         ]
@@ -1993,4 +2029,110 @@ export const schemaEnums = deepFreeze({
     2,
     3
   ]
+});
+
+export const updateRules = deepFreeze({
+  "action": "UpdateLivePullToPush",
+  "phases": [
+    {
+      "name": "not-started",
+      "statuses": [
+        0
+      ],
+      "title": "Before StartTime",
+      "refusal": "CodeTaskHasStarted",
+      "refusalScope": "parameter"
+    },
+    {
+      "name": "running",
+      "statuses": [
+        1,
+        2
+      ],
+      "title": "Running or recovering",
+      "refusal": "CodeTaskHasStarted",
+      "refusalScope": "parameter"
+    },
+    {
+      "name": "stopped",
+      "statuses": [
+        3
+      ],
+      "title": "Stopped",
+      "refusal": "CodeTaskHasStarted",
+      "refusalScope": "parameter"
+    },
+    {
+      "name": "ended",
+      "statuses": [
+        -1
+      ],
+      "title": "Exited",
+      "refusal": "CodeTaskNotExist",
+      "refusalScope": "task"
+    }
+  ],
+  "identifying": [
+    "TaskId",
+    "RegionId"
+  ],
+  "unchangedWhenEqual": [
+    "Region"
+  ],
+  "unlisted": {
+    "not-started": "immediately",
+    "running": "refused",
+    "stopped": "next-restart",
+    "ended": "refused"
+  },
+  "params": {
+    "Region": {
+      "not-started": "immediately",
+      "running": "refused",
+      "stopped": "refused",
+      "ended": "refused"
+    },
+    "StartTime": {
+      "not-started": "immediately",
+      "running": "no-effect",
+      "stopped": "no-effect",
+      "ended": "refused"
+    },
+    "EndTime": {
+      "not-started": "immediately",
+      "running": "refused",
+      "stopped": "immediately",
+      "ended": "no-effect"
+    },
+    "SourceUrls": {
+      "not-started": "immediately",
+      "running": "refused",
+      "stopped": "next-restart",
+      "ended": "refused"
+    },
+    "RepeatNumber": {
+      "not-started": "immediately",
+      "running": "immediately",
+      "stopped": "immediately",
+      "ended": "refused"
+    },
+    "Offset": {
+      "not-started": "immediately",
+      "running": "refused",
+      "stopped": "next-restart",
+      "ended": "refused"
+    },
+    "CallbackUrl": {
+      "not-started": "next-event",
+      "running": "next-event",
+      "stopped": "next-event",
+      "ended": "refused"
+    },
+    "FileIndex": {
+      "not-started": "immediately",
+      "running": "refused",
+      "stopped": "next-restart",
+      "ended": "refused"
+    }
+  }
 });

@@ -13,13 +13,14 @@ import { withCodeSamples } from './docs/code-samples.js';
 import { pageConfig } from './docs/page-config.js';
 import { runRedocly } from './docs/redocly.js';
 import { REPO_ROOT } from './docs/repo-root.js';
+import { withUpdateTable } from './docs/update-table-section.js';
 
 const SPEC = join(REPO_ROOT, 'spec', 'openapi.yaml');
 /** Where the page is written; build/ is not committed. */
 const DOCS_PAGE = join(REPO_ROOT, 'build', 'docs', 'index.html');
 
 async function main(): Promise<void> {
-  const document = withCodeSamples(await bundleSpec(SPEC), Object.values(operations));
+  const document = withUpdateTable(withCodeSamples(await bundleSpec(SPEC), Object.values(operations)));
   const work = await mkdtemp(join(tmpdir(), 'live-relay-docs-'));
   try {
     const specFile = join(work, 'openapi.json');

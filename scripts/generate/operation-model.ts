@@ -46,6 +46,10 @@ export interface OperationModel {
   docLastUpdated: string;
   ramAction: string;
   qpsLimit: number;
+  /** `x-acs-max-task-days`: the longest StartTime-to-EndTime span, when the operation takes both. */
+  maxTaskDays: number | undefined;
+  /** `x-acs-update-rules` as written (see update-rules.ts). */
+  updateRules: Json | undefined;
   params: ParamModel[];
   /** `$ref` of the 200 `application/json` schema. */
   responseRef: string;
@@ -91,6 +95,10 @@ function readOperation(spec: SpecDocument, path: string, method: 'get' | 'post',
   if (typeof qps !== 'number') throw new Error(`${where}: x-acs-qps-limit missing`);
   const parameters = op['parameters'];
   if (!Array.isArray(parameters)) throw new Error(`${where}: parameters missing`);
+  const maxTaskDays = op['x-acs-max-task-days'];
+  if (maxTaskDays !== undefined && (typeof maxTaskDays !== 'number' || !(maxTaskDays > 0))) {
+    throw new Error(`${where}: x-acs-max-task-days must be a positive number`);
+  }
   return {
     action,
     path,
@@ -102,6 +110,8 @@ function readOperation(spec: SpecDocument, path: string, method: 'get' | 'post',
     docLastUpdated: text(doc, 'lastUpdated'),
     ramAction: text(op, 'x-acs-ram-action'),
     qpsLimit: qps,
+    maxTaskDays,
+    updateRules: op['x-acs-update-rules'],
     params: parameters.map((p) => readParam(spec, p, where)),
     responseRef: jsonSchemaRef(spec, child(child(op, 'responses'), '200'), where),
     errors: readErrors(spec, child(op, 'responses'), where),

@@ -5,6 +5,7 @@
 import { GENERATED_HEADER } from './header.js';
 import type { ErrorModel, OperationModel, ParamModel, WebhookModel } from './operation-model.js';
 import { child, isObject, type Json, type JsonObject, type SpecDocument, text } from './spec-document.js';
+import { readUpdateRules, UPDATE_OUTCOMES, UPDATE_TIMINGS } from './update-rules.js';
 
 /** Schema keywords copied into ParamSpec when present, in this order. */
 const PARAM_KEYWORDS = [
@@ -19,6 +20,12 @@ const PARAM_KEYWORDS = [
   'minItems',
   'maxItems',
 ] as const;
+
+/** Vendor extensions copied into ParamSpec under a plain name. */
+const PARAM_EXTENSIONS = {
+  'x-acs-max-items-by-source-type': 'maxItemsBySourceType',
+  'x-acs-protocols-by-source-type': 'protocolsBySourceType',
+} as const;
 
 export interface RenderedOperationTable {
   js: string;
@@ -55,6 +62,10 @@ export function renderOperationTable(
     };
   }
   const enums = schemaEnums(spec);
+  const updating = operations.filter((op) => op.updateRules !== undefined);
+  const [update] = updating;
+  if (updating.length !== 1 || update === undefined) throw new Error('exactly one operation needs x-acs-update-rules');
+  const rules = readUpdateRules(update, update.updateRules, new Set(update.errors.map((e) => e.code)));
 
   const js = [
     GENERATED_HEADER,
@@ -81,9 +92,11 @@ export function renderOperationTable(
     '',
     `export const schemaEnums = deepFreeze(${literal(enums)});`,
     '',
+    `export const updateRules = deepFreeze(${literal({ action: update.action, ...rules })});`,
+    '',
   ].join('\n');
 
-  return { js, dts: renderDeclarations(version, qps, operations, webhooks, enums) };
+  return { js, dts: renderDeclarations(version, qps, operations, webhooks, enums, rules) };
 }
 
 function operationSpec(op: OperationModel): JsonObject {
@@ -97,6 +110,7 @@ function operationSpec(op: OperationModel): JsonObject {
     docUrl: op.docUrl,
     docLastUpdated: op.docLastUpdated,
     ramAction: op.ramAction,
+    ...(op.maxTaskDays === undefined ? {} : { maxTaskDays: op.maxTaskDays }),
     params: op.params.map(paramSpec),
     errors: op.errors.map(errorSpec),
   };
@@ -117,6 +131,10 @@ function paramSpec(p: ParamModel): JsonObject {
   for (const keyword of PARAM_KEYWORDS) {
     const value = p.resolved[keyword];
     if (value !== undefined) spec[keyword] = value;
+  }
+  for (const [extension, key] of Object.entries(PARAM_EXTENSIONS)) {
+    const value = p.resolved[extension];
+    if (value !== undefined) spec[key] = value;
   }
   if (p.example !== undefined) spec['example'] = p.example;
   return spec;
@@ -151,7 +169,10 @@ function renderDeclarations(
   operations: readonly OperationModel[],
   webhooks: readonly WebhookModel[],
   enums: Record<string, Json[]>,
+  rules: JsonObject,
 ): string {
+  const phases = (rules['phases'] as JsonObject[]).map((p) => p['name'] as string);
+  const updatable = Object.keys(rules['params'] as JsonObject);
   const names = operations.map((op) => op.action);
   return [
     GENERATED_HEADER,
@@ -183,6 +204,10 @@ function renderDeclarations(
     '  pattern?: string;',
     '  minItems?: number;',
     '  maxItems?: number;',
+    '  /** Most entries per SourceType (`x-acs-max-items-by-source-type`). */',
+    '  maxItemsBySourceType?: Readonly<Record<string, number>>;',
+    '  /** The source protocols each SourceType supports (`x-acs-protocols-by-source-type`). */',
+    '  protocolsBySourceType?: Readonly<Record<string, readonly string[]>>;',
     '  example?: unknown;',
     '}',
     '',
@@ -210,6 +235,8 @@ function renderDeclarations(
     "  /** The vendor page's \"Last Updated\" date (YYYY-MM-DD, YYYY-MM, or 'unknown'). */",
     '  docLastUpdated: string;',
     '  ramAction: string;',
+    '  /** The longest StartTime-to-EndTime span in days (`x-acs-max-task-days`), when the operation takes both. */',
+    '  maxTaskDays?: number;',
     '  params: readonly ParamSpec[];',
     '  /** Operation-specific codes and the shared gateway codes. */',
     '  errors: readonly ErrorSpec[];',
@@ -238,6 +265,38 @@ function renderDeclarations(
     'export declare const schemaEnums: {',
     ...Object.entries(enums).map(([name, values]) => `  readonly ${name}: readonly (${union(values)})[];`),
     '};',
+    '',
+    '/** When an accepted Update change takes effect. */',
+    `export type UpdateTiming = ${union([...UPDATE_TIMINGS])};`,
+    "/** A cell of the Update table: a timing, accepted without effect, or refused with the phase's code. */",
+    `export type UpdateOutcome = ${union([...UPDATE_OUTCOMES])};`,
+    `export type UpdatePhase = ${union(phases)};`,
+    '/** Update parameters that can change the task (every parameter but the identifying ones). */',
+    `export type UpdatableParam = ${union(updatable)};`,
+    'export interface UpdatePhaseSpec {',
+    '  name: UpdatePhase;',
+    '  /** The TaskStatus values in this phase. */',
+    '  statuses: readonly (-1 | 0 | 1 | 2 | 3)[];',
+    '  title: string;',
+    '  /** The error code of a refused parameter. */',
+    '  refusal: string;',
+    "  /** 'task': one refusal for the whole call; 'parameter': one per refused parameter. */",
+    "  refusalScope: 'parameter' | 'task';",
+    '}',
+    '/** The Update-by-state table (`x-acs-update-rules` of the spec). */',
+    'export interface UpdateRulesSpec {',
+    '  action: OperationName;',
+    '  phases: readonly UpdatePhaseSpec[];',
+    '  /** Parameters that name the task and the endpoint; sending them changes nothing. */',
+    '  identifying: readonly string[];',
+    "  /** Parameters that count as a change only when they differ from the task's value. */",
+    '  unchangedWhenEqual: readonly UpdatableParam[];',
+    '  /** The row a parameter the spec does not list gets. */',
+    '  unlisted: Readonly<Record<UpdatePhase, UpdateOutcome>>;',
+    '  /** One row per updatable parameter, in parameter order. */',
+    '  params: Readonly<Record<UpdatableParam, Readonly<Record<UpdatePhase, UpdateOutcome>>>>;',
+    '}',
+    'export declare const updateRules: UpdateRulesSpec;',
     '',
   ].join('\n');
 }

@@ -38,9 +38,10 @@ export function renderValidators(
     code: { source: true, esm: true, lines: true, formats: new Name(RUNTIME_FORMATS) },
   });
   addFormats(ajv, [...RUNTIME_FORMAT_NAMES]);
-  ajv.addVocabulary(OPENAPI_VOCABULARY);
-
   const schemas = child(child(spec.root, 'components'), 'schemas');
+  // Vendor extensions in schemas (`x-acs-…`) are data for the other generators, not assertions.
+  ajv.addVocabulary([...OPENAPI_VOCABULARY, ...extensionKeys(schemas)]);
+
   for (const [name, schema] of Object.entries(schemas)) {
     ajv.addSchema({ ...(rewriteRefs(schema) as JsonObject), $id: SCHEMA_ID + name });
   }
@@ -169,4 +170,16 @@ function renderDeclarations(operations: readonly OperationModel[], webhooks: rea
     '',
   );
   return lines.join('\n');
+}
+
+/** Every `x-` key at any depth of `node`, sorted. */
+function extensionKeys(node: Json, into = new Set<string>()): string[] {
+  if (Array.isArray(node)) for (const item of node) extensionKeys(item, into);
+  else if (isObject(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('x-')) into.add(key);
+      else extensionKeys(value, into);
+    }
+  }
+  return [...into].sort();
 }

@@ -1,7 +1,9 @@
-import type { OperationName, OperationSpec, ParamSpec } from '../../generated/operations.js';
+import { type OperationName, type OperationSpec, type ParamSpec, updateRules } from '../../generated/operations.js';
+import { updateTable } from '../rules/update-table.js';
 import { aliasOf } from './command-alias.js';
 import { type FlagStyle, flagFor } from './flag-name.js';
 import { globalOptionDocs } from './global-options.js';
+import { renderTable } from './table.js';
 import { plainMarkdown, wrapText } from './terminal-text.js';
 
 /** `live-relay --help`: the operations (from the operation table), global options and exit statuses. */
@@ -46,6 +48,23 @@ export function overviewHelp(
   return `${lines.join('\n')}\n`;
 }
 
+/** The spec's Update-by-state table: which parameters each task state accepts, and when a change takes effect. */
+function updateTableHelp(style: FlagStyle): string[] {
+  const { headings, rows, refusals } = updateTable();
+  const table = renderTable(
+    ['Parameter', ...headings],
+    rows.map((row) => [flagFor(row.param, style), ...row.cells]),
+  );
+  return [
+    'Update by task state (TaskStatus values in brackets; a cell says when an accepted change takes effect):',
+    ...table
+      .trimEnd()
+      .split('\n')
+      .map((line) => `  ${line}`),
+    ...refusals.map((note) => wrapText(note, 2)),
+  ];
+}
+
 function optionLabel(option: { readonly flag: string; readonly value?: string }): string {
   return option.value === undefined ? option.flag : `${option.flag} ${option.value}`;
 }
@@ -72,6 +91,7 @@ export function operationHelp(operation: OperationSpec, style: FlagStyle): strin
   if (description !== '' && description !== plainMarkdown(operation.summary)) lines.push('', wrapText(description, 0));
   lines.push('', 'Parameters:');
   for (const param of operation.params) lines.push(parameterHelp(param, style));
+  if (operation.action === updateRules.action) lines.push('', ...updateTableHelp(style));
   const otherStyle: FlagStyle = style === 'vendor' ? 'kebab' : 'vendor';
   const example = required[0] ?? operation.params[0];
   if (example !== undefined) {

@@ -4,7 +4,7 @@ import type { RuleIssue } from './rule-issue.js';
 import { checkSourceProtocol } from './source-protocol.js';
 import { checkSourceUrls } from './source-urls.js';
 import type { TaskSnapshot } from './task-snapshot.js';
-import { checkTimeWindow } from './time-window.js';
+import { checkTimeWindow, taskWindowMs } from './time-window.js';
 
 /** What the rules need besides the request. */
 export interface RuleContext {
@@ -46,7 +46,7 @@ export function checkRequest<A extends OperationName>(
 }
 
 function checkCreate(given: Readonly<Record<string, unknown>>, now: Date): RuleIssue[] {
-  const issues = checkTimeWindow(given, now);
+  const issues = checkTimeWindow(given, now, undefined, taskWindowMs('CreateLivePullToPush'));
   const sourceType = asSourceType(given['SourceType']);
   if (sourceType === undefined) return issues;
   const urls = given['SourceUrls'];
@@ -59,7 +59,7 @@ function checkCreate(given: Readonly<Record<string, unknown>>, now: Date): RuleI
 
 /** Update has no SourceType parameter: SourceUrls are judged by the stored task's, when known. */
 function checkUpdate(given: Readonly<Record<string, unknown>>, { now, current }: RuleContext): RuleIssue[] {
-  const issues = checkTimeWindow(given, now, current);
+  const issues = checkTimeWindow(given, now, current, taskWindowMs('UpdateLivePullToPush'));
   const sourceType = asSourceType(current?.SourceType);
   const urls = given['SourceUrls'];
   if (sourceType === undefined || !Array.isArray(urls)) return issues;

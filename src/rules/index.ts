@@ -18,9 +18,11 @@ export {
   UPDATE_RULES,
   type UpdatableParam,
   type UpdateChange,
+  type UpdateOutcome,
   type UpdatePhase,
   type UpdatePlan,
   type UpdateRule,
+  updatePhase,
 } from './task-state.js';
 export { MAX_TASK_WINDOW_MS } from './time-window.js';
 export { formatUtcTimestamp, type ParsedTimestamp, parseUtcTimestamp } from './utc-timestamp.js';

@@ -73,7 +73,7 @@ describe('checkSourceUrls: live', () => {
       {
         param: 'SourceUrls',
         code: 'InvalidParameter',
-        message: `SourceUrls[0] must be an rtmp://, rtsp:// or srt:// URL, or an http(s):// HTTP-FLV URL whose path ends in .flv, when SourceType is live (got ${JSON.stringify(url)})`,
+        message: `SourceUrls[0] must be an rtmp://, rtsp:// or srt:// URL, or an http(s):// URL whose path ends in .flv (HTTP-FLV), when SourceType is live (got ${JSON.stringify(url)})`,
       },
     ]);
   });
@@ -99,7 +99,7 @@ describe('checkSourceUrls: url', () => {
     '93ab850b4f6f54b6e91d24d81d440000',
   ])('refuses %s', (url) => {
     expect(checkSourceUrls([url], 'url')[0]?.message).toMatch(
-      /^SourceUrls\[0\] must be an http\(s\):\/\/ URL of an MP4 or FLV file \(path ending in \.mp4 or \.flv\), when SourceType is url/,
+      /^SourceUrls\[0\] must be an http\(s\):\/\/ URL whose path ends in \.mp4 \(MP4\) or \.flv \(HTTP-FLV\), when SourceType is url/,
     );
   });
 });

@@ -147,7 +147,7 @@ describe('planUpdate: identifying parameters', () => {
 
   it('names both Regions when refusing a move', () => {
     expect(checkUpdateAllowed(TASK_STATES.Running, { ...IDENTITY, Region: 'cn-beijing' }, CURRENT)[0]?.message).toBe(
-      'Region cannot change after the task has started (it is Running: a running task accepts only RepeatNumber and CallbackUrl; the task runs in cn-shanghai, got "cn-beijing")',
+      `Region cannot change after the task has started (it is Running: a running task accepts only RepeatNumber and CallbackUrl; the task's Region is cn-shanghai, got "cn-beijing")`,
     );
     expect(
       checkUpdateAllowed(
@@ -156,7 +156,7 @@ describe('planUpdate: identifying parameters', () => {
         CURRENT,
       )[0]?.message,
     ).toBe(
-      'Region cannot change after the task has started (it is Offline: a stopped task accepts every parameter except Region; the task runs in cn-shanghai, got "cn-beijing")',
+      `Region cannot change after the task has started (it is Offline: a stopped task accepts every parameter except Region; the task's Region is cn-shanghai, got "cn-beijing")`,
     );
   });
 

@@ -1,6 +1,16 @@
-import type { TaskStatus, UpdateParams } from './api-types.js';
-import type { RuleIssue } from './rule-issue.js';
+import {
+  type UpdatableParam,
+  type UpdateOutcome,
+  type UpdatePhase,
+  type UpdatePhaseSpec,
+  type UpdateTiming,
+  updateRules,
+} from '../../generated/operations.js';
+import type { TaskStatus } from './api-types.js';
+import { RULE_ERROR_CODES, type RuleErrorCode, type RuleIssue } from './rule-issue.js';
 import type { TaskSnapshot } from './task-snapshot.js';
+
+export type { UpdatableParam, UpdateOutcome, UpdatePhase };
 
 /** The state names of the callback doc for the API's TaskStatus numbers. */
 export const TASK_STATES = {
@@ -24,68 +34,35 @@ const STATE_NAMES: Readonly<Record<TaskStatus, TaskStateName>> = {
 /** `1` → `'Running'`. */
 export const taskStateName = (status: TaskStatus): TaskStateName => STATE_NAMES[status];
 
-/**
- * The situations the Update doc distinguishes: before StartTime (Idle), running (Running, and
- * Recovering, "even if the task is in an abnormal retry state"), stopped (Offline), and ended
- * (Exit, while the task is still visible).
- */
-export type UpdatePhase = 'not-started' | 'running' | 'stopped' | 'ended';
-
-const PHASES: Readonly<Record<TaskStatus, UpdatePhase>> = {
-  '0': 'not-started',
-  '1': 'running',
-  '2': 'running',
-  '3': 'stopped',
-  '-1': 'ended',
-};
-
-/**
- * When an accepted change takes effect. `immediately`: the task uses it from now on (for a task
- * not yet started, from its start). `next-restart`: stored now, used when RestartLivePullToPush
- * next starts the task. `next-event`: used from the next callback event on.
- */
-export type ChangeTiming = 'immediately' | 'next-restart' | 'next-event';
+/** When an accepted change takes effect (the spec's vocabulary, `x-acs-update-rules`). */
+export type ChangeTiming = UpdateTiming;
 
 /**
  * What the table says of a parameter in a phase: accepted with a timing, `no-effect` (answered
  * with success and left unchanged: the seed's "the update does not take effect"), or `refused`
- * (`CodeTaskHasStarted`; `CodeTaskNotExist` once the task has ended).
+ * with the phase's code.
  */
-export type UpdateRule = ChangeTiming | 'no-effect' | 'refused';
-
-/** Parameters that name the task and the endpoint; sending them changes nothing. */
-type IdentifyingParam = 'TaskId' | 'RegionId';
-
-/** Update parameters that change the task. `Region` counts only when it differs from the task's. */
-export type UpdatableParam = Exclude<keyof UpdateParams, IdentifyingParam>;
+export type UpdateRule = UpdateOutcome;
 
 /**
- * Which Update parameters each phase accepts and when each takes effect; `refused` answers
- * `CodeTaskHasStarted`. From the seed doc (UpdateLivePullToPush, 2025-05-13; spec/decisions.md D-01):
- * - before StartTime: every parameter. The doc names SourceType, Region and DstUrl; Update has
- *   none but Region, and nothing has run yet that a change could disturb.
- * - running: "only the CallbackUrl and RepeatTime parameters" (RepeatTime is RepeatNumber).
- * - stopped: everything except Region (the doc also names SourceType and DstUrl, which Update
- *   lacks).
- * - StartTime once started and EndTime once ended: "the update does not take effect", so the
- *   call succeeds and the value stays as it was; every other change to an ended task is refused.
- * SourceUrls/Offset on a stopped task: the seed says "takes effect immediately", newer pages say
- * "after the task is restarted". For a stopped task both mean the same: only a restart runs it
- * again, so we say `next-restart`, as FileIndex's doc does.
- *
- * Rows follow the doc's parameter order, which is also the order of reported issues. `satisfies`
- * makes a parameter added to the spec a compile error here until it is placed.
+ * Which Update parameters each phase accepts and when each takes effect, as the spec's
+ * `x-acs-update-rules` says (spec/decisions.md D-01); generated, never restated here.
  */
-export const UPDATE_RULES = {
-  Region: { 'not-started': 'immediately', running: 'refused', stopped: 'refused', ended: 'refused' },
-  StartTime: { 'not-started': 'immediately', running: 'no-effect', stopped: 'no-effect', ended: 'refused' },
-  EndTime: { 'not-started': 'immediately', running: 'refused', stopped: 'immediately', ended: 'no-effect' },
-  SourceUrls: { 'not-started': 'immediately', running: 'refused', stopped: 'next-restart', ended: 'refused' },
-  RepeatNumber: { 'not-started': 'immediately', running: 'immediately', stopped: 'immediately', ended: 'refused' },
-  Offset: { 'not-started': 'immediately', running: 'refused', stopped: 'next-restart', ended: 'refused' },
-  CallbackUrl: { 'not-started': 'next-event', running: 'next-event', stopped: 'next-event', ended: 'refused' },
-  FileIndex: { 'not-started': 'immediately', running: 'refused', stopped: 'next-restart', ended: 'refused' },
-} as const satisfies Record<UpdatableParam, Readonly<Record<UpdatePhase, UpdateRule>>>;
+export const UPDATE_RULES = updateRules.params;
+
+for (const phase of updateRules.phases) {
+  if (!(RULE_ERROR_CODES as readonly string[]).includes(phase.refusal)) {
+    throw new Error(
+      `x-acs-update-rules: phase ${phase.name} refuses with ${phase.refusal}, which no rule answers with`,
+    );
+  }
+}
+
+const PHASES = new Map<TaskStatus, UpdatePhaseSpec>(
+  updateRules.phases.flatMap((phase) => phase.statuses.map((status) => [status, phase] as const)),
+);
+const UPDATABLE = Object.keys(UPDATE_RULES) as UpdatableParam[];
+const UNCHANGED_WHEN_EQUAL: ReadonlySet<string> = new Set(updateRules.unchangedWhenEqual);
 
 /** One parameter an Update changes and when the change takes effect. */
 export interface UpdateChange {
@@ -95,7 +72,7 @@ export interface UpdateChange {
 
 /**
  * What an Update would do to a task in `status`: the accepted changes, the parameters accepted
- * without effect, and an issue per refused one.
+ * without effect (answered with success, value unchanged), and an issue per refused one.
  */
 export interface UpdatePlan {
   readonly changes: readonly UpdateChange[];
@@ -103,40 +80,45 @@ export interface UpdatePlan {
   readonly issues: readonly RuleIssue[];
 }
 
-const UPDATABLE = Object.keys(UPDATE_RULES) as UpdatableParam[];
+/** The phase of the Update table a TaskStatus belongs to. */
+export function updatePhase(status: TaskStatus): UpdatePhaseSpec {
+  const phase = PHASES.get(status);
+  // The generator refuses a table that leaves a TaskStatus out.
+  if (phase === undefined) throw new RangeError(`no Update phase for TaskStatus ${status}`);
+  return phase;
+}
 
 /**
  * Sorts an Update's parameters into accepted changes, no-effect parameters and refusals for a
- * task in `status`. An ended task accepts only an EndTime (without effect); anything else, or
- * nothing at all, is one `CodeTaskNotExist` issue: to the API an exited task is gone.
- * A parameter that is absent or `undefined` is no change; neither is a Region equal to
- * `current.Region` (Region is required on every call to name the live center). Unknown keys are
- * the schema's business and are ignored.
+ * task in `status`. A phase whose refusals are task-wide (an exited task: to the API it is gone)
+ * answers one issue when anything is refused or nothing is accepted. A parameter that is absent
+ * or `undefined` is no change; neither is a Region equal to `current.Region` (Region is required
+ * on every call to name the live center). Unknown keys are the schema's business and are ignored.
  */
 export function planUpdate(status: TaskStatus, params: object, current: Pick<TaskSnapshot, 'Region'>): UpdatePlan {
   const given = params as Readonly<Record<string, unknown>>;
-  const phase = PHASES[status];
+  const phase = updatePhase(status);
   const changes: UpdateChange[] = [];
   const ignored: UpdatableParam[] = [];
-  const issues: RuleIssue[] = [];
+  const refused: UpdatableParam[] = [];
   for (const param of UPDATABLE) {
     const value = given[param];
-    if (value === undefined || (param === 'Region' && value === current.Region)) continue;
-    const rule: UpdateRule = UPDATE_RULES[param][phase];
-    if (rule === 'no-effect') ignored.push(param);
-    else if (rule !== 'refused') changes.push({ param, takesEffect: rule });
-    else if (status !== TASK_STATES.Exit) issues.push(startedIssue(param, status, value, current));
-    else if (issues.length === 0) issues.push(exitedIssue(given['TaskId']));
+    if (value === undefined || (UNCHANGED_WHEN_EQUAL.has(param) && value === currentValue(current, param))) continue;
+    const outcome: UpdateOutcome = UPDATE_RULES[param][phase.name];
+    if (outcome === 'refused') refused.push(param);
+    else if (outcome === 'no-effect') ignored.push(param);
+    else changes.push({ param, takesEffect: outcome });
   }
-  if (status === TASK_STATES.Exit && (issues.length > 0 || ignored.length === 0)) {
-    return { changes: [], ignored: [], issues: issues.length > 0 ? issues : [exitedIssue(given['TaskId'])] };
+  if (phase.refusalScope === 'task' && (refused.length > 0 || changes.length + ignored.length === 0)) {
+    return { changes: [], ignored: [], issues: [goneIssue(phase, status, given['TaskId'])] };
   }
+  const issues = refused.map((param) => refusedIssue(param, phase, status, given[param], current));
   return { changes, ignored, issues };
 }
 
 /**
- * The issues `planUpdate` finds: `CodeTaskHasStarted` per parameter the task's state refuses, or
- * one `CodeTaskNotExist` for an exited task. Empty when the Update may proceed.
+ * The issues `planUpdate` finds: one per parameter the task's state refuses, or one for the whole
+ * call when the state refuses task-wide. Empty when the Update may proceed.
  */
 export function checkUpdateAllowed(
   status: TaskStatus,
@@ -146,33 +128,40 @@ export function checkUpdateAllowed(
   return [...planUpdate(status, params, current).issues];
 }
 
-function startedIssue(
+const currentValue = (current: Pick<TaskSnapshot, 'Region'>, param: string): unknown =>
+  (current as Readonly<Record<string, unknown>>)[param];
+
+function refusedIssue(
   param: UpdatableParam,
-  status: Exclude<TaskStatus, -1>,
+  phase: UpdatePhaseSpec,
+  status: TaskStatus,
   value: unknown,
   current: Pick<TaskSnapshot, 'Region'>,
 ): RuleIssue {
-  const phase = PHASES[status];
-  const accepted = UPDATABLE.filter((p) => !['refused', 'no-effect'].includes(UPDATE_RULES[p][phase]));
-  const refused = UPDATABLE.filter((p) => UPDATE_RULES[p][phase] === 'refused');
+  const accepted = UPDATABLE.filter((p) => !['refused', 'no-effect'].includes(UPDATE_RULES[p][phase.name]));
+  const refused = UPDATABLE.filter((p) => UPDATE_RULES[p][phase.name] === 'refused');
+  const word = phase.name.replace('-', ' ');
+  // Say it the shorter way, as the vendor page does: "only …" or "all except …".
   const policy =
-    phase === 'running'
-      ? `a running task accepts only ${listWords(accepted)}`
-      : `a stopped task accepts every parameter except ${listWords(refused)}`;
-  const regionNote = param === 'Region' ? `; the task runs in ${current.Region}, got ${JSON.stringify(value)}` : '';
+    accepted.length <= refused.length
+      ? `a ${word} task accepts only ${listWords(accepted)}`
+      : `a ${word} task accepts every parameter except ${listWords(refused)}`;
+  const currentNote = UNCHANGED_WHEN_EQUAL.has(param)
+    ? `; the task's ${param} is ${String(currentValue(current, param))}, got ${JSON.stringify(value)}`
+    : '';
   return {
     param,
-    code: 'CodeTaskHasStarted',
-    message: `${param} cannot change after the task has started (it is ${taskStateName(status)}: ${policy}${regionNote})`,
+    code: phase.refusal as RuleErrorCode,
+    message: `${param} cannot change after the task has started (it is ${taskStateName(status)}: ${policy}${currentNote})`,
   };
 }
 
-function exitedIssue(taskId: unknown): RuleIssue {
+function goneIssue(phase: UpdatePhaseSpec, status: TaskStatus, taskId: unknown): RuleIssue {
   const named = typeof taskId === 'string' ? `TaskId ${JSON.stringify(taskId)}` : 'TaskId';
   return {
     param: 'TaskId',
-    code: 'CodeTaskNotExist',
-    message: `${named} names a task that has exited (TaskStatus -1); it can no longer be updated`,
+    code: phase.refusal as RuleErrorCode,
+    message: `${named} names a task that has exited (TaskStatus ${status}); it can no longer be updated`,
   };
 }
 

@@ -1,13 +1,22 @@
+import { type OperationName, operations } from '../../generated/operations.js';
 import { describeDuration } from './duration-text.js';
 import type { RuleIssue } from './rule-issue.js';
 import { formatUtcTimestamp, parseUtcTimestamp } from './utc-timestamp.js';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Longest StartTime-to-EndTime span, in milliseconds: 7 days, exactly 7 days allowed. Older
- * Create/Update docs state it; newer ones dropped the sentence without saying it was lifted, so we
- * keep the stricter rule (spec/decisions.md D-04).
+ * Longest StartTime-to-EndTime span, in milliseconds, the limit itself allowed: the spec's
+ * `x-acs-max-task-days` of Create (7). Older Create/Update docs state it; newer ones dropped the
+ * sentence without saying it was lifted, so the spec keeps the stricter rule (spec/decisions.md D-04).
  */
-export const MAX_TASK_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+export const MAX_TASK_WINDOW_MS = taskWindowMs('CreateLivePullToPush');
+
+/** An operation's `x-acs-max-task-days` in milliseconds; no limit when the spec states none. */
+export function taskWindowMs(action: OperationName): number {
+  const days = operations[action].maxTaskDays;
+  return days === undefined ? Number.POSITIVE_INFINITY : days * DAY_MS;
+}
 
 /** The task's stored window, which an Update merges its new values into; a missing end is not checked. */
 export interface StoredWindow {
@@ -39,6 +48,7 @@ export function checkTimeWindow(
   request: { readonly StartTime?: unknown; readonly EndTime?: unknown },
   now: Date,
   stored?: StoredWindow,
+  maxSpanMs: number = MAX_TASK_WINDOW_MS,
 ): RuleIssue[] {
   if (Number.isNaN(now.getTime())) throw new RangeError('checkTimeWindow: now is an invalid Date');
   const issues: RuleIssue[] = [];
@@ -64,12 +74,12 @@ export function checkTimeWindow(
       code: 'InvalidParam.CodeIllegalDuration',
       message: `EndTime must be later than StartTime (got ${label(end)}, ${label(start)}${gap(end.epochMs, start.epochMs)})`,
     });
-  } else if (span > MAX_TASK_WINDOW_MS) {
+  } else if (span > maxSpanMs) {
     const merged = start.fromRequest && end.fromRequest ? '' : `; ${label(start.fromRequest ? end : start)}`;
     issues.push({
       param: blamed,
       code: 'InvalidParam.CodeIllegalDuration',
-      message: `EndTime must be at most ${describeDuration(MAX_TASK_WINDOW_MS)} after StartTime (got ${describeDuration(span)}${merged})`,
+      message: `EndTime must be at most ${describeDuration(maxSpanMs)} after StartTime (got ${describeDuration(span)}${merged})`,
     });
   }
   return issues;

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operationNames, operations } from '../../generated/operations.js';
+import { operationNames, operations, updateRules } from '../../generated/operations.js';
+import { OUTCOME_WORDS } from '../../src/rules/update-table.js';
 import { type CliResult, ROOT, runCli } from './cli-process.js';
 import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
 
@@ -52,6 +53,28 @@ describe('--help', () => {
     expect(alias.stdout).toMatch(/^ {2}--source-urls <string\[\]> — required/m);
     expect(alias.stdout).toContain('Usage: live-relay create --region');
     expect(help.stdout).toBe(alias.stdout);
+  });
+
+  it("shows UpdateLivePullToPush's task-state table from the spec's x-acs-update-rules", async () => {
+    const result = await runCli(['UpdateLivePullToPush', '--help']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const lines = result.stdout.split('\n');
+    const header = lines.findIndex((line) => line.startsWith('Update by task state'));
+    expect(header).toBeGreaterThan(0);
+    expect(lines[header + 1]).toMatch(
+      /^ {2}Parameter +Before StartTime \[0\] +Running or recovering \[1, 2\] +Stopped \[3\] +Exited \[-1\]$/,
+    );
+    for (const [param, row] of Object.entries(updateRules.params)) {
+      const line = lines.slice(header).find((text) => text.startsWith(`  --${param} `));
+      expect(line, param).toBeDefined();
+      const cells = line?.trim().split(/ {2,}/).slice(1);
+      expect(cells?.length, param).toBe(updateRules.phases.length);
+      updateRules.phases.forEach((phase, i) => {
+        const outcome = (row as Record<string, string>)[phase.name] ?? '';
+        expect(cells?.[i], `${param} ${phase.name}`).toBe(OUTCOME_WORDS[outcome as keyof typeof OUTCOME_WORDS]);
+      });
+    }
+    expect(result.stdout).toContain('Exited: refused with CodeTaskNotExist, once for the whole call.');
   });
 
   it('delegates `emulator --help` to the emulator command', async () => {

@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations, webhookNames } from '../../generated/operations.js';
 import { bundleSpec } from '../../scripts/docs/bundle-spec.js';
+import { updateTable } from '../../src/rules/update-table.js';
 import type { HeadlessChromium } from './chromium.js';
 import { findChromium, launchChromium } from './chromium.js';
 import { docsPage, repoRoot } from './paths.js';
@@ -63,6 +64,18 @@ describe.skipIf(chromiumPath === undefined)(
       expect(names).toEqual(expect.arrayContaining(['TaskId', 'Region', 'SourceUrls', 'CallbackUrl', 'FileIndex']));
       expect(names).toEqual(expect.arrayContaining(UPDATE.params.map((p) => p.name)));
       await update.screenshot({ path: SCREENSHOT });
+    });
+
+    it('renders the Update-by-task-state table from the generated rules', async () => {
+      const update = section(UPDATE.action);
+      const table = update.locator('table', { hasText: 'Before StartTime [0]' });
+      await table.waitFor();
+      const rows = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+        );
+      expect(rows).toEqual(updateTable().rows.map((row) => [row.param, ...row.cells]));
     });
 
     it('shows the TypeScript client sample and, from the language menu, the CLI sample', async () => {

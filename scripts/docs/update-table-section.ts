@@ -1,0 +1,37 @@
+import { updateRules } from '../../generated/operations.js';
+import { updateTable } from '../../src/rules/update-table.js';
+
+/**
+ * A copy of a bundled OpenAPI document whose Update operation description ends with the
+ * "Update by task state" table, rendered from the generated `updateRules` (the spec's
+ * `x-acs-update-rules`), so the page shows the same table the client, the emulator and the CLI use.
+ */
+export function withUpdateTable(document: unknown): unknown {
+  const copy = structuredClone(document) as {
+    paths?: Record<string, Record<string, { operationId?: string; description?: string }>>;
+  };
+  const operation = Object.values(copy.paths ?? {})
+    .flatMap((item) => Object.values(item))
+    .find((op) => op.operationId === updateRules.action);
+  if (operation === undefined) throw new Error(`${updateRules.action} is not in the spec`);
+  operation.description = `${(operation.description ?? '').trimEnd()}\n\n${updateTableMarkdown()}`;
+  return copy;
+}
+
+/** The table as Markdown: a row per parameter, a column per task state, then how refusals are answered. */
+export function updateTableMarkdown(): string {
+  const { headings, rows, refusals } = updateTable();
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [
+    '### Update by task state',
+    '',
+    'Which parameters each task state accepts (TaskStatus values in brackets), and when an accepted change takes effect.',
+    '',
+    line(['Parameter', ...headings]),
+    line(['---', ...headings.map(() => '---')]),
+    ...rows.map((row) => line([`\`${row.param}\``, ...row.cells])),
+    '',
+    ...refusals.map((note) => `- ${note}`),
+    '',
+  ].join('\n');
+}
