@@ -26,6 +26,8 @@ export {
 export type { RetryOptions } from './client/retry/retry-options.js';
 export type { FetchFunction } from './client/transport/fetch-sender.js';
 export type { SignatureVersion } from './client/transport/sign-attempt.js';
+export { LiveError } from './errors/live-error.js';
+export { LiveOptionError } from './errors/live-option-error.js';
 export {
   createLiveEventListener,
   DEFAULT_MAX_EVENT_BODY_BYTES,

@@ -1,4 +1,5 @@
 import { DEFAULT_ENDPOINT, parseEndpoint } from '../client/transport/endpoint.js';
+import { LiveOptionError } from '../errors/live-option-error.js';
 import type { ArgvOption } from './argv.js';
 
 /** Options every operation takes, parsed and checked; absent ones fall back to the client's defaults. */
@@ -197,10 +198,7 @@ function checkEndpoint(text: string): string | undefined {
     parseEndpoint(text);
     return undefined;
   } catch (error) {
-    const invalidUrl = (error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL';
-    return error instanceof TypeError && !invalidUrl
-      ? error.message
-      : `not a URL or host name (got ${JSON.stringify(text)})`;
+    return error instanceof LiveOptionError ? error.message : `not a URL or host name (got ${JSON.stringify(text)})`;
   }
 }
 

@@ -1,8 +1,10 @@
+import { LiveError } from '../errors/live-error.js';
+
 /**
  * A command line the CLI cannot run: unknown command or option, a value that does not parse, or
  * a request that fails validation. Thrown before anything is sent; exits with status 2.
  */
-export class UsageError extends Error {
+export class UsageError extends LiveError {
   override readonly name = 'UsageError';
 
   /**

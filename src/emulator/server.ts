@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { QPS_LIMIT_PER_ACCOUNT } from '../../generated/operations.js';
+import { LiveOptionError } from '../errors/live-option-error.js';
 import type { Credentials } from '../wire/credentials.js';
 import { accessKeyTable, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from './gateway/access-keys.js';
 import { DEFAULT_ARRIVAL_LOG_SIZE } from './gateway/arrival-log.js';
@@ -11,6 +12,10 @@ import { DEFAULT_MAX_BODY_BYTES } from './http/read-body.js';
 import { answerClientError, createRequestHandler } from './http/request-handler.js';
 import { createTaskService } from './service/create-task-service.js';
 import type { TaskService } from './service/task-service.js';
+
+/** The errors `startEmulator` throws for bad options; re-exported for `live-relay/emulator` users. */
+export { LiveError } from '../errors/live-error.js';
+export { LiveOptionError } from '../errors/live-option-error.js';
 
 /** How to start an emulator. Every field is optional. */
 export interface EmulatorOptions {
@@ -74,7 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const primary = primaryCredentials(options);
   const qpsLimit = options.qpsLimit ?? QPS_LIMIT_PER_ACCOUNT;
   if (!(qpsLimit === Infinity || (Number.isSafeInteger(qpsLimit) && qpsLimit > 0))) {
-    throw new RangeError(`qpsLimit must be a positive integer or Infinity, got ${qpsLimit}`);
+    throw new LiveOptionError('qpsLimit', `qpsLimit must be a positive integer or Infinity, got ${qpsLimit}`);
   }
   const keys = accessKeyTable([primary, ...(options.credentials ?? [])]);
   const ownsService = options.service === undefined;
@@ -146,7 +151,7 @@ function primaryCredentials(options: EmulatorOptions): Credentials {
     return { accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET };
   }
   if (options.accessKeyId === undefined || options.accessKeySecret === undefined) {
-    throw new TypeError('accessKeyId and accessKeySecret must be given together');
+    throw new LiveOptionError('accessKeySecret', 'accessKeyId and accessKeySecret must be given together');
   }
   return { accessKeyId: options.accessKeyId, accessKeySecret: options.accessKeySecret };
 }

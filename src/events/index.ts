@@ -1,5 +1,7 @@
 /** Receiving task event callbacks: parse and validate a body, or answer whole HTTP requests. */
 
+export { LiveError } from '../errors/live-error.js';
+export { LiveOptionError } from '../errors/live-option-error.js';
 export { createLiveEventListener } from './create-live-event-listener.js';
 export { handleLiveEventRequest } from './handle-live-event-request.js';
 export type { LiveEventRefusal } from './live-event-answer.js';

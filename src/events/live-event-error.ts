@@ -1,3 +1,5 @@
+import { LiveError } from '../errors/live-error.js';
+
 /**
  * What was wrong with a task event body:
  *
@@ -23,7 +25,7 @@ export interface LiveEventIssue {
  * rule (for `UnknownEvent`, the one about `Event`). The message never quotes field values, which
  * may hold signed URLs, except the unknown event name (cut to 100 characters).
  */
-export class LiveEventError extends Error {
+export class LiveEventError extends LiveError {
   override readonly name = 'LiveEventError';
   readonly problem: LiveEventProblem;
   readonly issues: readonly LiveEventIssue[];

@@ -1,3 +1,4 @@
+import { LiveOptionError } from '../errors/live-option-error.js';
 import { LiveEventError } from './live-event-error.js';
 import type { ReceivedLiveEvent } from './received-live-event.js';
 
@@ -35,11 +36,14 @@ export interface ReceiverSettings {
   readonly onError: (error: unknown, status: LiveEventErrorStatus) => void;
 }
 
-/** Applies the defaults. @throws RangeError when `maxBodyBytes` is not a positive safe integer. */
+/** Applies the defaults. @throws LiveOptionError when `maxBodyBytes` is not a positive safe integer. */
 export function resolveReceiverOptions(options: LiveEventReceiverOptions): ReceiverSettings {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_EVENT_BODY_BYTES;
   if (!(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0)) {
-    throw new RangeError(`maxBodyBytes must be a positive integer number of bytes, got ${String(maxBodyBytes)}`);
+    throw new LiveOptionError(
+      'maxBodyBytes',
+      `maxBodyBytes must be a positive integer number of bytes, got ${String(maxBodyBytes)}`,
+    );
   }
   return { maxBodyBytes, onError: options.onError ?? printError };
 }

@@ -5,6 +5,7 @@ import {
   handleLiveEventRequest,
   LiveEventError,
   type LiveEventReceiverOptions,
+  LiveOptionError,
   type ReceivedLiveEvent,
 } from '../../src/events/index.js';
 import { stateEventBody } from './receiver-helpers.js';
@@ -172,7 +173,9 @@ describe('handleLiveEventRequest', () => {
   });
 
   it('rejects a maxBodyBytes that is not a positive integer', async () => {
-    await expect(handleLiveEventRequest(postRequest('{}'), () => {}, { maxBodyBytes: 0 })).rejects.toThrow(RangeError);
+    await expect(handleLiveEventRequest(postRequest('{}'), () => {}, { maxBodyBytes: 0 })).rejects.toThrow(
+      LiveOptionError,
+    );
   });
 
   it('answers any body with 200 or a 400 naming a problem, never rejecting', async () => {

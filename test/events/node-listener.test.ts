@@ -9,6 +9,7 @@ import {
   LiveEventError,
   type LiveEventHandler,
   type LiveEventReceiverOptions,
+  LiveOptionError,
   type ReceivedLiveEvent,
 } from '../../src/events/index.js';
 import { rawExchange, serve, stateEventBody, type TestServer } from './receiver-helpers.js';
@@ -268,7 +269,7 @@ describe('createLiveEventListener', () => {
 
   it('refuses a maxBodyBytes that is not a positive integer', () => {
     for (const maxBodyBytes of [0, -1, 1.5, Number.NaN, Infinity]) {
-      expect(() => createLiveEventListener(() => {}, { maxBodyBytes })).toThrow(RangeError);
+      expect(() => createLiveEventListener(() => {}, { maxBodyBytes })).toThrow(LiveOptionError);
     }
   });
 

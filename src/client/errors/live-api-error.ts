@@ -1,4 +1,5 @@
 import type { OperationName } from '../../../generated/operations.js';
+import { LiveError } from '../../errors/live-error.js';
 
 /** What the client read from an error answer; see {@link LiveApiError}. */
 export interface LiveApiErrorFields {
@@ -24,12 +25,12 @@ export interface LiveApiErrorFields {
  * the failure kinds apart with {@link isThrottling} and {@link isServerError}; look up a code's
  * documented meaning in `errorCodes` from `generated/operations.js`.
  */
-export class LiveApiError extends Error {
+export class LiveApiError extends LiveError {
   override readonly name = 'LiveApiError';
   /** The operation that was called. */
   readonly action: OperationName;
   /** The service's error `Code`, e.g. `CodeTaskNotExist`, `Throttling.User`. */
-  readonly code: string;
+  override readonly code: string;
   /** The service's `RequestId` (or `x-acs-request-id` header); quote it to Alibaba Cloud support. */
   readonly requestId: string | undefined;
   /** The service's `HostId`: the endpoint that answered. */

@@ -1,4 +1,5 @@
 import type { OperationName } from '../../../generated/operations.js';
+import { LiveError } from '../../errors/live-error.js';
 
 /** What the client knows about a failed connection; see {@link LiveNetworkError}. */
 export interface LiveNetworkErrorFields {
@@ -19,12 +20,12 @@ export interface LiveNetworkErrorFields {
  * It carries Node's error `code`, the original error as `cause`, the number of `attempts`, and
  * `requestSent`: whether the request may have reached the service (and so may have taken effect).
  */
-export class LiveNetworkError extends Error {
+export class LiveNetworkError extends LiveError {
   override readonly name = 'LiveNetworkError';
   /** The operation that was called. */
   readonly action: OperationName;
   /** Node's error code (`ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`, `EAI_AGAIN`, …), when it has one. */
-  readonly code: string | undefined;
+  override readonly code: string | undefined;
   /**
    * False when the request provably never reached the service (connection refused, DNS failure);
    * true when it may have, e.g. a reset after the request was written.

@@ -1,10 +1,12 @@
+import { LiveError } from '../../errors/live-error.js';
+
 /**
  * Thrown by `paginateLivePullToPushList` (and `live-relay list --all`) when paging cannot finish:
  * a page that would make no progress (the service answered `PageSize` 0, another page than the
  * one asked for, or an impossible `Total`), or more pages than {@link MAX_LIST_PAGES}. The tasks
  * of the pages before were yielded; nothing after is fetched.
  */
-export class LivePaginationError extends Error {
+export class LivePaginationError extends LiveError {
   override readonly name = 'LivePaginationError';
   /** The page number that was asked for when paging stopped. */
   readonly pageNumber: number;

@@ -1,4 +1,5 @@
 import type { OperationName } from '../../../generated/operations.js';
+import { LiveError } from '../../errors/live-error.js';
 
 /** Where an attempt ran out of time; see {@link LiveTimeoutError}. */
 export type TimeoutPhase = 'rate-limit' | 'request';
@@ -13,7 +14,7 @@ export type TimeoutPhase = 'rate-limit' | 'request';
  * timeout is retried like a connection error, except for CreateLivePullToPush, which may have
  * taken effect and is never retried after a timeout.
  */
-export class LiveTimeoutError extends Error {
+export class LiveTimeoutError extends LiveError {
   override readonly name = 'LiveTimeoutError';
   /** The operation that was called. */
   readonly action: OperationName;

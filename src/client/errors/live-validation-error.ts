@@ -1,4 +1,5 @@
 import type { OperationName } from '../../../generated/operations.js';
+import { LiveError } from '../../errors/live-error.js';
 import type { ValidationIssue } from '../../validation/validation-issue.js';
 
 /**
@@ -10,7 +11,7 @@ import type { ValidationIssue } from '../../validation/validation-issue.js';
  * `issues` lists all of them, not just the first, each naming the vendor parameter and the rule.
  * Nothing was sent, so nothing needs undoing and a retry with the same parameters fails the same way.
  */
-export class LiveValidationError extends Error {
+export class LiveValidationError extends LiveError {
   override readonly name = 'LiveValidationError';
   /** The operation that was called, e.g. `UpdateLivePullToPush`. */
   readonly action: OperationName;

@@ -1,4 +1,5 @@
 import { QPS_LIMIT_PER_ACCOUNT } from '../../../generated/operations.js';
+import { LiveOptionError } from '../../errors/live-option-error.js';
 import { sharedMemoryStore } from './memory-rate-limit-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type { RedisRateLimitOptions } from './redis/redis-options.js';
@@ -46,8 +47,9 @@ export function resolveRateLimit(options: RateLimitOptions | undefined): Resolve
   const limit = options?.limit ?? QPS_LIMIT_PER_ACCOUNT;
   const windowMs = options?.windowMs ?? DEFAULT_RATE_LIMIT_WINDOW_MS;
   if (!(Number.isInteger(limit) && limit > 0))
-    throw new RangeError(`rateLimit.limit must be a positive integer (got ${limit})`);
-  if (!(windowMs > 0)) throw new RangeError(`rateLimit.windowMs must be positive (got ${windowMs})`);
+    throw new LiveOptionError('rateLimit.limit', `rateLimit.limit must be a positive integer (got ${limit})`);
+  if (!(windowMs > 0))
+    throw new LiveOptionError('rateLimit.windowMs', `rateLimit.windowMs must be positive (got ${windowMs})`);
   const store = options?.store ?? (options?.redis === undefined ? sharedMemoryStore : sharedRedisStore(options.redis));
   return { limit, windowMs, store };
 }

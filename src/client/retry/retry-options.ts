@@ -1,3 +1,5 @@
+import { LiveOptionError } from '../../errors/live-option-error.js';
+
 /**
  * How failed attempts are retried: exponential backoff with full jitter (a delay drawn uniformly
  * from 0 to `min(maxDelayMs, baseDelayMs × 2^(retry − 1))`), or exactly the service's
@@ -24,8 +26,17 @@ export const DEFAULT_RETRY: ResolvedRetry = Object.freeze({ maxAttempts: 3, base
 export function resolveRetry(options: RetryOptions | undefined): ResolvedRetry {
   const retry = { ...DEFAULT_RETRY, ...options };
   if (!(Number.isInteger(retry.maxAttempts) && retry.maxAttempts >= 1)) {
-    throw new RangeError(`retry.maxAttempts must be an integer of at least 1 (got ${retry.maxAttempts})`);
+    throw new LiveOptionError(
+      'retry.maxAttempts',
+      `retry.maxAttempts must be an integer of at least 1 (got ${retry.maxAttempts})`,
+    );
   }
-  if (!(retry.baseDelayMs >= 0 && retry.maxDelayMs >= 0)) throw new RangeError('retry delays must not be negative');
+  for (const name of ['baseDelayMs', 'maxDelayMs'] as const) {
+    if (!(retry[name] >= 0))
+      throw new LiveOptionError(
+        `retry.${name}`,
+        `retry.${name} must be a number of milliseconds >= 0 (got ${retry[name]})`,
+      );
+  }
   return retry;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LiveOptionError } from '../../errors/live-option-error.js';
 import { DEFAULT_ENDPOINT, parseEndpoint } from './endpoint.js';
 
 describe('parseEndpoint', () => {
@@ -29,7 +30,7 @@ describe('parseEndpoint', () => {
       'https://example.com/?a=1',
       'https://user:pw@example.com',
     ]) {
-      expect(() => parseEndpoint(endpoint), endpoint).toThrow(TypeError);
+      expect(() => parseEndpoint(endpoint), endpoint).toThrow(LiveOptionError);
     }
   });
 });

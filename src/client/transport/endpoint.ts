@@ -1,3 +1,4 @@
+import { LiveOptionError } from '../../errors/live-option-error.js';
 import { redactText } from '../redaction/redact-text.js';
 
 /** The parts of the `endpoint` option the transport needs, parsed once per client. */
@@ -22,7 +23,7 @@ export const DEFAULT_ENDPOINT = 'https://live.aliyuncs.com';
 export function parseEndpoint(endpoint: string): Endpoint {
   const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`endpoint must be an http:// or https:// URL (got ${url.protocol})`);
+    throw new LiveOptionError('endpoint', `endpoint must be an http:// or https:// URL (got ${url.protocol})`);
   }
   if (
     (url.pathname !== '/' && url.pathname !== '') ||
@@ -30,7 +31,8 @@ export function parseEndpoint(endpoint: string): Endpoint {
     url.username !== '' ||
     url.password !== ''
   ) {
-    throw new TypeError(
+    throw new LiveOptionError(
+      'endpoint',
       `endpoint must be a bare origin such as https://live.aliyuncs.com (got ${redactText(endpoint, [url.password, url.username])})`,
     );
   }

@@ -1,3 +1,4 @@
+import { LiveOptionError } from '../../errors/live-option-error.js';
 import type { Credentials } from '../../wire/credentials.js';
 
 /**
@@ -22,11 +23,17 @@ export function accessKeyTable(list: readonly Credentials[]): AccessKeys {
   const table = new Map<string, Credentials>();
   for (const credential of list) {
     if (credential.accessKeyId === '' || credential.accessKeySecret === '') {
-      throw new TypeError('every emulator credential needs a non-empty accessKeyId and accessKeySecret');
+      throw new LiveOptionError(
+        'credentials',
+        'every emulator credential needs a non-empty accessKeyId and accessKeySecret',
+      );
     }
     const existing = table.get(credential.accessKeyId);
     if (existing !== undefined && existing.accessKeySecret !== credential.accessKeySecret) {
-      throw new TypeError(`AccessKeyId ${credential.accessKeyId} is configured twice with different secrets`);
+      throw new LiveOptionError(
+        'credentials',
+        `AccessKeyId ${credential.accessKeyId} is configured twice with different secrets`,
+      );
     }
     table.set(credential.accessKeyId, credential);
   }

@@ -1,5 +1,7 @@
+import { LiveError } from '../../errors/live-error.js';
+
 /** `--relay` was asked for but ffmpeg (or its ffprobe) cannot be run. */
-export class FfmpegMissingError extends Error {
+export class FfmpegMissingError extends LiveError {
   override readonly name = 'FfmpegMissingError';
 
   constructor(what: string) {

@@ -1,4 +1,5 @@
 import type { OperationName } from '../../../generated/operations.js';
+import { LiveOptionError } from '../../errors/live-option-error.js';
 import { formatUtcTimestamp } from '../../rules/index.js';
 import { createCallbackDispatcher } from '../callbacks/callback-dispatcher.js';
 import { createScheduler } from '../clock/scheduler.js';
@@ -38,7 +39,8 @@ export const DEFAULT_RETENTION_SECONDS = 86_400;
 /** Builds the task service the emulator's gateway calls. */
 export function createTaskService(options: TaskServiceOptions = {}): TaskService {
   const retentionSeconds = options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
-  if (!(retentionSeconds >= 0)) throw new RangeError(`retentionSeconds must be >= 0, got ${retentionSeconds}`);
+  if (!(retentionSeconds >= 0))
+    throw new LiveOptionError('retentionSeconds', `retentionSeconds must be >= 0, got ${retentionSeconds}`);
   const onError =
     options.onError ?? ((error: unknown) => process.emitWarning(error instanceof Error ? error : String(error)));
   const store = options.dataFile === undefined ? createMemoryTaskStore() : openSqliteTaskStore(options.dataFile);

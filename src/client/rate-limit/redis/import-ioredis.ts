@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { LiveError } from '../../../errors/live-error.js';
 
 /** The ioredis client class, as `import('ioredis')` exposes it. */
 export type RedisClass = typeof Redis;
@@ -9,7 +10,7 @@ export type ModuleLoader = () => Promise<{ readonly Redis?: RedisClass }>;
 const loadIoredis: ModuleLoader = () => import('ioredis');
 
 /** ioredis cannot be loaded: a setup problem, never mistaken for a Redis outage. */
-export class MissingIoredisError extends Error {
+export class MissingIoredisError extends LiveError {
   override readonly name = 'MissingIoredisError';
 }
 

@@ -1,12 +1,14 @@
+import { LiveError } from '../../../errors/live-error.js';
+
 /**
  * Thrown by a call, before anything is sent, when the rate limit is shared through Redis with
  * `onRedisDown: 'fail-closed'` and Redis cannot be reached (refused, closed, or no answer within
  * `commandTimeoutMs`). Not retried: the call fails as soon as Redis has failed. Retry it later, or
  * choose `onRedisDown: 'fallback'` to keep calling at a conservative local rate during outages.
  */
-export class RateLimitUnavailableError extends Error {
+export class RateLimitUnavailableError extends LiveError {
   override readonly name = 'RateLimitUnavailableError';
-  readonly code = 'RateLimitUnavailable';
+  override readonly code = 'RateLimitUnavailable';
   /** The Redis URL, its password replaced by `***`. */
   readonly redisUrl: string;
 

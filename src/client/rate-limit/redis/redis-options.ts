@@ -1,3 +1,4 @@
+import { LiveOptionError } from '../../../errors/live-option-error.js';
 import { redactedUrl } from './redacted-url.js';
 
 /**
@@ -78,16 +79,20 @@ const emitWarning: RateLimitLogger = {
   warn: (message) => process.emitWarning(message, { type: 'LiveRelayWarning', code: 'LIVE_RELAY_RATE_LIMIT_REDIS' }),
 };
 
-/** Applies the defaults; throws a `TypeError` or `RangeError` naming the first bad option. */
+/** Applies the defaults; throws a `LiveOptionError` naming the first bad option. */
 export function resolveRedisOptions(options: string | RedisRateLimitOptions): ResolvedRedisOptions {
   const given: RedisRateLimitOptions = typeof options === 'string' ? { url: options } : options;
   const protocol = urlProtocol(given.url);
   if (protocol !== 'redis:' && protocol !== 'rediss:') {
-    throw new TypeError(`rateLimit.redis.url must be a redis:// or rediss:// URL (got ${redactedUrl(given.url)})`);
+    throw new LiveOptionError(
+      'rateLimit.redis.url',
+      `rateLimit.redis.url must be a redis:// or rediss:// URL (got ${redactedUrl(given.url)})`,
+    );
   }
   const onRedisDown = given.onRedisDown ?? 'fallback';
   if (onRedisDown !== 'fallback' && onRedisDown !== 'fail-closed') {
-    throw new TypeError(
+    throw new LiveOptionError(
+      'rateLimit.redis.onRedisDown',
       `rateLimit.redis.onRedisDown must be 'fallback' or 'fail-closed' (got ${JSON.stringify(onRedisDown)})`,
     );
   }
@@ -115,6 +120,9 @@ function urlProtocol(url: unknown): string | undefined {
 
 function positiveInteger(name: string, value: number): number {
   if (!(Number.isSafeInteger(value) && value > 0))
-    throw new RangeError(`rateLimit.redis.${name} must be a positive integer (got ${value})`);
+    throw new LiveOptionError(
+      `rateLimit.redis.${name}`,
+      `rateLimit.redis.${name} must be a positive integer (got ${value})`,
+    );
   return value;
 }
