@@ -3,6 +3,7 @@
  *
  *   live-relay emulator [--host 127.0.0.1] [--port 9000]
  *                       [--access-key-id ID --access-key-secret SECRET] [--data FILE]
+ *                       [--allow-cross-origin]
  *
  * Also runnable directly: `node --import tsx src/cli/emulator-command.ts --port 0`.
  */
@@ -35,6 +36,10 @@ Options:
   --access-key-secret SECRET  its secret (required with --access-key-id; visible to other users
                               of this machine in ps: it is a test secret, not a real one)
   --data FILE                 SQLite file that keeps tasks across restarts (default: in memory)
+  --allow-cross-origin        answer web pages of any origin and any Host name, with CORS headers
+                              (default: browser requests from other origins, and Host names other
+                              than an IP address, localhost or --host, get 403, so that no web page
+                              you visit can drive the emulator)
   -h, --help                  show this help
 `;
 
@@ -46,12 +51,14 @@ const VALUE_OPTIONS = new Set(['host', 'port', 'access-key-id', 'access-key-secr
  * Prints the URL and the accepted AccessKeyId; prints the secret only for the built-in test key.
  */
 export async function runEmulatorCommand(argv: readonly string[], io: EmulatorCommandIo = process): Promise<number> {
-  const parsed = parseArgv(argv, new Set(['help', 'h']));
+  const parsed = parseArgv(argv, new Set(['help', 'h', 'allow-cross-origin']));
   const problems = [...parsed.problems];
   const values: Record<string, string> = {};
   let help = false;
+  let allowCrossOrigin = false;
   for (const option of parsed.options) {
-    if (option.value === true) help = true;
+    if (option.value === true && option.name === 'allow-cross-origin') allowCrossOrigin = true;
+    else if (option.value === true) help = true;
     else if (VALUE_OPTIONS.has(option.name)) values[option.name] = option.value;
     else problems.push(`${option.flag}: unknown option`);
   }
@@ -60,7 +67,7 @@ export async function runEmulatorCommand(argv: readonly string[], io: EmulatorCo
     io.stdout.write(USAGE);
     return 0;
   }
-  const options = toOptions(values, problems);
+  const options = { ...toOptions(values, problems), ...(allowCrossOrigin ? { allowCrossOrigin } : {}) };
   if (problems.length > 0) {
     io.stderr.write(`live-relay emulator: ${problems.join('\n  ')}\n\n${USAGE}`);
     return 2;

@@ -48,6 +48,13 @@ export interface EmulatorOptions {
    * throttle (not the task clock). Default `Date.now`; tests pass a frozen clock.
    */
   readonly wallClock?: () => number;
+  /**
+   * Answer web pages of any origin, under any Host name, with CORS headers (preflights
+   * included). Default `false`: a browser request from another origin (`Origin`,
+   * `Sec-Fetch-Site`) or under a Host name that is not an IP address, `localhost` or `host`
+   * (DNS rebinding) is refused with 403, because any page could otherwise drive the emulator.
+   */
+  readonly allowCrossOrigin?: boolean;
   /** Where unexpected exceptions go (they are answered as `InternalError`). Default: `console.error`. */
   readonly onInternalError?: (error: unknown, requestId: string) => void;
 }
@@ -124,6 +131,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       service,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       hostId,
+      browser: {
+        allowCrossOrigin: options.allowCrossOrigin ?? false,
+        port: address.port,
+        names: new Set([(options.host ?? '127.0.0.1').toLowerCase()]),
+      },
       onInternalError,
     }),
   );

@@ -5,6 +5,7 @@ import { errorAnswer } from '../gateway/error-body.js';
 import type { Gateway, RpcRequest, Success } from '../gateway/gateway.js';
 import { internalError, invalidParameter, type Refusal, refuse } from '../gateway/refusal.js';
 import type { TaskService } from '../service/task-service.js';
+import { type BrowserPolicy, corsHeaders, isPreflight, refuseBrowser } from './browser-guard.js';
 import { emptyFormParams, type FormParams, parseFormInto } from './parse-form.js';
 import { hasNoBody, readBody } from './read-body.js';
 import { newRequestId } from './request-id.js';
@@ -18,6 +19,8 @@ export interface RequestHandlerOptions {
   readonly maxBodyBytes: number;
   /** `HostId` of error bodies: the emulator's own `host:port`. */
   readonly hostId: string;
+  /** Which browser requests are answered (see `refuseBrowser`). */
+  readonly browser: BrowserPolicy;
   readonly onInternalError: (error: unknown, requestId: string) => void;
 }
 
@@ -30,7 +33,7 @@ export interface RequestHandlerOptions {
 export function createRequestHandler(
   options: RequestHandlerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const { gateway, service, maxBodyBytes, hostId, onInternalError } = options;
+  const { gateway, service, maxBodyBytes, hostId, browser, onInternalError } = options;
 
   const answer = (res: ServerResponse, requestId: string, outcome: Success | Refusal, close = false): void => {
     if (!outcome.refused) {
@@ -92,6 +95,17 @@ export function createRequestHandler(
   return (req, res) => {
     const requestId = newRequestId();
     try {
+      const foreign = refuseBrowser(req.headers, browser);
+      if (foreign !== undefined) return answer(res, requestId, foreign, !hasNoBody(req));
+      if (browser.allowCrossOrigin) {
+        for (const [name, value] of Object.entries(corsHeaders(req.method, req.headers, browser))) {
+          res.setHeader(name, value);
+        }
+        if (isPreflight(req.method, req.headers, browser)) {
+          res.writeHead(204).end();
+          return;
+        }
+      }
       const url = req.url ?? '/';
       const mark = url.indexOf('?');
       const path = mark === -1 ? url : url.slice(0, mark);
