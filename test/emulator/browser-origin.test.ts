@@ -208,25 +208,20 @@ describe.skipIf(chromiumPath === undefined)(
       try {
         const page = await browser.context.newPage();
         await page.goto(siteUrl);
-        await page.evaluate(
-          async ({ emulator, imageUrl }) => {
-            const post = (path: string, body: string) =>
-              fetch(`${emulator}${path}`, {
-                method: 'POST',
-                mode: 'no-cors',
-                headers: { 'content-type': 'text/plain' },
-                body,
-              }).catch(() => undefined);
-            await post('/_emulator/clock', JSON.stringify({ advanceSeconds: 86_400 }));
-            await post('/_emulator/reset', '');
-            await new Promise((resolve) => {
-              const image = new Image();
-              image.onload = image.onerror = resolve;
-              image.src = imageUrl;
-            });
-          },
-          { emulator: guarded.url, imageUrl: signedCreateUrl(guarded.url, 'page-create') },
-        );
+        // Runs in the page (a string: the test's TypeScript has no DOM types).
+        const attack = `(async () => {
+          const post = (path, body) => fetch(${JSON.stringify(guarded.url)} + path, {
+            method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body,
+          }).catch(() => undefined);
+          await post('/_emulator/clock', JSON.stringify({ advanceSeconds: 86400 }));
+          await post('/_emulator/reset', '');
+          await new Promise((resolve) => {
+            const image = document.createElement('img');
+            image.onload = image.onerror = resolve;
+            image.src = ${JSON.stringify(signedCreateUrl(guarded.url, 'page-create'))};
+          });
+        })()`;
+        await page.evaluate(attack);
       } finally {
         await browser.close();
       }
