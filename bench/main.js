@@ -4,7 +4,7 @@
  *
  *   npm run bench                        full run (about 7 minutes on an idle 2-core machine)
  *   npm run bench -- --quick             smoke run (about 3 minutes; not for quoting)
- *   npm run bench -- --only=rt,overhead  some rows (overhead, rt, emulator, cold, scale, footprint, fleet, relay)
+ *   npm run bench -- --only=rt,overhead  some rows (overhead, rt, emulator, cold, scale, footprint, fleet, relay, cli)
  *   npm run bench -- --reps=7            more repetitions for the repeated rows
  *   npm run bench -- --out=path.json     write the JSON elsewhere
  *
@@ -18,6 +18,7 @@ import { CLIENT_KINDS, ourVersion, packageVersion } from './lib/clients.js';
 import { load, machineInfo } from './lib/machine.js';
 import { renderTable } from './lib/report.js';
 import { parseArgs } from './lib/worker-io.js';
+import { cliRow } from './rows/cli.js';
 import { coldStartRow } from './rows/cold-start.js';
 import { emulatorLoadRow } from './rows/emulator-load.js';
 import { fleetRow } from './rows/fleet.js';
@@ -37,6 +38,7 @@ const ROWS = {
   footprint: footprintRow,
   fleet: fleetRow,
   relay: relayRow,
+  cli: cliRow,
 };
 
 const FULL = {
@@ -47,6 +49,7 @@ const FULL = {
   cold: { rounds: 5, runs: 5 },
   scale: { tasks: 100_000, samples: 1_000 },
   relay: { steps: [25, 50, 75, 100], window: 30, warmup: 5 },
+  cli: { pairs: 21 },
 };
 const QUICK = {
   reps: 2,
@@ -56,6 +59,7 @@ const QUICK = {
   cold: { rounds: 2, runs: 3 },
   scale: { tasks: 100_000, samples: 300 },
   relay: { steps: [10, 25], window: 10, warmup: 3 },
+  cli: { pairs: 7 },
 };
 
 const args = parseArgs();

@@ -1,6 +1,7 @@
 import type { OperationName } from '../../generated/operations.js';
+import type { LiveClientOptions } from '../client/client-options.js';
+import { createLiveClient } from '../client/create-live-client.js';
 import { methodName } from '../client/operation-types.js';
-import { createLiveClient, type LiveClientOptions } from '../index.js';
 import { resolveCliCredentials } from './credentials-options.js';
 import type { GlobalOptions } from './global-options.js';
 import { listAllTasks } from './list-all.js';

@@ -1,11 +1,8 @@
-import { homedir } from 'node:os';
 import { defaultCredentialChain } from '../client/credentials/default-credential-chain.js';
 import type { LiveCredentials } from '../client/credentials/live-credentials.js';
-import { fromProfileFile, PROFILE_ENV } from '../client/credentials/profile-file-credentials.js';
 import { LiveCredentialsError } from '../client/errors/live-credentials-error.js';
 import type { GlobalOptions } from './global-options.js';
 import type { MaskedIo } from './masked-io.js';
-import { readSecretFile } from './secret-file.js';
 
 /**
  * The credentials a run signs with, from the first of: `--access-key-id` with `--access-key-secret`
@@ -28,6 +25,11 @@ export async function resolveCliCredentials(globals: GlobalOptions, io: MaskedIo
   }
   if (globals.profile !== undefined) {
     // An explicit --profile wins over the environment's variables, as with the aliyun CLI.
+    // The file reader (and node:fs/promises, node:os) loads only here, as in the default chain.
+    const [{ fromProfileFile, PROFILE_ENV }, { homedir }] = await Promise.all([
+      import('../client/credentials/profile-file-credentials.js'),
+      import('node:os'),
+    ]);
     const lookup = await fromProfileFile({ ...env, [PROFILE_ENV]: globals.profile }, homedir());
     if ('missing' in lookup) throw new LiveCredentialsError([`--profile ${globals.profile}: ${lookup.missing}`]);
     return lookup.found;
@@ -37,6 +39,8 @@ export async function resolveCliCredentials(globals: GlobalOptions, io: MaskedIo
 
 async function fromFile(flag: string, path: string | undefined, io: MaskedIo): Promise<string | undefined> {
   if (path === undefined) return undefined;
+  // Loaded only for a secret file: node:fs/promises costs every other run a few milliseconds.
+  const { readSecretFile } = await import('./secret-file.js');
   const secret = await readSecretFile(flag, path, io.stdin);
   io.secrets.add(secret);
   return secret;

@@ -1,5 +1,5 @@
 /**
- * The `live-relay` executable (bin/live-relay.js imports the compiled copy of this file).
+ * The `live-relay` executable: bin/live-relay.js loads its bundle, `dist/live-relay-cli.cjs`.
  * Sets the exit status instead of calling process.exit, so piped output is flushed first.
  */
 import { runCli } from './run.js';
@@ -9,9 +9,16 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-process.exitCode = await runCli(process.argv.slice(2), {
+// No top-level await: the bundle `bin/` runs is CommonJS, which Node starts faster (scripts/bundle.ts).
+// stdin is a getter: Node builds process.stdin on first use, and only `--…-file -` reads it.
+const io = {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
-  stdin: process.stdin,
+  get stdin() {
+    return process.stdin;
+  },
+};
+void runCli(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
 });
