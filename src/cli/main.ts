@@ -10,14 +10,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // No top-level await: the bundle `bin/` runs is CommonJS, which Node starts faster (scripts/bundle.ts).
-// stdin is a getter: Node builds process.stdin on first use, and only `--…-file -` reads it.
+// Node builds process.stdin on first use, and only `--…-file -` reads it: iterate it on demand.
 const io = {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
-  get stdin() {
-    return process.stdin;
-  },
+  stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
 };
 void runCli(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
