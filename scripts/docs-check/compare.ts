@@ -1,3 +1,4 @@
+import { compareProse } from './compare-prose.js';
 import type { ErrorDoc, FieldDoc, OperationDoc, ParamDoc } from './doc-model.js';
 import type { SpecOperation } from './spec-reader.js';
 
@@ -11,10 +12,13 @@ import type { SpecOperation } from './spec-reader.js';
  * | request parameter | its name | `present`, `type`, `items.type`, `required`, `enum`, `minimum`, `maximum`, `style` |
  * | error code | the code | `errors` (listed on one side only), `status`, `message` |
  * | response field | its name | `response.present`, `response.type` |
+ * | prose rule of a parameter | its name | `maxLength`, `minimum`, `default`, `maxTaskDays`, `maxItems.<SourceType>`, `protocols.<SourceType>`, `effect` |
+ * | prose rule of the operation | null | `qps` |
+ * | task state (a state bullet) | the phase: `not-started`, `running`, `stopped` | `state-rule` |
  */
 export interface Difference {
   readonly operation: string;
-  readonly subject: 'operation' | 'parameter' | 'error' | 'response field';
+  readonly subject: 'operation' | 'parameter' | 'error' | 'response field' | 'task state';
   readonly parameter: string | null;
   readonly field: string;
   /** What the vendor source says, in words. */
@@ -28,7 +32,16 @@ export interface Difference {
 }
 
 /** What a vendor source states; an aspect it does not state is never compared. */
-export type Aspect = 'operations' | 'params' | 'bounds' | 'style' | 'methods' | 'response' | 'errors' | 'lastUpdated';
+export type Aspect =
+  | 'operations'
+  | 'params'
+  | 'bounds'
+  | 'style'
+  | 'methods'
+  | 'response'
+  | 'errors'
+  | 'lastUpdated'
+  | 'prose';
 
 export interface Comparison {
   readonly differences: readonly Difference[];
@@ -61,6 +74,7 @@ export function compare(
     if (aspects.has('response') && source.responseFields !== undefined)
       compareFields(source.responseFields, ours.responseFields, add);
     if (aspects.has('errors') && source.errors !== undefined) compareErrors(source.errors, ours.errors, add);
+    if (aspects.has('prose') && source.prose !== undefined) compareProse(source.prose, ours, add);
     if (aspects.has('lastUpdated') && source.lastUpdated !== undefined) {
       const note = compareDates(source.lastUpdated, ours.lastUpdated, add);
       if (note !== undefined) notes.push(`${source.action}: ${note}`);

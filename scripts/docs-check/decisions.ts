@@ -112,12 +112,25 @@ function sameValue(recorded: unknown, actual: unknown): boolean {
 }
 
 function canonical(value: unknown): string {
-  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return 'null';
-  if (Array.isArray(value)) return JSON.stringify(value.map((v) => String(v).toLowerCase()).sort());
-  return JSON.stringify(value);
+  return JSON.stringify(normalised(value));
+}
+
+/** Lists as sorted lower-case sets (empty = none), mappings with sorted keys, at any depth. */
+function normalised(value: unknown): unknown {
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return null;
+  if (Array.isArray(value)) return value.map((v) => String(v).toLowerCase()).sort();
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, normalised(v)]),
+    );
+  }
+  return value;
 }
 
 function show(value: unknown): string {
   if (value === undefined || value === null) return 'null';
-  return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+  if (Array.isArray(value)) return `[${value.join(', ')}]`;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

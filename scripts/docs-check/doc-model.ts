@@ -14,6 +14,8 @@ export interface OperationDoc {
   readonly methods?: readonly HttpMethod[];
   /** The date of the vendor page described, `YYYY-MM-DD` when known to the day. */
   readonly lastUpdated?: string;
+  /** Rules stated in prose: limits, defaults, protocols, the QPS limit, state bullets, effects. */
+  readonly prose?: OperationProse;
 }
 
 export type HttpMethod = 'GET' | 'POST';
@@ -71,3 +73,43 @@ export function normaliseType(name: string | undefined): ValueType | undefined {
 
 /** Every type spelling the vendor pages use, longest first so a regex alternation is greedy. */
 export const VENDOR_TYPE_NAMES: readonly string[] = Object.keys(TYPE_ALIASES).sort((a, b) => b.length - a.length);
+
+/** A value a page states, with the sentence that states it (absent for the spec's side). */
+export interface Stated<T> {
+  readonly value: T;
+  readonly sentence?: string;
+}
+
+/**
+ * The rules a page states in prose about one parameter. Effects are tokens of one vocabulary for
+ * both sides: a timing (`immediately`, `after-current-video`, `next-restart`, `next-event`,
+ * `first-video-only`), `only-when-stopped`, `no-effect-after-start`, `no-effect-after-end`.
+ */
+export interface ParamProse {
+  readonly maxLength?: Stated<number>;
+  readonly minimum?: Stated<number>;
+  readonly default?: Stated<number>;
+  /** The longest StartTime-to-EndTime span in days, where the parameter's notes state it. */
+  readonly maxTaskDays?: Stated<number>;
+  readonly maxItemsBySourceType?: Readonly<Record<string, Stated<number>>>;
+  readonly protocolsBySourceType?: Readonly<Record<string, Stated<readonly string[]>>>;
+  readonly effect?: Stated<readonly string[]>;
+}
+
+/** A state bullet of the Update description: which parameters a phase lets change, and when. */
+export interface StateRule {
+  /** `not-started`, `running` or `stopped` (the spec's phase names). */
+  readonly phase: string;
+  readonly accepts: 'only' | 'except' | 'all';
+  readonly params: readonly string[];
+  /** A timing the bullet states for every change it allows. */
+  readonly effect?: string;
+  readonly sentence?: string;
+}
+
+/** The prose rules of one operation's page. */
+export interface OperationProse {
+  readonly qpsLimit?: Stated<number>;
+  readonly stateRules: readonly StateRule[];
+  readonly params: Readonly<Record<string, ParamProse>>;
+}

@@ -1,9 +1,23 @@
 import { bundleSpec } from '../docs/bundle-spec.js';
-import type { ErrorDoc, FieldDoc, HttpMethod, OperationDoc, ParamDoc, ValueType } from './doc-model.js';
+import type { UpdateRows } from './compare-prose.js';
+import type {
+  ErrorDoc,
+  FieldDoc,
+  HttpMethod,
+  OperationDoc,
+  OperationProse,
+  ParamDoc,
+  ParamProse,
+  ValueType,
+} from './doc-model.js';
 import { normaliseType } from './doc-model.js';
 
 /** Our spec's operations in the shape of the vendor documents, everything stated. */
-export type SpecOperation = Required<Omit<OperationDoc, 'lastUpdated'>> & Pick<OperationDoc, 'lastUpdated'>;
+export type SpecOperation = Required<Omit<OperationDoc, 'lastUpdated'>> &
+  Pick<OperationDoc, 'lastUpdated'> & {
+    /** The Update-by-state rows of `x-acs-update-rules`, unlisted parameters resolved. */
+    readonly updateRows?: UpdateRows;
+  };
 
 /** Loads `spec/openapi.yaml`, fully dereferenced, and reads its operations. */
 export async function loadSpecOperations(specPath: string): Promise<SpecOperation[]> {
@@ -38,13 +52,16 @@ function readOperation(operation: Node, method: (typeof METHODS)[number]): SpecO
     : [method.toUpperCase() as HttpMethod];
   const lastUpdated = node(operation['x-acs-doc'])['lastUpdated'];
   const responses = node(operation['responses']);
+  const query = list(operation['parameters'])
+    .map(node)
+    .filter((p) => p['in'] === 'query');
+  const updateRows = readUpdateRows(operation['x-acs-update-rules'], query);
   return {
     action,
     methods,
-    params: list(operation['parameters'])
-      .map(node)
-      .filter((p) => p['in'] === 'query')
-      .map(readParam),
+    params: query.map(readParam),
+    prose: readSpecProse(operation, query),
+    ...(updateRows === undefined ? {} : { updateRows }),
     responseFields: readFields(jsonSchema(node(responses['200']))),
     errors: readErrors(responses),
     ...(typeof lastUpdated === 'string' ? { lastUpdated } : {}),
@@ -68,6 +85,47 @@ function readParam(param: Node): ParamDoc {
     ...(typeof schema['maximum'] === 'number' ? { maximum: schema['maximum'] } : {}),
     style: encodedAsJson ? 'json' : 'plain',
   };
+}
+
+/** What the spec says of the rules a page states in prose, in the page's shape. */
+function readSpecProse(operation: Node, query: readonly Node[]): OperationProse {
+  const qps = operation['x-acs-qps-limit'];
+  const days = operation['x-acs-max-task-days'];
+  const params: Record<string, ParamProse> = {};
+  for (const param of query) {
+    const schema = node(param['schema']);
+    const number = (key: string) => (typeof schema[key] === 'number' ? { [key]: { value: schema[key] } } : {});
+    const counts = node(schema['x-acs-max-items-by-source-type']);
+    const protocols = node(schema['x-acs-protocols-by-source-type']);
+    params[String(param['name'])] = {
+      ...number('maxLength'),
+      ...number('minimum'),
+      ...number('default'),
+      ...(typeof days === 'number' ? { maxTaskDays: { value: days } } : {}),
+      maxItemsBySourceType: Object.fromEntries(Object.entries(counts).map(([type, n]) => [type, { value: Number(n) }])),
+      protocolsBySourceType: Object.fromEntries(
+        Object.entries(protocols).map(([type, names]) => [type, { value: list(names).map(String) }]),
+      ),
+    };
+  }
+  return { ...(typeof qps === 'number' ? { qpsLimit: { value: qps } } : {}), stateRules: [], params };
+}
+
+/** `x-acs-update-rules` as param → phase → outcome for every non-identifying parameter. */
+function readUpdateRows(rules: unknown, query: readonly Node[]): UpdateRows | undefined {
+  if (rules === undefined) return undefined;
+  const table = node(rules);
+  const identifying = list(table['identifying']).map(String);
+  const listed = node(table['params']);
+  const rows: Record<string, Record<string, string>> = {};
+  for (const param of query) {
+    const name = String(param['name']);
+    if (identifying.includes(name)) continue;
+    rows[name] = Object.fromEntries(
+      Object.entries(node(listed[name] ?? table['unlisted'])).map(([phase, outcome]) => [phase, String(outcome)]),
+    );
+  }
+  return rows;
 }
 
 /** `type`, or the first non-null entry of a 3.1 type list; `allOf` parts count too. */

@@ -1,5 +1,6 @@
 import type { ErrorDoc, FieldDoc, OperationDoc, ParamDoc, ValueType } from './doc-model.js';
 import { normaliseType, VENDOR_TYPE_NAMES } from './doc-model.js';
+import { readPageProse } from './page-prose.js';
 
 /**
  * Reads an Alibaba Cloud API reference page that was selected in a browser and saved as plain
@@ -12,7 +13,7 @@ import { normaliseType, VENDOR_TYPE_NAMES } from './doc-model.js';
  * - error row:    `400CodeTaskNotExistTask does not exist.The task does not exist.` (status,
  *   code, message and description run together).
  */
-export type VendorPage = OperationDoc & Required<Pick<OperationDoc, 'params' | 'responseFields' | 'errors'>>;
+export type VendorPage = OperationDoc & Required<Pick<OperationDoc, 'params' | 'responseFields' | 'errors' | 'prose'>>;
 
 export interface VendorPageOptions {
   /**
@@ -51,10 +52,16 @@ export function parseVendorPage(text: string, options: VendorPageOptions = {}): 
     throw new VendorPageError('no `:<Action>` title line: is this a saved Alibaba Cloud API reference page?');
   }
   const printedDate = findFirst(lines, LAST_UPDATED);
+  const requestLines = tableLines(lines, REQUEST_HEADER);
   return {
     action,
     ...(printedDate === undefined ? {} : { lastUpdated: isoDate(printedDate) }),
-    params: readRequestTable(tableLines(lines, REQUEST_HEADER)),
+    params: readRequestTable(requestLines),
+    prose: readPageProse({
+      description: section(lines, 'Operation description'),
+      qps: section(lines, 'QPS limit'),
+      paramNotes: readParamNotes(requestLines),
+    }),
     responseFields: readResponseTable(tableLines(lines, RESPONSE_HEADER)),
     errors: readErrorTable(tableLines(lines, ERROR_HEADER), options.knownErrorCodes ?? []),
   };
@@ -123,6 +130,35 @@ function rows(lines: readonly string[], rowStart: RegExp): Row[] {
     else found.at(-1)?.body.push(line);
   }
   return found;
+}
+
+/** Lines under a prose heading up to the next heading (a short line between blank lines). */
+function section(lines: readonly string[], heading: string): readonly string[] {
+  const start = lines.indexOf(heading);
+  if (start < 0) return [];
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex(
+    (line, i) => i > 0 && PROSE_HEADINGS.includes(line) && (rest[i - 1] ?? '') === '' && (rest[i + 1] ?? '') === '',
+  );
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+const PROSE_HEADINGS = [
+  'Operation description',
+  'QPS limit',
+  'Debugging',
+  'Authorization information',
+  'Request parameters',
+];
+
+/** Each named parameter row's description and notes; an array's unnamed item row repeats them. */
+function readParamNotes(lines: readonly string[]): Record<string, readonly string[]> {
+  const notes: Record<string, readonly string[]> = {};
+  for (const { match, body } of rows(lines, REQUEST_ROW)) {
+    const name = match[1];
+    if (name !== undefined && notes[name] === undefined) notes[name] = body;
+  }
+  return notes;
 }
 
 function readRequestTable(lines: readonly string[]): ParamDoc[] {

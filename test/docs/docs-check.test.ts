@@ -157,6 +157,114 @@ describe.concurrent('docs:check catches a changed vendor page', SLOW, () => {
   });
 });
 
+/** Replaces every occurrence, and exactly `count` of them (the page repeats some notes for array items). */
+function every(text: string, search: string, replacement: string, count: number): string {
+  expect(text.split(search)).toHaveLength(count + 1);
+  return text.replaceAll(search, replacement);
+}
+
+describe.concurrent('docs:check reads the prose of a changed page, one rule at a time', SLOW, () => {
+  const cases: readonly { rule: string; page: () => string; drift: readonly string[] }[] = [
+    {
+      rule: 'a length limit (CallbackUrl 2,000 → 1,000 characters)',
+      page: () => once(seed, 'up to 2,000 characters', 'up to 1,000 characters'),
+      drift: [
+        'DRIFT UpdateLivePullToPush parameter CallbackUrl [maxLength]: vendor: 1000 ("The URL can be up to 1,000 characters in length."); spec: 2000',
+      ],
+    },
+    {
+      rule: 'a count per SourceType (30 → 50 source URLs)',
+      page: () => every(seed, 'you can specify up to 30 IDs', 'you can specify up to 50 IDs', 2),
+      drift: [
+        'DRIFT UpdateLivePullToPush parameter SourceUrls [maxItems.vod]: vendor: 50 ("If SourceType is set to vod or url, you can specify up to 50 IDs or URLs."); spec: 30',
+        'DRIFT UpdateLivePullToPush parameter SourceUrls [maxItems.url]: vendor: 50',
+      ],
+    },
+    {
+      rule: 'the time window (seven days → three days)',
+      page: () => every(seed, 'cannot exceed seven days', 'cannot exceed three days', 2),
+      drift: [
+        'DRIFT UpdateLivePullToPush parameter StartTime [maxTaskDays]: vendor: 3 ("The time range specified by the StartTime and EndTime parameters cannot exceed three days."); spec: 7',
+        'DRIFT UpdateLivePullToPush parameter EndTime [maxTaskDays]: vendor: 3',
+      ],
+    },
+    {
+      rule: 'the QPS limit (10 → 20 calls per second)',
+      page: () => once(seed, 'up to 10 times per second', 'up to 20 times per second'),
+      drift: [
+        'DRIFT UpdateLivePullToPush [qps]: vendor: 20 ("You can call this operation up to 20 times per second per account."); spec: 10',
+      ],
+    },
+    {
+      rule: 'a default (FileIndex 0 → 1; the decision recording 0 goes stale)',
+      page: () => once(seed, 'Default value: 0.', 'Default value: 1.'),
+      drift: [
+        'DRIFT UpdateLivePullToPush parameter FileIndex [default]: vendor: 1 ("Default value: 1."); spec: none (stale decision: D-23 records spec null, source 0; source now 1)',
+      ],
+    },
+    {
+      rule: 'a positive bound (Offset positive → non-negative)',
+      page: () => once(seed, 'Valid values: positive numbers.', 'Valid values: non-negative numbers.'),
+      drift: [
+        'DRIFT UpdateLivePullToPush parameter Offset [minimum]: vendor: 0 ("Valid values: non-negative numbers."); spec: 1',
+      ],
+    },
+    {
+      rule: 'the running-state bullet rewritten',
+      page: () =>
+        once(
+          seed,
+          'you can modify only the CallbackUrl and RepeatTime parameters',
+          'you can modify only the CallbackUrl, RepeatTime, and EndTime parameters',
+        ),
+      drift: [
+        'DRIFT UpdateLivePullToPush task state running [state-rule]: vendor: only CallbackUrl, RepeatTime, EndTime, immediately ("If a task is running',
+        '(stale decision: D-01 records spec CallbackUrl',
+      ],
+    },
+    {
+      rule: 'the stopped-state bullet rewritten',
+      page: () =>
+        once(seed, 'except SourceType, Region, and DstUrl.', 'except SourceType, Region, DstUrl, and SourceUrls.'),
+      drift: [
+        'DRIFT UpdateLivePullToPush task state stopped [state-rule]: vendor: except SourceType, Region, DstUrl, SourceUrls',
+      ],
+    },
+    {
+      rule: 'a takes-effect note (FileIndex after a restart → immediately)',
+      page: () =>
+        once(seed, 'The update takes effect after you restart the task.', 'The update takes effect immediately.'),
+      drift: [
+        'DRIFT UpdateLivePullToPush parameter FileIndex [effect]: vendor: immediately, only-when-stopped ("You can modify this parameter only if the task is stopped. The update takes effect immediately."); spec: next-restart, only-when-stopped',
+      ],
+    },
+    {
+      rule: 'a takes-effect note in words the reader does not know',
+      page: () =>
+        once(
+          seed,
+          'The update takes effect for subsequent events that occur.',
+          'The update takes effect within an hour.',
+        ),
+      drift: [
+        'DRIFT UpdateLivePullToPush parameter CallbackUrl [effect]: vendor: unread ("The update takes effect within an hour."); spec: next-event',
+      ],
+    },
+    {
+      rule: 'the protocols of a SourceType (live without SRT)',
+      page: () => once(seed, 'Secure Reliable Transport Protocol (SRT), ', ''),
+      drift: ['DRIFT UpdateLivePullToPush parameter SourceUrls [protocols.live]: vendor: rtmp, rtsp, http-flv ('],
+    },
+  ];
+
+  it.each(cases)('$rule', async ({ page, drift }) => {
+    const result = await check(page(), 'txt');
+    for (const line of drift) expect(result.stdout).toContain(line);
+    expect(result.stdout.match(/^ {2}DRIFT /gm)?.length).toBe(drift.filter((l) => l.startsWith('DRIFT')).length);
+    expect(result.code).toBe(1);
+  });
+});
+
 describe.concurrent('docs:check catches changed vendor metadata (it has no error codes)', SLOW, () => {
   it('an added parameter', async () => {
     const changed = mutateMetadata('UpdateLivePullToPush', (api) => {
