@@ -1,4 +1,5 @@
 import { CREDENTIAL_ENV } from '../client/credentials/environment-credentials.js';
+import { urlCredentials } from '../client/redaction/url-credentials.js';
 import { RATE_LIMIT_REDIS_ENV } from './rate-limit-redis.js';
 
 /**
@@ -20,7 +21,7 @@ export function secretsInArgv(argv: readonly string[]): string[] {
   const secrets: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
-    secrets.push(...urlUserinfo(word));
+    secrets.push(...urlCredentials(word));
     if (!word.startsWith('-')) continue;
     const equals = word.indexOf('=');
     if (!isSecretFlag(word.slice(0, equals === -1 ? undefined : equals).replace(/^-+/, ''))) continue;
@@ -35,22 +36,6 @@ export function secretsInEnv(env: Readonly<Record<string, string | undefined>>):
   return [
     env[CREDENTIAL_ENV.accessKeySecret],
     env[CREDENTIAL_ENV.securityToken],
-    ...urlUserinfo(env[RATE_LIMIT_REDIS_ENV] ?? ''),
+    ...urlCredentials(env[RATE_LIMIT_REDIS_ENV] ?? ''),
   ].filter((value): value is string => value !== undefined && value !== '');
-}
-
-/** The user name and password of a URL, raw and decoded; none for anything else. */
-function urlUserinfo(text: string): string[] {
-  const found = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]+)@/i.exec(text.trim());
-  if (found === null) return [];
-  const parts = found[1]!.split(':');
-  return parts.flatMap((part) => [part, safeDecode(part)]).filter((part) => part !== '');
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

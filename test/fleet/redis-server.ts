@@ -33,12 +33,15 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-/** Starts redis-server on a free port and resolves once it answers PING. */
-export async function startRedisServer(): Promise<RedisServer> {
+/**
+ * Starts redis-server on a free port and resolves once it answers PING (`-NOAUTH` counts as an
+ * answer). `extraArgs` are appended to its command line, e.g. `['--requirepass', 'pw']`.
+ */
+export async function startRedisServer(extraArgs: readonly string[] = []): Promise<RedisServer> {
   if (redisServerPath === undefined) throw new Error('redis-server is not installed');
   const binary = redisServerPath;
   const port = await freePort();
-  let child: ChildProcess | undefined = await launch(binary, port);
+  let child: ChildProcess | undefined = await launch(binary, port, extraArgs);
   const kill = async (): Promise<void> => {
     const running = child;
     child = undefined;
@@ -54,7 +57,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     kill,
     restart: async () => {
       await kill();
-      child = await launch(binary, port);
+      child = await launch(binary, port, extraArgs);
     },
     pause: () => child?.kill('SIGSTOP'),
     resume: () => child?.kill('SIGCONT'),
@@ -74,8 +77,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function launch(binary: string, port: number): Promise<ChildProcess> {
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+async function launch(binary: string, port: number, extraArgs: readonly string[]): Promise<ChildProcess> {
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs];
+  const child = spawn(binary, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -106,7 +110,7 @@ function answersPing(port: number): Promise<boolean> {
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.on('data', (chunk: Buffer) => {
       reply += chunk.toString();
-      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
+      if (reply.includes('\r\n')) done(reply.startsWith('+PONG') || reply.startsWith('-NOAUTH'));
     });
   });
 }

@@ -1,4 +1,5 @@
 import { LiveCredentialsError } from '../errors/live-credentials-error.js';
+import { safeError } from '../redaction/safe-error.js';
 import { defaultCredentialChain } from './default-credential-chain.js';
 import type { LiveCredentials, LiveCredentialsProvider, ResolvedCredentials } from './live-credentials.js';
 
@@ -20,7 +21,9 @@ export function resolveCredentialsOption(
       try {
         credentials = await option();
       } catch (cause) {
-        throw new LiveCredentialsError(['credentials option: the function threw (see cause)'], { cause });
+        throw new LiveCredentialsError(['credentials option: the function threw (see cause)'], {
+          cause: safeError(cause),
+        });
       }
       return checked(credentials, 'custom', 'the function returned');
     };

@@ -1,5 +1,6 @@
 import type { OperationName } from '../../../generated/operations.js';
 import { LiveError } from '../../errors/live-error.js';
+import { redactText } from '../redaction/redact-text.js';
 
 /** What the client knows about a failed connection; see {@link LiveNetworkError}. */
 export interface LiveNetworkErrorFields {
@@ -17,7 +18,7 @@ export interface LiveNetworkErrorFields {
  * failed, closed mid-answer, or a custom `fetch` threw. Thrown after the retries the retry policy
  * allows; a CreateLivePullToPush is retried only when `requestSent` is false.
  *
- * It carries Node's error `code`, the original error as `cause`, the number of `attempts`, and
+ * It carries Node's error `code`, the underlying error as `cause` (a copy without request data or secrets), the number of `attempts`, and
  * `requestSent`: whether the request may have reached the service (and so may have taken effect).
  */
 export class LiveNetworkError extends LiveError {
@@ -35,7 +36,9 @@ export class LiveNetworkError extends LiveError {
   readonly attempts: number;
 
   constructor(fields: LiveNetworkErrorFields) {
-    const reason = fields.cause instanceof Error ? fields.cause.message : String(fields.cause);
+    // The transport passes a cause already scrubbed of known secrets (`safeError`); the patterns are
+    // masked again here for a cause built elsewhere.
+    const reason = redactText(fields.cause instanceof Error ? fields.cause.message : String(fields.cause));
     super(`${fields.action}: the connection failed: ${reason}`, { cause: fields.cause });
     this.action = fields.action;
     this.code = fields.code;

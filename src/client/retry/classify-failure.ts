@@ -1,6 +1,7 @@
 import type { OperationName } from '../../../generated/operations.js';
 import { LiveNetworkError } from '../errors/live-network-error.js';
 import { LiveTimeoutError } from '../errors/live-timeout-error.js';
+import { safeError } from '../redaction/safe-error.js';
 import { answerError } from '../transport/answer-error.js';
 import { errorCode } from '../transport/connection-error.js';
 import type { SendOutcome } from '../transport/send-outcome.js';
@@ -18,7 +19,8 @@ export interface Failure {
 }
 
 /**
- * What went wrong and whether another attempt is safe. A POST (CreateLivePullToPush) is retried
+ * What went wrong and whether another attempt is safe; `secrets` (the credentials) are masked in
+ * every message the error carries. A POST (CreateLivePullToPush) is retried
  * only when it provably did not take effect: throttled, or never sent.
  */
 export function classifyFailure(
@@ -27,11 +29,12 @@ export function classifyFailure(
   outcome: SendOutcome,
   attempts: number,
   timeoutMs: number,
+  secrets: readonly (string | undefined)[] = [],
 ): Failure {
   const idempotent = method !== 'POST';
   switch (outcome.kind) {
     case 'answer': {
-      const error = answerError(action, outcome, attempts);
+      const error = answerError(action, outcome, attempts, undefined, secrets);
       return {
         error,
         retryable: error.isThrottling || (idempotent && error.isServerError),
@@ -56,7 +59,9 @@ export function classifyFailure(
         attempts,
         code: errorCode(outcome.error),
         requestSent: outcome.requestSent,
-        cause: outcome.error,
+        // Transports quote the request in their errors (node-fetch: the signed URL, with its
+        // Signature and SecurityToken): only a scrubbed copy is kept.
+        cause: safeError(outcome.error, secrets),
       });
       return {
         error,

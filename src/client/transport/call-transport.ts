@@ -116,7 +116,10 @@ export function createCallTransport(
         }
       }
 
-      const failure = classifyFailure(call.action, method, outcome, attempt, timeoutMs);
+      const failure = classifyFailure(call.action, method, outcome, attempt, timeoutMs, [
+        credentials.accessKeySecret,
+        credentials.securityToken,
+      ]);
       const retryDelayMs =
         failure.retryable && attempt < config.retry.maxAttempts
           ? backoffDelay(attempt, config.retry, failure.retryAfterMs)

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { SlotDecision, SlotLease, SlotRequest } from '../rate-limit-store.js';
 import { FallbackStore, type SharedSlotStore } from './fallback-store.js';
@@ -39,6 +40,7 @@ function setup(onRedisDown: OnRedisDown, workers = 4) {
   const shared = new FakeShared();
   const log: string[] = [];
   const store = new FallbackStore(shared, {
+    url: 'redis://relay:redis-pw-0123@cache:6390',
     safeUrl: 'redis://:***@cache:6390',
     workers,
     onRedisDown,
@@ -134,5 +136,24 @@ describe('FallbackStore', () => {
     shared.reachable = () => true;
     await expect(store.acquire(at(0))).rejects.toBe(shared.down);
     expect(log).toEqual([]);
+  });
+
+  it('never carries the Redis password in the error, its cause or the warning (ioredis keeps AUTH arguments)', async () => {
+    const { shared, log, store } = setup('fail-closed');
+    shared.up = false;
+    shared.down = Object.assign(new Error('Command timed out (auth relay redis-pw-0123)'), {
+      command: { name: 'auth', args: ['relay', 'redis-pw-0123'] },
+      previousErrors: [new Error('redis://relay:redis-pw-0123@cache:6390 refused')],
+    });
+    const error = await store.acquire(at(0)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitUnavailableError);
+    const shown = [
+      inspect(error, { depth: 10, showHidden: true }),
+      JSON.stringify(error),
+      (error as Error).stack,
+      ...log,
+    ];
+    expect(shown.join('\n')).not.toContain('redis-pw-0123');
+    expect((error as Error).cause).toMatchObject({ message: 'Command timed out (auth *** ***)' });
   });
 });

@@ -1,3 +1,5 @@
+import { safeError } from '../../redaction/safe-error.js';
+import { urlCredentials } from '../../redaction/url-credentials.js';
 import { MemoryRateLimitStore } from '../memory-rate-limit-store.js';
 import type { RateLimitStore, SlotDecision, SlotLease, SlotRequest } from '../rate-limit-store.js';
 import { fallbackLimit } from './fallback-limit.js';
@@ -15,7 +17,8 @@ export interface SharedSlotStore extends RateLimitStore {
 
 /** The state of an outage of the shared store, in this process. */
 interface Outage {
-  readonly reason: unknown;
+  /** Why the shared store failed, without secrets. */
+  readonly reason: Error;
   /** Local slots taken and not yet released. */
   localInFlight: number;
   /** When the last released local slot leaves the service's window (this process's clock, ms). */
@@ -43,7 +46,7 @@ export class FallbackStore implements RateLimitStore {
 
   constructor(
     private readonly shared: SharedSlotStore,
-    private readonly options: Pick<ResolvedRedisOptions, 'safeUrl' | 'workers' | 'onRedisDown' | 'logger'>,
+    private readonly options: Pick<ResolvedRedisOptions, 'url' | 'safeUrl' | 'workers' | 'onRedisDown' | 'logger'>,
   ) {}
 
   async acquire(request: SlotRequest): Promise<SlotDecision> {
@@ -94,8 +97,10 @@ export class FallbackStore implements RateLimitStore {
     return { ...request, ...fallbackLimit(request.limit, request.windowMs, this.options.workers) };
   }
 
-  private enterOutage(reason: unknown, request: SlotRequest): void {
+  private enterOutage(error: unknown, request: SlotRequest): void {
     if (this.outage !== undefined) return;
+    // ioredis keeps each command's arguments on its errors: an AUTH password among them.
+    const reason = safeError(error, urlCredentials(this.options.url));
     this.outage = { reason, localInFlight: 0, localQuietAtMs: request.nowMs };
     const local = this.localRequest(request);
     const then =
@@ -103,7 +108,7 @@ export class FallbackStore implements RateLimitStore {
         ? "calls fail with RateLimitUnavailableError until it answers again (onRedisDown 'fail-closed')"
         : `after one window this process keeps to ${local.limit} call(s) per ${local.windowMs} ms on its own ` +
           `(the account's limit shared by ${this.options.workers} workers) until it answers again`;
-    const why = reason instanceof Error ? reason.message : String(reason);
+    const why = reason.message;
     this.options.logger.warn(
       `live-relay rate limit: Redis at ${this.options.safeUrl} is unreachable (${why}); ${then}`,
     );
