@@ -179,7 +179,7 @@ describe('the secret sweep', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(TypeError);
+    expect(thrown).toMatchObject({ name: 'LiveOptionError' });
     render(thrown);
   });
 

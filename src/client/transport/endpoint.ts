@@ -21,7 +21,13 @@ export const DEFAULT_ENDPOINT = 'https://live.aliyuncs.com';
  * calls always go to `/`.
  */
 export function parseEndpoint(endpoint: string): Endpoint {
-  const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`);
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`);
+  } catch {
+    // Node's error keeps the whole input, password included.
+    throw new LiveOptionError('endpoint', `endpoint is not a URL or host name (got ${redactText(endpoint)})`);
+  }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new LiveOptionError('endpoint', `endpoint must be an http:// or https:// URL (got ${url.protocol})`);
   }
