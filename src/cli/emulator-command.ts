@@ -4,12 +4,14 @@
  *   live-relay emulator [--host 127.0.0.1] [--port 9000]
  *                       [--access-key-id ID --access-key-secret SECRET] [--data FILE]
  *                       [--allow-cross-origin]
+ *                       [--media FILE] [--default-media-duration SECONDS] [--frozen-clock]
  *
  * Also runnable directly: `node --import tsx src/cli/emulator-command.ts --port 0`.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../emulator/gateway/access-keys.js';
+import { DEFAULT_MEDIA_DURATION_SECONDS } from '../emulator/playback/media-catalog.js';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../emulator/server.js';
 import { parseArgv } from './argv.js';
 import { secretsInArgv, secretsInEnv } from './argv-secrets.js';
@@ -40,10 +42,21 @@ Options:
                               (default: browser requests from other origins, and Host names other
                               than an IP address, localhost or --host, get 403, so that no web page
                               you visit can drive the emulator)
+  --media FILE                media catalog, JSON: {"<media ID or URL>": {"durationSeconds": N, "missing"?: true}}
+  --default-media-duration S  seconds a medium not in the catalog plays (default ${DEFAULT_MEDIA_DURATION_SECONDS})
+  --frozen-clock              the task clock stands still between POST /_emulator/clock calls
   -h, --help                  show this help
 `;
 
-const VALUE_OPTIONS = new Set(['host', 'port', 'access-key-id', 'access-key-secret', 'data']);
+const VALUE_OPTIONS = new Set([
+  'host',
+  'port',
+  'access-key-id',
+  'access-key-secret',
+  'data',
+  'media',
+  'default-media-duration',
+]);
 
 /**
  * Runs the emulator command line and resolves with the exit status once the emulator has
@@ -51,13 +64,15 @@ const VALUE_OPTIONS = new Set(['host', 'port', 'access-key-id', 'access-key-secr
  * Prints the URL and the accepted AccessKeyId; prints the secret only for the built-in test key.
  */
 export async function runEmulatorCommand(argv: readonly string[], io: EmulatorCommandIo = process): Promise<number> {
-  const parsed = parseArgv(argv, new Set(['help', 'h', 'allow-cross-origin']));
+  const parsed = parseArgv(argv, new Set(['help', 'h', 'allow-cross-origin', 'frozen-clock']));
   const problems = [...parsed.problems];
   const values: Record<string, string> = {};
   let help = false;
   let allowCrossOrigin = false;
+  let frozenClock = false;
   for (const option of parsed.options) {
     if (option.value === true && option.name === 'allow-cross-origin') allowCrossOrigin = true;
+    else if (option.value === true && option.name === 'frozen-clock') frozenClock = true;
     else if (option.value === true) help = true;
     else if (VALUE_OPTIONS.has(option.name)) values[option.name] = option.value;
     else problems.push(`${option.flag}: unknown option`);
@@ -67,7 +82,11 @@ export async function runEmulatorCommand(argv: readonly string[], io: EmulatorCo
     io.stdout.write(USAGE);
     return 0;
   }
-  const options = { ...toOptions(values, problems), ...(allowCrossOrigin ? { allowCrossOrigin } : {}) };
+  const options = {
+    ...toOptions(values, problems),
+    ...(allowCrossOrigin ? { allowCrossOrigin } : {}),
+    ...(frozenClock ? { frozenClock } : {}),
+  };
   if (problems.length > 0) {
     io.stderr.write(`live-relay emulator: ${problems.join('\n  ')}\n\n${USAGE}`);
     return 2;
@@ -113,11 +132,17 @@ function toOptions(values: Readonly<Record<string, string>>, problems: string[])
   if ((id === undefined) !== (secret === undefined))
     problems.push('--access-key-id and --access-key-secret must be given together');
   if (id === '' || secret === '') problems.push('--access-key-id and --access-key-secret must not be empty');
+  const defaultDuration = values['default-media-duration'];
+  const seconds = Number(defaultDuration);
+  if (defaultDuration !== undefined && !(Number.isFinite(seconds) && seconds > 0))
+    problems.push(`--default-media-duration must be a positive number of seconds (got ${defaultDuration})`);
   return {
     port,
     ...(values['host'] === undefined ? {} : { host: values['host'] }),
     ...(id === undefined || secret === undefined ? {} : { accessKeyId: id, accessKeySecret: secret }),
     ...(values['data'] === undefined ? {} : { dataFile: values['data'] }),
+    ...(values['media'] === undefined ? {} : { media: values['media'] }),
+    ...(defaultDuration === undefined ? {} : { defaultMediaDurationSeconds: seconds }),
   };
 }
 

@@ -10,12 +10,19 @@ import { Gateway } from './gateway/gateway.js';
 import { DEFAULT_MAX_NONCES_PER_KEY } from './gateway/nonce-cache.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/read-body.js';
 import { answerClientError, createRequestHandler } from './http/request-handler.js';
-import { createTaskService } from './service/create-task-service.js';
+import { loadMediaCatalog } from './playback/load-media-catalog.js';
+import { type MediaCatalog, mediaCatalog } from './playback/media-catalog.js';
+import type { Player } from './playback/player.js';
+import { createTaskService, type TaskServiceOptions } from './service/create-task-service.js';
 import type { TaskService } from './service/task-service.js';
 
 /** The errors `startEmulator` throws for bad options; re-exported for `live-relay/emulator` users. */
 export { LiveError } from '../errors/live-error.js';
 export { LiveOptionError } from '../errors/live-option-error.js';
+export { DEFAULT_MEDIA_DURATION_SECONDS } from './playback/media-catalog.js';
+export { MediaCatalogError } from './playback/media-catalog-error.js';
+export type { PlaybackReport, Player, PlayerState } from './playback/player.js';
+export type { PlaylistPlan } from './playback/playlist-plan.js';
 
 /** How to start an emulator. Every field is optional. */
 export interface EmulatorOptions {
@@ -31,7 +38,19 @@ export interface EmulatorOptions {
   readonly credentials?: readonly Credentials[];
   /** SQLite file that keeps tasks across restarts. Default: tasks live in memory. */
   readonly dataFile?: string;
-  /** Serve this task service instead of creating one (`dataFile` is then unused); the caller closes it. */
+  /**
+   * The media catalog: a JSON file path, or the parsed object
+   * `{ "<VOD media ID or source URL>": { "durationSeconds": n, "missing"?: true } }`.
+   * Default: none, every medium plays for `defaultMediaDurationSeconds`.
+   */
+  readonly media?: string | Readonly<Record<string, unknown>>;
+  /** How long media the catalog does not list play, in seconds. Default 600 (`DEFAULT_MEDIA_DURATION_SECONDS`). */
+  readonly defaultMediaDurationSeconds?: number;
+  /** Keep the task clock still between clock advances (from a whole second) instead of following real time. Default false. */
+  readonly frozenClock?: boolean;
+  /** A real player for every task's plan (see `Player`). Default: tasks play virtually on the task clock. */
+  readonly player?: Player;
+  /** Serve this task service instead of creating one (`dataFile`, `media`, `frozenClock` and `player` are then unused); the caller closes it. */
   readonly service?: TaskService;
   /** Admitted calls per AccessKeyId in any one-second window. Default `QPS_LIMIT_PER_ACCOUNT` (10); `Infinity` turns throttling off. */
   readonly qpsLimit?: number;
@@ -90,8 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const keys = accessKeyTable([primary, ...(options.credentials ?? [])]);
   const ownsService = options.service === undefined;
-  const service =
-    options.service ?? createTaskService(options.dataFile === undefined ? {} : { dataFile: options.dataFile });
+  const service = options.service ?? createTaskService(serviceOptions(options));
   const onInternalError =
     options.onInternalError ??
     ((error: unknown, requestId: string) => console.error(`[emulator] InternalError ${requestId}:`, error));
@@ -166,4 +184,22 @@ function primaryCredentials(options: EmulatorOptions): Credentials {
     throw new LiveOptionError('accessKeySecret', 'accessKeyId and accessKeySecret must be given together');
   }
   return { accessKeyId: options.accessKeyId, accessKeySecret: options.accessKeySecret };
+}
+
+/** What the task service is built with; reads the media catalog first, so a bad one stops the start. */
+function serviceOptions(options: EmulatorOptions): TaskServiceOptions {
+  const media = catalogOf(options);
+  return {
+    ...(options.dataFile === undefined ? {} : { dataFile: options.dataFile }),
+    ...(media === undefined ? {} : { media }),
+    ...(options.frozenClock === undefined ? {} : { frozenClock: options.frozenClock }),
+    ...(options.player === undefined ? {} : { player: options.player }),
+  };
+}
+
+function catalogOf({ media, defaultMediaDurationSeconds }: EmulatorOptions): MediaCatalog | undefined {
+  if (typeof media === 'string') return loadMediaCatalog(media, defaultMediaDurationSeconds);
+  if (media !== undefined || defaultMediaDurationSeconds !== undefined)
+    return mediaCatalog(media ?? {}, defaultMediaDurationSeconds);
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { schemaEnums } from '../../generated/operations.js';
 import type { OperationName, RequestParams, SourceType } from './api-types.js';
+import { checkFileIndex } from './file-index.js';
 import type { RuleIssue } from './rule-issue.js';
 import { checkSourceProtocol } from './source-protocol.js';
 import { checkSourceUrls } from './source-urls.js';
@@ -54,14 +55,35 @@ function checkCreate(given: Readonly<Record<string, unknown>>, now: Date): RuleI
     ...issues,
     ...checkSourceProtocol(sourceType, given['SourceProtocol']),
     ...(Array.isArray(urls) ? checkSourceUrls(urls, sourceType) : []),
+    ...checkFileIndex(given['FileIndex'], urls),
   ];
 }
 
-/** Update has no SourceType parameter: SourceUrls are judged by the stored task's, when known. */
+/**
+ * Update has no SourceType parameter: SourceUrls are judged by the stored task's, when known.
+ * FileIndex is judged against the list the task would end up with.
+ */
 function checkUpdate(given: Readonly<Record<string, unknown>>, { now, current }: RuleContext): RuleIssue[] {
-  const issues = checkTimeWindow(given, now, current, taskWindowMs('UpdateLivePullToPush'));
+  const issues = [
+    ...checkTimeWindow(given, now, current, taskWindowMs('UpdateLivePullToPush')),
+    ...checkUpdatedFileIndex(given, current),
+  ];
   const sourceType = asSourceType(current?.SourceType);
   const urls = given['SourceUrls'];
   if (sourceType === undefined || !Array.isArray(urls)) return issues;
   return [...issues, ...checkSourceUrls(urls, sourceType)];
+}
+
+function checkUpdatedFileIndex(
+  given: Readonly<Record<string, unknown>>,
+  current: TaskSnapshot | undefined,
+): RuleIssue[] {
+  if (given['FileIndex'] === undefined && given['SourceUrls'] === undefined) return [];
+  const storedIndex = given['FileIndex'] === undefined;
+  const storedUrls = given['SourceUrls'] === undefined;
+  return checkFileIndex(
+    storedIndex ? current?.FileIndex : given['FileIndex'],
+    storedUrls ? current?.SourceUrls : given['SourceUrls'],
+    { fileIndex: storedIndex, sourceUrls: storedUrls },
+  );
 }

@@ -2,8 +2,8 @@ import type { SourceType } from './api-types.js';
 
 /**
  * What the emulator knows about the task an Update names and the rules need: the Region a
- * "change" is measured against, the stored window an Update merges its new times into, and the
- * SourceType its SourceUrls must match. Vendor names, as Describe's TaskInfo spells them, so
+ * "change" is measured against, the stored window an Update merges its new times into, the
+ * SourceType its SourceUrls must match, and the list and FileIndex a new FileIndex or list must fit. Vendor names, as Describe's TaskInfo spells them, so
  * `{ Region, ...taskInfo }` fits. A field left out skips the rules that need it.
  */
 export interface TaskSnapshot {
@@ -11,4 +11,6 @@ export interface TaskSnapshot {
   readonly StartTime?: string | undefined;
   readonly EndTime?: string | undefined;
   readonly SourceType?: SourceType | undefined;
+  readonly SourceUrls?: readonly string[] | undefined;
+  readonly FileIndex?: number | undefined;
 }

@@ -271,11 +271,15 @@ describe('when an Update takes effect', () => {
       Region: REGION,
       FileIndex: 2,
       Offset: 45,
-      SourceUrls: ['media0042'],
+      SourceUrls: ['media0040', 'media0041', 'media0042'],
     });
 
     const stored = describeTask(service, id);
-    expect(stored.TaskInfo).toMatchObject({ FileIndex: 2, Offset: 45, SourceUrls: ['media0042'] });
+    expect(stored.TaskInfo).toMatchObject({
+      FileIndex: 2,
+      Offset: 45,
+      SourceUrls: ['media0040', 'media0041', 'media0042'],
+    });
     expect(stored).toMatchObject({ CurrentFileIndex: 0, CurrentOffset: 0 });
     expect(service.relayInput(id)).toEqual({
       sourceUrls: ['media0001', 'media0002', 'media0003'],
@@ -285,7 +289,11 @@ describe('when an Update takes effect', () => {
 
     call(service, 'RestartLivePullToPush', { TaskId: id, Region: REGION });
     expect(describeTask(service, id)).toMatchObject({ TaskStatus: 1, CurrentFileIndex: 2, CurrentOffset: 45 });
-    expect(service.relayInput(id)).toEqual({ sourceUrls: ['media0042'], fileIndex: 2, offset: 45 });
+    expect(service.relayInput(id)).toEqual({
+      sourceUrls: ['media0040', 'media0041', 'media0042'],
+      fileIndex: 2,
+      offset: 45,
+    });
   });
 
   it('applies RepeatNumber to a running task at once', () => {

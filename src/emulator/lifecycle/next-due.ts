@@ -1,8 +1,13 @@
 import { TASK_STATES } from '../../rules/index.js';
+import type { MediaCatalog } from '../playback/media-catalog.js';
+import { playbackStop } from '../playback/task-playback.js';
 import type { TaskRecord } from './task-record.js';
 
-/** What happens to a task when its due time comes. */
-export type DueKind = 'start' | 'retry' | 'give-up' | 'end' | 'purge';
+/**
+ * What happens to a task when its due time comes. `list-end`: its last pass ends;
+ * `pull-failed`: playback reaches a medium the catalog marks missing.
+ */
+export type DueKind = 'start' | 'retry' | 'give-up' | 'list-end' | 'pull-failed' | 'end' | 'purge';
 
 export interface Due {
   kind: DueKind;
@@ -10,16 +15,30 @@ export interface Due {
   at: number;
 }
 
+/** How the schedule learns what playback does by itself. */
+export interface PlaybackSchedule {
+  readonly media: MediaCatalog;
+  /** False when a real player reports list ends and pull failures itself. */
+  readonly scheduleStops: boolean;
+}
+
 /**
  * The task's next automatic transition: start at StartTime, a retry every RetryInterval while
- * Recovering, exit at EndTime (which wins a tie), purge after the retention period once exited.
+ * Recovering, the end of the list or a missing medium while playing, exit at EndTime (which wins
+ * a tie), purge after the retention period once exited.
  * @param retentionMs how long an exited task stays visible, in milliseconds
  */
-export function nextDue(task: TaskRecord, retentionMs: number): Due | undefined {
+export function nextDue(task: TaskRecord, retentionMs: number, playback: PlaybackSchedule): Due | undefined {
   if (task.exit !== undefined) return { kind: 'purge', at: task.exit.atMs + retentionMs };
   const end: Due = { kind: 'end', at: Date.parse(task.info.EndTime) };
-  const next = ownDue(task);
+  const next = ownDue(task) ?? (playback.scheduleStops ? stopDue(task, playback.media) : undefined);
   return next !== undefined && next.at < end.at ? next : end;
+}
+
+function stopDue(task: TaskRecord, media: MediaCatalog): Due | undefined {
+  const stop = playbackStop(task, media);
+  if (stop === undefined) return undefined;
+  return { kind: stop.kind === 'list-end' ? 'list-end' : 'pull-failed', at: stop.at };
 }
 
 function ownDue(task: TaskRecord): Due | undefined {

@@ -1,4 +1,5 @@
 import type { components, operations } from '../../../generated/api.js';
+import type { PlayClock } from '../playback/play-clock.js';
 
 type TaskStatus = components['schemas']['TaskStatus'];
 type DescribeBody = operations['DescribeLivePullToPush']['responses'][200]['content']['application/json'];
@@ -34,7 +35,7 @@ export interface Fault {
   recoverAfterRetries?: number;
 }
 
-/** Why the task went Offline (TaskInvalidReason): its fault, or a Stop. */
+/** Why the task went Offline (TaskInvalidReason): its fault, or a Stop; none when its list ended. */
 export type OfflineReason = Extract<TaskInvalidReason, FaultReason | 'TriggerByUser'>;
 
 /** Why the task exited (TaskExitReason). */
@@ -52,6 +53,8 @@ export interface TaskRecord {
   region: string;
   info: TaskInfo;
   relay: RelayInput;
+  /** How long the current run has played; absent before the first start. */
+  playback?: PlayClock;
   status: TaskStatus;
   offlineReason?: OfflineReason;
   fault?: Fault;

@@ -1,16 +1,20 @@
 import type { OperationName } from '../../../generated/operations.js';
 import { LiveOptionError } from '../../errors/live-option-error.js';
-import { formatUtcTimestamp } from '../../rules/index.js';
+import { formatUtcTimestamp, TASK_STATES } from '../../rules/index.js';
 import { createCallbackDispatcher } from '../callbacks/callback-dispatcher.js';
 import { createScheduler } from '../clock/scheduler.js';
 import { createTaskClock, LATEST_TASK_CLOCK_MS } from '../clock/task-clock.js';
+import { failRelay, finishList } from '../lifecycle/transitions.js';
+import { type MediaCatalog, mediaCatalog } from '../playback/media-catalog.js';
+import { moveClock } from '../playback/play-clock.js';
+import type { PlaybackReport, Player } from '../playback/player.js';
 import { createMemoryTaskStore } from '../store/memory-task-store.js';
 import { openSqliteTaskStore } from '../store/sqlite-task-store.js';
 import { injectFault } from './inject-fault.js';
 import type { OperationHandler } from './operation-types.js';
 import { handlers } from './operations/handlers.js';
 import { ServiceError } from './service-error.js';
-import { createTaskRuntime } from './task-runtime.js';
+import { createTaskRuntime, type TaskRuntime } from './task-runtime.js';
 import type { TaskService } from './task-service.js';
 
 export interface TaskServiceOptions {
@@ -32,6 +36,18 @@ export interface TaskServiceOptions {
   realTimeScheduling?: boolean;
   /** Told about a failure inside a timer-driven transition (default: `process.emitWarning`). */
   onError?: (error: unknown) => void;
+  /**
+   * Durations and availability of the media tasks play (see `mediaCatalog`). Default: every
+   * medium plays for {@link DEFAULT_MEDIA_DURATION_SECONDS} and can be pulled.
+   */
+  media?: MediaCatalog;
+  /**
+   * Keep the task clock still between `advanceClock` calls instead of following real time, from
+   * a whole second: positions and transitions then depend only on the calls made (default false).
+   */
+  frozenClock?: boolean;
+  /** A real player that plays every task's plan and reports back (see `Player`); default: the task clock plays virtually. */
+  player?: Player;
 }
 
 export const DEFAULT_RETENTION_SECONDS = 86_400;
@@ -44,7 +60,9 @@ export function createTaskService(options: TaskServiceOptions = {}): TaskService
   const onError =
     options.onError ?? ((error: unknown) => process.emitWarning(error instanceof Error ? error : String(error)));
   const store = options.dataFile === undefined ? createMemoryTaskStore() : openSqliteTaskStore(options.dataFile);
-  const clock = createTaskClock(store.clockOffsetMs());
+  const frozenAt = Math.floor(Date.now() / 1000) * 1000;
+  const clock = createTaskClock(store.clockOffsetMs(), options.frozenClock === true ? () => frozenAt : Date.now);
+  const media = options.media ?? mediaCatalog({});
   const callbacks = createCallbackDispatcher({
     ...(options.callbackTimeoutMs === undefined ? {} : { timeoutMs: options.callbackTimeoutMs }),
     ...(options.callbackQueueLimit === undefined ? {} : { maxPending: options.callbackQueueLimit }),
@@ -55,7 +73,15 @@ export function createTaskService(options: TaskServiceOptions = {}): TaskService
     onDue: () => runtime.runDue(clock.nowMs()),
     onError,
   });
-  const runtime = createTaskRuntime({ store, clock, scheduler, callbacks, retentionMs: retentionSeconds * 1000 });
+  const runtime = createTaskRuntime({
+    store,
+    clock,
+    scheduler,
+    callbacks,
+    retentionMs: retentionSeconds * 1000,
+    media,
+    player: options.player,
+  });
   runtime.reschedule();
   let closed = false;
 
@@ -111,8 +137,18 @@ export function createTaskService(options: TaskServiceOptions = {}): TaskService
       scheduler.arm();
     },
 
+    reportPlayback(taskId, report) {
+      assertOpen();
+      const nowMs = clock.nowMs();
+      runtime.runDue(nowMs);
+      runtime.transaction(() => applyReport(runtime, taskId, report, nowMs));
+      runtime.runDue(nowMs);
+      scheduler.arm();
+    },
+
     reset() {
       assertOpen();
+      if (options.player !== undefined) for (const task of store.all()) options.player.forget(task.id);
       callbacks.abandon();
       scheduler.clear();
       store.clear();
@@ -125,6 +161,7 @@ export function createTaskService(options: TaskServiceOptions = {}): TaskService
       if (closed) return;
       closed = true;
       scheduler.stop();
+      if (options.player !== undefined) for (const task of store.all()) options.player.forget(task.id);
       callbacks.abandon();
       store.close();
     },
@@ -133,4 +170,22 @@ export function createTaskService(options: TaskServiceOptions = {}): TaskService
     callbacksIdle: () => callbacks.idle(),
     relayInput: (taskId) => store.get(taskId)?.relay,
   };
+}
+
+/** A player's report on a task it plays; ignored unless the task is Running (a late report). */
+function applyReport(runtime: TaskRuntime, taskId: string, report: PlaybackReport, nowMs: number): void {
+  const task = runtime.store.get(taskId);
+  if (task === undefined || task.status !== TASK_STATES.Running || task.playback === undefined) return;
+  switch (report.kind) {
+    case 'position':
+      task.playback = moveClock(task.playback, report.playedMs, nowMs);
+      runtime.commit(task, false, nowMs);
+      return;
+    case 'failed':
+      runtime.commit(task, failRelay(task, { reason: report.reason, sinceMs: nowMs, retriesDone: 0 }), nowMs);
+      return;
+    case 'finished':
+      runtime.commit(task, finishList(task, nowMs), nowMs);
+      return;
+  }
 }

@@ -4,7 +4,11 @@ import type { Scheduler } from '../clock/scheduler.js';
 import type { TaskClock } from '../clock/task-clock.js';
 import { type Due, nextDue } from '../lifecycle/next-due.js';
 import type { TaskRecord } from '../lifecycle/task-record.js';
-import { exitTask, giveUp, retryRelay, startRelay } from '../lifecycle/transitions.js';
+import { exitTask, failRelay, finishList, giveUp, retryRelay, startRelay } from '../lifecycle/transitions.js';
+import type { MediaCatalog } from '../playback/media-catalog.js';
+import { playedAt } from '../playback/play-clock.js';
+import type { Player } from '../playback/player.js';
+import { taskPlan } from '../playback/task-playback.js';
 import type { TaskStore } from '../store/task-store.js';
 
 /**
@@ -16,6 +20,8 @@ import type { TaskStore } from '../store/task-store.js';
 export interface TaskRuntime {
   readonly store: TaskStore;
   readonly clock: TaskClock;
+  /** Durations and availability of the media tasks play. */
+  readonly media: MediaCatalog;
   /** Runs `work` as one store batch, then sends the events it committed; re-entrant. */
   transaction<T>(work: () => T): T;
   /** Writes `task`, reschedules it and, if `announce`, queues its event as of `atMs`. */
@@ -33,6 +39,9 @@ export interface TaskRuntimeParts {
   callbacks: CallbackDispatcher;
   /** How long an exited task stays visible, in milliseconds. */
   retentionMs: number;
+  media: MediaCatalog;
+  /** A real player told of every committed change; absent: the task clock plays virtually. */
+  player?: Player | undefined;
 }
 
 interface Announcement {
@@ -41,9 +50,21 @@ interface Announcement {
   event: TaskStateEvent | TaskExitEvent;
 }
 
-export function createTaskRuntime({ store, clock, scheduler, callbacks, retentionMs }: TaskRuntimeParts): TaskRuntime {
+export function createTaskRuntime({
+  store,
+  clock,
+  scheduler,
+  callbacks,
+  retentionMs,
+  media,
+  player,
+}: TaskRuntimeParts): TaskRuntime {
   let depth = 0;
   let announcements: Announcement[] = [];
+  /** Tasks committed in the open transaction, for the player: id → task-clock ms of the change. */
+  let touched = new Map<string, number>();
+  const playback = { media, scheduleStops: player === undefined || !player.reportsStops };
+  const due = (task: TaskRecord): Due | undefined => nextDue(task, retentionMs, playback);
 
   function transaction<T>(work: () => T): T {
     depth += 1;
@@ -51,7 +72,10 @@ export function createTaskRuntime({ store, clock, scheduler, callbacks, retentio
     try {
       result = store.batch(work);
     } catch (error) {
-      if (depth === 1) announcements = [];
+      if (depth === 1) {
+        announcements = [];
+        touched = new Map();
+      }
       throw error;
     } finally {
       depth -= 1;
@@ -60,13 +84,35 @@ export function createTaskRuntime({ store, clock, scheduler, callbacks, retentio
       const sending = announcements;
       announcements = [];
       for (const { taskId, url, event } of sending) callbacks.send(taskId, url, event);
+      if (player !== undefined) syncPlayer(player);
     }
     return result;
   }
 
+  function syncPlayer(to: Player): void {
+    const changed = touched;
+    touched = new Map();
+    for (const [taskId, atMs] of changed) {
+      const task = store.get(taskId);
+      if (task === undefined) {
+        to.forget(taskId);
+        continue;
+      }
+      const clock = task.playback;
+      to.sync({
+        taskId,
+        playing: clock?.resumedAtMs !== undefined,
+        plan: taskPlan(task, media),
+        playedMs: clock === undefined ? 0 : playedAt(clock, atMs),
+        atMs,
+      });
+    }
+  }
+
   function commit(task: TaskRecord, announce: boolean, atMs: number): void {
     store.put(task);
-    scheduler.schedule(task.id, nextDue(task, retentionMs)?.at);
+    if (player !== undefined) touched.set(task.id, atMs);
+    scheduler.schedule(task.id, due(task)?.at);
     const url = task.info.CallbackURL;
     // The event is built now: it shows the task as of this transition, not as of sending.
     if (announce && url !== '') announcements.push({ taskId: task.id, url, event: taskEvent(task, atMs) });
@@ -75,10 +121,16 @@ export function createTaskRuntime({ store, clock, scheduler, callbacks, retentio
   function fire(task: TaskRecord, due: Due): void {
     switch (due.kind) {
       case 'start':
-        commit(task, startRelay(task), due.at);
+        commit(task, startRelay(task, due.at), due.at);
         return;
       case 'retry':
-        commit(task, retryRelay(task), due.at);
+        commit(task, retryRelay(task, due.at), due.at);
+        return;
+      case 'list-end':
+        commit(task, finishList(task, due.at), due.at);
+        return;
+      case 'pull-failed':
+        commit(task, failRelay(task, { reason: 'PullStreamFailed', sinceMs: due.at, retriesDone: 0 }), due.at);
         return;
       case 'give-up':
         commit(task, giveUp(task), due.at);
@@ -89,6 +141,7 @@ export function createTaskRuntime({ store, clock, scheduler, callbacks, retentio
       case 'purge':
         store.delete(task.id);
         scheduler.schedule(task.id, undefined);
+        if (player !== undefined) touched.set(task.id, due.at);
         return;
     }
   }
@@ -97,22 +150,23 @@ export function createTaskRuntime({ store, clock, scheduler, callbacks, retentio
     for (let entry = scheduler.popDue(untilMs); entry !== undefined; entry = scheduler.popDue(untilMs)) {
       const task = store.get(entry.key);
       if (task === undefined) continue;
-      const due = nextDue(task, retentionMs);
+      const next = due(task);
       // Every commit reschedules its task, so the entry should agree with the task; if it does
       // not, the task is the truth: reschedule rather than fire a stale transition.
-      if (due === undefined || due.at !== entry.at) scheduler.schedule(task.id, due?.at);
-      else fire(task, due);
+      if (next === undefined || next.at !== entry.at) scheduler.schedule(task.id, next?.at);
+      else fire(task, next);
     }
   }
 
   function reschedule(): void {
-    for (const task of store.all()) scheduler.schedule(task.id, nextDue(task, retentionMs)?.at);
+    for (const task of store.all()) scheduler.schedule(task.id, due(task)?.at);
     scheduler.arm();
   }
 
   return {
     store,
     clock,
+    media,
     transaction,
     commit,
     runDue(untilMs) {

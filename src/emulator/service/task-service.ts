@@ -1,6 +1,7 @@
 import type { OperationName } from '../../../generated/operations.js';
 import type { CallbackStats } from '../callbacks/callback-dispatcher.js';
 import type { FaultReason, RelayInput } from '../lifecycle/task-record.js';
+import type { PlaybackReport } from '../playback/player.js';
 
 /** A fault injected into a running task (emulator control route). */
 export interface InjectedFault {
@@ -28,6 +29,12 @@ export interface TaskService {
    *   InvalidParameter (bad Reason or RecoverAfterRetries)
    */
   injectFault(fault: InjectedFault): void;
+  /**
+   * A real player's report on the task it plays (see `Player`): where it stands, a failure
+   * (Recovering, then the task's retries) or the end of the list. Ignored unless the task is
+   * Running, since a report can arrive after the task moved on.
+   */
+  reportPlayback(taskId: string, report: PlaybackReport): void;
   /** Deletes every task, resets the task clock to real time and drops queued callbacks. */
   reset(): void;
   /** The task clock. */

@@ -47,6 +47,6 @@ export const createTask: OperationHandler<'CreateLivePullToPush'> = (runtime, pa
     status: TASK_STATES.Idle,
   };
   const startsNow = Date.parse(info.StartTime) <= nowMs;
-  runtime.commit(task, startsNow && startRelay(task), nowMs);
+  runtime.commit(task, startsNow && startRelay(task, nowMs), nowMs);
   return { RetCode: 0, Description: 'OK', TaskId: id };
 };

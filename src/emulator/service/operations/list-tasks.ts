@@ -13,10 +13,15 @@ const DEFAULTS = {
  * purged. TaskId, TaskName and DstUrl match as case-sensitive substrings, all given ones at once.
  * Total counts every match; only the requested page is materialized.
  */
-export const listTasks: OperationHandler<'DescribeLivePullToPushList'> = (runtime, params) => {
+export const listTasks: OperationHandler<'DescribeLivePullToPushList'> = (runtime, params, nowMs) => {
   const pageNumber = params.PageNumber ?? DEFAULTS.PageNumber;
   const pageSize = params.PageSize ?? DEFAULTS.PageSize;
   const filter = { taskId: params.TaskId, taskName: params.TaskName, dstUrl: params.DstUrl };
   const { total, tasks } = runtime.store.page(params.Region, filter, (pageNumber - 1) * pageSize, pageSize);
-  return { Total: total, PageNumber: pageNumber, PageSize: pageSize, TaskList: tasks.map(taskSummary) };
+  return {
+    Total: total,
+    PageNumber: pageNumber,
+    PageSize: pageSize,
+    TaskList: tasks.map((task) => taskSummary(task, nowMs, runtime.media)),
+  };
 };

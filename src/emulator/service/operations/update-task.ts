@@ -1,6 +1,9 @@
 import { checkRequest, planUpdate, TASK_STATES, type UpdateChange } from '../../../rules/index.js';
 import type { RelayInput, TaskInfo, TaskRecord } from '../../lifecycle/task-record.js';
-import { startRelay } from '../../lifecycle/transitions.js';
+import { isRelayUp, startRelay } from '../../lifecycle/transitions.js';
+import { repassClock } from '../../playback/play-clock.js';
+import { passesFor } from '../../playback/playlist-plan.js';
+import { currentPass } from '../../playback/task-playback.js';
 import { findTask } from '../find-task.js';
 import type { OperationHandler, RequestParams } from '../operation-types.js';
 import { throwIfIssues } from '../rule-issues.js';
@@ -29,12 +32,19 @@ export const updateTask: OperationHandler<'UpdateLivePullToPush'> = (runtime, pa
     StartTime: task.info.StartTime,
     EndTime: task.info.EndTime,
     SourceType: task.info.SourceType,
+    SourceUrls: task.info.SourceUrls,
+    FileIndex: task.info.FileIndex,
   };
   throwIfIssues(checkRequest('UpdateLivePullToPush', effective, { now: new Date(nowMs), current }));
 
   applyChanges(task, plan.changes, effective);
+  if (task.playback !== undefined && isRelayUp(task) && plan.changes.some((c) => c.param === 'RepeatNumber')) {
+    // "Takes effect immediately": the passes left change now; the pass playing always finishes.
+    const pass = currentPass(task, nowMs, runtime.media);
+    task.playback = repassClock(task.playback, passesFor(task.info.RepeatNumber), pass);
+  }
   const startsNow = task.status === TASK_STATES.Idle && Date.parse(task.info.StartTime) <= nowMs;
-  runtime.commit(task, startsNow && startRelay(task), nowMs);
+  runtime.commit(task, startsNow && startRelay(task, nowMs), nowMs);
   return { RetCode: 0, Description: 'OK' };
 };
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MEDIA_DURATION_SECONDS, mediaCatalog } from './media-catalog.js';
+import { MediaCatalogError } from './media-catalog-error.js';
+
+describe('mediaCatalog', () => {
+  it('looks media up by exact string and falls back to the default duration', () => {
+    const catalog = mediaCatalog({
+      a: { durationSeconds: 60, extra: 'kept for later fields' },
+      b: { durationSeconds: 1.5, missing: true },
+    });
+    expect(catalog.lookup('a')).toEqual({ durationSeconds: 60, missing: false });
+    expect(catalog.lookup('b')).toEqual({ durationSeconds: 1.5, missing: true });
+    expect(catalog.lookup('A')).toEqual({ durationSeconds: DEFAULT_MEDIA_DURATION_SECONDS, missing: false });
+    expect(mediaCatalog({}, 42).lookup('x').durationSeconds).toBe(42);
+  });
+
+  it.each([
+    [[], /must be a JSON object of entries/, undefined],
+    [{ a: 60 }, /entry "a" must be an object/, 'a'],
+    [
+      { ok: { durationSeconds: 1 }, bad: { durationSeconds: 0 } },
+      /entry "bad": durationSeconds must be a positive finite number \(got 0\)/,
+      'bad',
+    ],
+    [{ b: { durationSeconds: '60' } }, /entry "b": durationSeconds .* \(got "60"\)/, 'b'],
+    [{ c: {} }, /entry "c": durationSeconds .* \(got nothing\)/, 'c'],
+    [{ d: { durationSeconds: 5, missing: 'yes' } }, /entry "d": missing must be true or false/, 'd'],
+  ])('refuses %j, naming the entry', (value, message, entry) => {
+    const run = () => mediaCatalog(value, undefined, 'media.json');
+    expect(run).toThrow(MediaCatalogError);
+    expect(run).toThrow(message);
+    try {
+      run();
+    } catch (error) {
+      expect((error as MediaCatalogError).entry).toBe(entry);
+    }
+  });
+
+  it('refuses a default duration that is not positive', () => {
+    expect(() => mediaCatalog({}, 0)).toThrow(/default media duration/);
+  });
+});
