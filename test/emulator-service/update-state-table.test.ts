@@ -342,7 +342,12 @@ describe('when an Update takes effect', () => {
     const id = taskIn('Offline');
     const before = describeTask(service, id);
     const snapshot = structuredClone(before);
-    call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, SourceUrls: ['media0042'], FileIndex: 1 });
+    call(service, 'UpdateLivePullToPush', {
+      TaskId: id,
+      Region: REGION,
+      SourceUrls: ['media0042', 'media0043'],
+      FileIndex: 1,
+    });
     call(service, 'RestartLivePullToPush', { TaskId: id, Region: REGION });
     expect(before).toEqual(snapshot);
   });
