@@ -30,7 +30,7 @@ const cases: Array<[string, SendOutcome, { get: boolean; post: boolean }]> = [
   ['HTTP 503', answer(503, { Code: 'ServiceUnavailable', Message: 'm' }), { get: true, post: false }],
   ['HTTP 400', answer(400, { Code: 'InvalidParameter', Message: 'm' }), { get: false, post: false }],
   ['HTTP 404', answer(404, { Code: 'InvalidApi.NotFound', Message: 'm' }), { get: false, post: false }],
-  ['a timeout', { kind: 'timeout' }, { get: true, post: false }],
+  ['a timeout', { kind: 'timeout', ended: Promise.resolve(0) }, { get: true, post: false }],
   ['a refused connection (not sent)', refused, { get: true, post: true }],
   ['a reset after sending', reset, { get: true, post: false }],
 ];
@@ -63,7 +63,9 @@ describe('classifyFailure', () => {
       errorCode: 'ECONNREFUSED',
       statusCode: undefined,
     });
-    expect(classifyFailure('DescribeLivePullToPush', 'GET', { kind: 'timeout' }, 1, 250).error).toMatchObject({
+    expect(
+      classifyFailure('DescribeLivePullToPush', 'GET', { kind: 'timeout', ended: Promise.resolve(0) }, 1, 250).error,
+    ).toMatchObject({
       name: 'LiveTimeoutError',
       timeoutMs: 250,
       phase: 'request',

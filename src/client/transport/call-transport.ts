@@ -76,7 +76,7 @@ export function createCallTransport(
         );
         throw new LiveTimeoutError({ action: call.action, timeoutMs, phase: 'rate-limit', attempts: attempt });
       }
-      let outcome: SendOutcome;
+      let outcome: SendOutcome | undefined;
       try {
         outcome = await config.send(
           sign(
@@ -90,10 +90,19 @@ export function createCallTransport(
           { timeoutMs: Math.max(1, timeoutMs - (performance.now() - startedAt)), signal: call.signal },
         );
       } finally {
-        // The service counted this request no later than now: its window starts here.
-        const released = lease === undefined ? undefined : releaseSlot(config.rateLimit!, lease, Date.now());
-        // A store that fails to record a release only delays later calls; this answer still stands.
-        if (released !== undefined) await released.catch(() => undefined);
+        if (lease !== undefined) {
+          if (outcome?.kind === 'timeout') {
+            // The request may reach the service after we stopped waiting: the slot stays busy until
+            // the exchange has really ended, and its window starts there.
+            const rule = config.rateLimit!;
+            void outcome.ended.then((endedAt) => releaseSlot(rule, lease, endedAt)).catch(() => undefined);
+          } else {
+            // The service counted this request no later than now: its window starts here.
+            const released = releaseSlot(config.rateLimit!, lease, Date.now());
+            // A store that fails to record a release only delays later calls; this answer still stands.
+            if (released !== undefined) await released.catch(() => undefined);
+          }
+        }
       }
 
       if (outcome.kind === 'answer' && outcome.status >= 200 && outcome.status < 300) {

@@ -41,7 +41,9 @@ function requestOptions(endpoint: Endpoint, agent: RequestOptions['agent'], atte
 
 /**
  * One request/answer exchange. A request that fails on a reused keep-alive socket, or with any
- * error but a refused connection or DNS failure on a new one, may have been sent.
+ * error but a refused connection or DNS failure on a new one, may have been sent. After a timeout
+ * the connection stays open for another `timeoutMs`, so that the moment a late answer arrives is
+ * known (see {@link SendOutcome}); then it is closed.
  */
 function exchange(
   request: RequestFunction,
@@ -54,6 +56,9 @@ function exchange(
       return;
     }
     let settled = false;
+    /** Set once the attempt has timed out: called when the exchange has really ended. */
+    let markEnded: (() => void) | undefined;
+    const ended = (): void => markEnded?.();
     const settle = (outcome: SendOutcome): void => {
       if (settled) return;
       settled = true;
@@ -78,18 +83,34 @@ function exchange(
         else more.push(chunk);
       });
       res.on('end', () => {
+        ended();
         const body =
           more !== undefined ? Buffer.concat(more).toString('utf8') : first === undefined ? '' : first.toString('utf8');
         settle({ kind: 'answer', status: res.statusCode ?? 0, headers: res.headers, body });
       });
       res.on('error', (error) => settle({ kind: 'failed', error, requestSent: true }));
     });
-    req.on('error', (error) =>
-      settle({ kind: 'failed', error, requestSent: req.reusedSocket || mayHaveBeenSent(error) }),
-    );
+    req.on('error', (error) => {
+      ended();
+      settle({ kind: 'failed', error, requestSent: req.reusedSocket || mayHaveBeenSent(error) });
+    });
+    req.on('close', ended);
     const timer = setTimeout(() => {
-      settle({ kind: 'timeout' });
-      req.destroy();
+      const late = new Promise<number>((resolve) => {
+        const grace = setTimeout(() => {
+          req.destroy();
+          ended();
+        }, timeoutMs);
+        markEnded = () => {
+          markEnded = undefined;
+          clearTimeout(grace);
+          resolve(Date.now());
+        };
+        // Waiting for a late answer must not keep a finished process alive.
+        grace.unref();
+        req.socket?.unref();
+      });
+      settle({ kind: 'timeout', ended: late });
     }, timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
     req.end();

@@ -13,7 +13,12 @@ export interface SignedAttempt {
 /** How one attempt ended, short of the caller's abort (which rejects with the signal's reason). */
 export type SendOutcome =
   | { readonly kind: 'answer'; readonly status: number; readonly headers: AnswerHeaders; readonly body: string }
-  | { readonly kind: 'timeout' }
+  /**
+   * No answer within the time limit. The request may still reach the service later (a stalled
+   * server or proxy), so the exchange is left open for one more time limit: `ended` resolves with
+   * the epoch ms of the late answer, the connection's close, or the end of that grace.
+   */
+  | { readonly kind: 'timeout'; readonly ended: Promise<number> }
   /** `requestSent` is false only when the request provably never left this process. */
   | { readonly kind: 'failed'; readonly error: unknown; readonly requestSent: boolean };
 
