@@ -4,7 +4,7 @@ import { type RawResponse, sendRaw } from './signed-request.js';
 
 export async function control(
   baseUrl: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   route: string,
   body?: unknown,
 ): Promise<RawResponse> {

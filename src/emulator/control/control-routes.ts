@@ -1,4 +1,4 @@
-import { errorCodes } from '../../../generated/operations.js';
+import { errorCodes, type OperationName, operationNames } from '../../../generated/operations.js';
 import { formatTimestamp } from '../../wire/timestamp.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { invalidParameter, isRefusal, type Refusal, refuse } from '../gateway/refusal.js';
@@ -33,7 +33,10 @@ export interface ControlRequest {
  *   that falls due → `{now}`;
  * - `POST /_emulator/faults` `{"TaskId", "Reason": "PullStreamFailed"|"PushStreamFailed",
  *   "RecoverAfterRetries"?}` makes a running task fail → `{}`;
- * - `POST /_emulator/reset` forgets every task, nonce, throttle window and arrival → `{}`;
+ * - `POST /_emulator/errors` `{"Code", "Action"?, "Times"?}` makes the next `Times` (default 1)
+ *   signed calls of `Action` (default any) answer `Code`, any code the spec lists, with its status
+ *   → `{Pending: [...]}`; `DELETE /_emulator/errors` drops them → `{Cleared: n}`;
+ * - `POST /_emulator/reset` forgets every task, nonce, throttle window, arrival and injected error → `{}`;
  * - `GET /_emulator/requests[?AccessKeyId=ID]` → `{Requests: {<AccessKeyId>: [{seq, time, action, outcome}]}}`,
  *   oldest first (see `ArrivalLog`).
  *
@@ -93,6 +96,28 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
       });
       return ok({});
     },
+  },
+  errors: {
+    POST: (request, _service, gateway) => {
+      const body = jsonObject(request.body);
+      if (isRefusal(body)) return body;
+      const { Code: code, Action: action, Times: times } = body;
+      if (typeof code !== 'string' || !Object.hasOwn(errorCodes, code)) {
+        return invalid('Code', `must be an error code the spec lists: ${Object.keys(errorCodes).join(', ')}`);
+      }
+      if (
+        action !== undefined &&
+        !(typeof action === 'string' && (operationNames as readonly string[]).includes(action))
+      ) {
+        return invalid('Action', `must be one of ${operationNames.join(', ')} (or absent for any operation)`);
+      }
+      if (times !== undefined && !(Number.isSafeInteger(times) && (times as number) >= 1)) {
+        return invalid('Times', 'must be an integer >= 1 (default 1)');
+      }
+      gateway.injections.add(code, action as OperationName | undefined, (times as number | undefined) ?? 1);
+      return ok({ Pending: gateway.injections.list() });
+    },
+    DELETE: (_request, _service, gateway) => ok({ Cleared: gateway.injections.clear() }),
   },
   reset: {
     POST: (_request, service, gateway) => {

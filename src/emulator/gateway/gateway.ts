@@ -7,6 +7,7 @@ import type { TaskService } from '../service/task-service.js';
 import type { AccessKeys } from './access-keys.js';
 import { ArrivalLog } from './arrival-log.js';
 import { authenticate } from './authenticate.js';
+import { ErrorInjections } from './error-injections.js';
 import { internalError, isRefusal, type Refusal, refuse } from './refusal.js';
 import { ReplayGuard } from './replay-guard.js';
 import { resolveOperation } from './resolve-operation.js';
@@ -57,8 +58,9 @@ export interface GatewayOptions {
  * 2. authenticate: signature, AccessKeyId, signing time against real time, STS token;
  * 3. replay: the nonce must be fresh for this AccessKeyId;
  * 4. throttle: at most `qpsLimit` admitted calls per key in any one-second window;
- * 5. validate: strip unknown parameters, decode, check the generated schema;
- * 6. the task service.
+ * 5. an injected error (`POST /_emulator/errors`), if one matches the action;
+ * 6. validate: strip unknown parameters, decode, check the generated schema;
+ * 7. the task service.
  *
  * A request counts against its key's limit once steps 2 and 3 passed: an unverified request
  * cannot be attributed (and must not use up someone else's quota), a refused one takes no
@@ -66,6 +68,8 @@ export interface GatewayOptions {
  */
 export class Gateway {
   readonly arrivals: ArrivalLog;
+  /** Errors the next matching signed calls answer with (emulator control route). */
+  readonly injections = new ErrorInjections();
   private readonly replay: ReplayGuard;
   private readonly throttle: SlidingWindowThrottle;
 
@@ -93,7 +97,9 @@ export class Gateway {
     if (isRefusal(caller)) return caller;
 
     const outcome =
-      this.admit(caller.accessKeyId, caller.nonce, caller.signedAt, now) ?? this.run(op, caller.params, requestId);
+      this.admit(caller.accessKeyId, caller.nonce, caller.signedAt, now) ??
+      this.injections.take(op.action) ??
+      this.run(op, caller.params, requestId);
     this.arrivals.record(caller.accessKeyId, {
       time: now,
       action: op.action,
@@ -102,9 +108,10 @@ export class Gateway {
     return outcome;
   }
 
-  /** Forgets nonces, throttle windows and arrivals. */
+  /** Forgets nonces, throttle windows, arrivals and injected errors. */
   reset(): void {
     this.arrivals.clear();
+    this.injections.clear();
     this.replay.clear();
     this.throttle.clear();
   }

@@ -117,7 +117,8 @@ export function createRequestHandler(
           refuse('InvalidAction.NotFound', undefined, `RPC calls go to the path /, not ${path.slice(0, 200)}`),
         );
       }
-      if (req.method !== 'GET' && req.method !== 'POST') {
+      // DELETE exists only on control routes (DELETE /_emulator/errors); the RPC endpoint takes GET and POST.
+      if (req.method !== 'GET' && req.method !== 'POST' && !(control && req.method === 'DELETE')) {
         return answer(res, requestId, refuse('UnsupportedHTTPMethod', undefined, `use GET or POST, not ${req.method}`));
       }
       const query = emptyFormParams();
