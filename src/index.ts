@@ -12,6 +12,7 @@ export { LiveNetworkError } from './client/errors/live-network-error.js';
 export { LivePaginationError, MAX_LIST_PAGES } from './client/errors/live-pagination-error.js';
 export { LiveTimeoutError, type TimeoutPhase } from './client/errors/live-timeout-error.js';
 export { LiveValidationError } from './client/errors/live-validation-error.js';
+export { LiveWaitError, type WaitFailure } from './client/errors/live-wait-error.js';
 export type { CallOptions, LiveRequest, LiveResponse, OperationMethods } from './client/operation-types.js';
 export type { PaginateListParams, TaskListItem } from './client/paginate-pull-to-push-list.js';
 export { MemoryRateLimitStore } from './client/rate-limit/memory-rate-limit-store.js';
@@ -26,6 +27,16 @@ export {
 export type { RetryOptions } from './client/retry/retry-options.js';
 export type { FetchFunction } from './client/transport/fetch-sender.js';
 export type { SignatureVersion } from './client/transport/sign-attempt.js';
+export {
+  DEFAULT_WAIT_MAX_DELAY_MS,
+  DEFAULT_WAIT_MIN_DELAY_MS,
+  DEFAULT_WAIT_TIMEOUT_MS,
+  type DescribedTask,
+  type DescribingClient,
+  type WaitCondition,
+  type WaitOptions,
+  waitForLivePullToPush,
+} from './client/waiters/wait-for-live-pull-to-push.js';
 export { LiveError } from './errors/live-error.js';
 export { LiveOptionError } from './errors/live-option-error.js';
 export {

@@ -3,6 +3,7 @@ import { LiveCredentialsError } from '../client/errors/live-credentials-error.js
 import { LiveNetworkError } from '../client/errors/live-network-error.js';
 import { LivePaginationError } from '../client/errors/live-pagination-error.js';
 import { LiveTimeoutError } from '../client/errors/live-timeout-error.js';
+import { LiveWaitError } from '../client/errors/live-wait-error.js';
 import { RateLimitUnavailableError } from '../client/rate-limit/redis/rate-limit-unavailable-error.js';
 import { ExitCode } from './exit-code.js';
 import { UsageError } from './usage-error.js';
@@ -48,6 +49,16 @@ export function reportError(error: unknown): ErrorReport {
   }
   if (error instanceof LivePaginationError) {
     return { text: `${PREFIX}${error.message}\n`, exitCode: ExitCode.ApiError };
+  }
+  if (error instanceof LiveWaitError) {
+    const last = error.lastTask;
+    const lines = [`${PREFIX}${error.message}`];
+    if (last !== undefined) {
+      lines.push(
+        `  Last seen: TaskStatus ${last.TaskStatus}${last.TaskInvalidReason === undefined ? '' : ` (${last.TaskInvalidReason})`}, CurrentFileIndex ${last.CurrentFileIndex ?? '?'}, CurrentOffset ${last.CurrentOffset ?? '?'}`,
+      );
+    }
+    return { text: `${lines.join('\n')}\n`, exitCode: ExitCode.ApiError };
   }
   if (error instanceof LiveTimeoutError) {
     return { text: `${PREFIX}${error.message} (${attempts(error.attempts)})\n`, exitCode: ExitCode.ApiError };

@@ -19,6 +19,7 @@ export function overviewHelp(
     '  live-relay <Operation> --Param value ... [global options]    vendor spelling, as the aliyun CLI',
     '  live-relay <alias> --param-name value ... [global options]   friendly spelling',
     "  live-relay <Operation|alias> --help                          an operation's parameters",
+    '  live-relay wait --task-id ID --region R --status running     until a task is in a state; see live-relay wait --help',
     '  live-relay emulator [options]                                a local service; see live-relay emulator --help',
     '',
     'Operations (alias):',

@@ -6,7 +6,7 @@ import { commandAliases, type ResolvedCommand, resolveCommand } from './command-
 import { reportError } from './error-report.js';
 import { ExitCode } from './exit-code.js';
 import { flagFor, looseKey } from './flag-name.js';
-import { type GlobalOptions, globalSwitches, takeGlobalOptions } from './global-options.js';
+import { type GlobalOptions, globalSwitches, type SplitOptions, takeGlobalOptions } from './global-options.js';
 import { operationHelp, overviewHelp } from './help.js';
 import type { CliIo } from './io.js';
 import { type MaskedIo, maskedIo } from './masked-io.js';
@@ -54,6 +54,7 @@ async function dispatch(argv: readonly string[], io: MaskedIo): Promise<ExitCode
     (help ? io.stdout : io.stderr).write(overviewHelp(operations, operationNames));
     return help ? ExitCode.Success : ExitCode.Usage;
   }
+  if (word === 'wait') return runWait(parsed.problems, problems, extra, rest, globals, help, io);
   const command = resolveCommand(word, operationNames);
   if (command === undefined) {
     throw new UsageError(
@@ -127,4 +128,26 @@ function suggestCommand(word: string): string {
   const key = looseKey(word);
   const match = [...Object.keys(commandAliases), ...operationNames].find((name) => looseKey(name) === key);
   return match === undefined ? '' : `; did you mean ${match}?`;
+}
+
+/** `live-relay wait`: loaded only when used, like the emulator. */
+async function runWait(
+  argvProblems: readonly string[],
+  globalProblems: readonly string[],
+  extra: readonly string[],
+  rest: SplitOptions['rest'],
+  globals: GlobalOptions,
+  help: boolean,
+  io: MaskedIo,
+): Promise<number> {
+  const { WAIT_USAGE, runWaitCommand } = await import('./wait-command.js');
+  if (help) {
+    io.stdout.write(WAIT_USAGE);
+    return ExitCode.Success;
+  }
+  const problems = [...argvProblems, ...globalProblems];
+  if (globals.all) problems.push('--all: only DescribeLivePullToPushList (list) pages; wait does not');
+  if (extra.length > 0) problems.push(`unexpected argument ${JSON.stringify(extra[0])}`);
+  if (problems.length > 0) throw new UsageError(problems, "Run 'live-relay wait --help' for its options.");
+  return runWaitCommand(rest, globals, io);
 }
