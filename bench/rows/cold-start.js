@@ -88,7 +88,7 @@ export async function coldStartRow(config, log) {
       peer: inc('openapi-core'),
       peerName: 'openapi-core',
       ratio: ratioTo('ours', 'openapi-core'),
-      target: { op: '<=', value: 0.5 },
+      target: { op: '<=', value: 0.25 },
     }),
     line({
       row,
@@ -107,6 +107,7 @@ export async function coldStartRow(config, log) {
       peer: inc('pop-core'),
       peerName: 'pop-core',
       ratio: ratioTo('ours', 'pop-core'),
+      target: { op: '<', value: 1 },
     }),
     line({
       row,

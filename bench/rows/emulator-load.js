@@ -85,6 +85,7 @@ export async function emulatorLoadRow(config, log) {
         peer: med(bare, cpu),
         peerName: 'bare',
         ratio: pairedRatio(reps, cpu(id), cpu(bare)),
+        target: { op: '<=', value: 1.6 },
       }),
     );
     lines.push(

@@ -119,6 +119,7 @@ export async function roundTripRow(config, log) {
         peer: med('pop-core', rate),
         peerName: 'pop-core',
         ratio: pairedRatio(reps, rate('ours'), rate('pop-core')),
+        target: { op: '>', value: 1 },
       }),
     );
   }

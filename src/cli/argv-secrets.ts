@@ -1,6 +1,6 @@
 import { CREDENTIAL_ENV } from '../client/credentials/environment-credentials.js';
 import { urlCredentials } from '../client/redaction/url-credentials.js';
-import { RATE_LIMIT_REDIS_ENV } from './rate-limit-redis.js';
+import { RATE_LIMIT_REDIS_ENV } from './rate-limit-redis-env.js';
 
 /**
  * Whether an option name carries a secret value: `--access-key-secret`, `--security-token`,

@@ -2,8 +2,9 @@ import type { RateLimitOptions } from '../client/rate-limit/rate-limit-options.j
 import { redactedUrl } from '../client/rate-limit/redis/redacted-url.js';
 import { sharedRedisStore } from '../client/rate-limit/redis/shared-redis-stores.js';
 
-/** The environment variable the CLI reads when `--rate-limit-redis` is not given. */
-export const RATE_LIMIT_REDIS_ENV = 'LIVE_RELAY_RATE_LIMIT_REDIS';
+import { RATE_LIMIT_REDIS_ENV } from './rate-limit-redis-env.js';
+
+export { RATE_LIMIT_REDIS_ENV };
 
 /** The CLI's Redis rate-limit choice: client options to use, or a problem to report. */
 export type CliRateLimitRedis = { readonly rateLimit: RateLimitOptions } | { readonly problem: string };

@@ -12,7 +12,6 @@ import type { CliIo } from './io.js';
 import { type MaskedIo, maskedIo } from './masked-io.js';
 import { type OperationParams, toOperationParams } from './operation-params.js';
 import { formatOutput } from './output.js';
-import { cliRateLimitRedis } from './rate-limit-redis.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -73,6 +72,8 @@ async function dispatch(argv: readonly string[], io: MaskedIo): Promise<ExitCode
   }
   const request = toOperationParams(operations[command.action], rest, command.style);
   allProblems.push(...request.problems, ...allOptionProblems(command, globals, request));
+  // Loaded only past --help: the Redis store's module graph loads node:crypto as it starts.
+  const { cliRateLimitRedis } = await import('./rate-limit-redis.js');
   const redis = cliRateLimitRedis(globals.rateLimitRedis, io.env);
   if (redis !== undefined && 'problem' in redis) allProblems.push(redis.problem);
   allProblems.push(...(await validationProblems(command, request)));
