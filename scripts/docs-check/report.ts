@@ -27,14 +27,16 @@ export function formatReport(report: Report): string[] {
   if (drift.length > 0) {
     lines.push('', `Not recorded in spec/decisions.md (${drift.length}):`);
     lines.push(
-      ...drift.map((d) => `  DRIFT ${describe(d)}${d.stale === undefined ? '' : ` (stale decision: ${d.stale})`}`),
+      ...drift.map(
+        (d) => `  DRIFT ${describeDifference(d)}${d.stale === undefined ? '' : ` (stale decision: ${d.stale})`}`,
+      ),
     );
   }
   if (accepted.length > 0) {
     lines.push(
       '',
       `Accepted by a decision (${accepted.length}):`,
-      ...accepted.map((d) => `  ${d.decision ?? ''} ${describe(d)}`),
+      ...accepted.map((d) => `  ${d.decision ?? ''} ${describeDifference(d)}`),
     );
   }
   if (report.notes.length > 0) lines.push('', 'Notes:', ...report.notes.map((note) => `  ${note}`));
@@ -42,7 +44,8 @@ export function formatReport(report: Report): string[] {
   return lines;
 }
 
-function describe(d: Difference): string {
+/** One difference in words: operation, subject, field, then what each side says. */
+export function describeDifference(d: Difference): string {
   const subject = d.subject === 'operation' ? '' : ` ${d.subject} ${d.parameter ?? ''}`;
   return `${d.operation}${subject} [${d.field}]: vendor: ${d.vendor}; spec: ${d.spec}`;
 }

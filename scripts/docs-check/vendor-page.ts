@@ -13,7 +13,11 @@ import { readPageProse } from './page-prose.js';
  * - error row:    `400CodeTaskNotExistTask does not exist.The task does not exist.` (status,
  *   code, message and description run together).
  */
-export type VendorPage = OperationDoc & Required<Pick<OperationDoc, 'params' | 'responseFields' | 'errors' | 'prose'>>;
+export type VendorPage = OperationDoc &
+  Required<Pick<OperationDoc, 'params' | 'responseFields' | 'errors' | 'prose'>> & {
+    /** Each error row's Description column, by code (what a new error's `description` starts from). */
+    readonly errorDescriptions: Readonly<Record<string, string>>;
+  };
 
 export interface VendorPageOptions {
   /**
@@ -64,6 +68,7 @@ export function parseVendorPage(text: string, options: VendorPageOptions = {}): 
     }),
     responseFields: readResponseTable(tableLines(lines, RESPONSE_HEADER)),
     errors: readErrorTable(tableLines(lines, ERROR_HEADER), options.knownErrorCodes ?? []),
+    errorDescriptions: readErrorDescriptions(tableLines(lines, ERROR_HEADER), options.knownErrorCodes ?? []),
   };
 }
 
@@ -227,6 +232,18 @@ function readErrorTable(lines: readonly string[], knownCodes: readonly string[])
     errors.push(message === '' ? { code, status: Number(row[1]) } : { code, status: Number(row[1]), message });
   }
   return errors;
+}
+
+function readErrorDescriptions(lines: readonly string[], knownCodes: readonly string[]): Record<string, string> {
+  const descriptions: Record<string, string> = {};
+  for (const line of lines) {
+    const row = ERROR_ROW.exec(line);
+    if (row?.[2] === undefined) continue;
+    const { code, rest } = splitCode(row[2], knownCodes);
+    const description = rest.trim().slice(splitMessage(rest).length).trim();
+    if (description !== '') descriptions[code] = description;
+  }
+  return descriptions;
 }
 
 /**
