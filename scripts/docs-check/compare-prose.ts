@@ -1,8 +1,5 @@
-import type { Difference } from './compare.js';
-import type { OperationProse, ParamProse, Stated, StateRule } from './doc-model.js';
-
-/** The spec's Update-by-state rows (`x-acs-update-rules`, unlisted parameters resolved): param → phase → outcome. */
-export type UpdateRows = Readonly<Record<string, Readonly<Record<string, string>>>>;
+import type { Difference } from './difference.js';
+import type { OperationProse, ParamProse, Stated, StateRule, UpdateRows } from './doc-model.js';
 
 /** What the spec says that a page's prose can be compared with. */
 export interface SpecProse {

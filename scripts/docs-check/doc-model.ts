@@ -113,3 +113,6 @@ export interface OperationProse {
   readonly stateRules: readonly StateRule[];
   readonly params: Readonly<Record<string, ParamProse>>;
 }
+
+/** The spec's Update-by-state rows (`x-acs-update-rules`, unlisted parameters resolved): param → phase → outcome. */
+export type UpdateRows = Readonly<Record<string, Readonly<Record<string, string>>>>;

@@ -1,5 +1,4 @@
 import { bundleSpec } from '../docs/bundle-spec.js';
-import type { UpdateRows } from './compare-prose.js';
 import type {
   ErrorDoc,
   FieldDoc,
@@ -8,6 +7,7 @@ import type {
   OperationProse,
   ParamDoc,
   ParamProse,
+  UpdateRows,
   ValueType,
 } from './doc-model.js';
 import { normaliseType } from './doc-model.js';

@@ -35,7 +35,8 @@ const ACTIONS = [
 let copies = 0;
 /** A fresh copy of spec/openapi.yaml to edit. */
 function specCopy(): string {
-  const file = join(work, `openapi-${(copies += 1)}.yaml`);
+  copies += 1;
+  const file = join(work, `openapi-${copies}.yaml`);
   copyFileSync(SPEC, file);
   return file;
 }
