@@ -44,7 +44,8 @@ export async function loadClient(kind, port, options = {}) {
   const taskId = options.taskId;
   switch (kind) {
     case 'ours': {
-      const { createLiveClient } = await import(new URL('index.js', DIST).href);
+      // The published entry: what `import 'live-relay'` resolves to (package.json exports).
+      const { createLiveClient } = await import(new URL('live-relay.js', DIST).href);
       const client = createLiveClient({
         endpoint: `http://${host}`,
         credentials: CREDENTIALS,
