@@ -4,7 +4,7 @@
  *
  *   npm run bench                        full run (about 7 minutes on an idle 2-core machine)
  *   npm run bench -- --quick             smoke run (about 3 minutes; not for quoting)
- *   npm run bench -- --only=rt,overhead  some rows (overhead, rt, emulator, cold, scale, footprint, fleet, relay, cli)
+ *   npm run bench -- --only=rt,overhead  some rows (overhead, rt, emulator, cold, scale, footprint, fleet, relay, cli, playback)
  *   npm run bench -- --reps=7            more repetitions for the repeated rows
  *   npm run bench -- --out=path.json     write the JSON elsewhere
  *
@@ -24,6 +24,7 @@ import { emulatorLoadRow } from './rows/emulator-load.js';
 import { fleetRow } from './rows/fleet.js';
 import { footprintRow } from './rows/footprint.js';
 import { overheadRow } from './rows/overhead.js';
+import { playbackRow } from './rows/playback.js';
 import { preflight } from './rows/preflight.js';
 import { relayRow } from './rows/relay.js';
 import { roundTripRow } from './rows/round-trips.js';
@@ -39,6 +40,7 @@ const ROWS = {
   fleet: fleetRow,
   relay: relayRow,
   cli: cliRow,
+  playback: playbackRow,
 };
 
 const FULL = {
@@ -50,6 +52,7 @@ const FULL = {
   scale: { tasks: 100_000, samples: 1_000 },
   relay: { steps: [25, 50, 75, 100], window: 30, warmup: 5 },
   cli: { pairs: 21 },
+  playback: { tasks: 100_000, samples: 1_000 },
 };
 const QUICK = {
   reps: 2,
@@ -60,6 +63,7 @@ const QUICK = {
   scale: { tasks: 100_000, samples: 300 },
   relay: { steps: [10, 25], window: 10, warmup: 3 },
   cli: { pairs: 7 },
+  playback: { tasks: 100_000, samples: 300 },
 };
 
 const args = parseArgs();

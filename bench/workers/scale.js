@@ -10,23 +10,13 @@
  *     (so client signing and both ends of the loopback are inside the figure), sequential;
  *   - through the service directly (`service.handle`), the cost of the page itself.
  */
-import { Agent, request } from 'node:http';
-import { API_VERSION, CREDENTIALS, REGION } from '../lib/params.js';
-import { quantileInPlace } from '../lib/stats.js';
+import { settledMemory, signedGetter, summarize } from '../lib/emulator-probe.js';
+import { CREDENTIALS, REGION } from '../lib/params.js';
 import { parseArgs, sendResult } from '../lib/worker-io.js';
 
 const { tasks = 100_000, samples = 1000 } = parseArgs();
 const dist = (path) => new URL(`../../dist/${path}`, import.meta.url).href;
 const { startEmulator } = await import(dist('emulator/server.js'));
-const { signV3 } = await import(dist('wire/sign-v3.js'));
-const { canonicalQuery } = await import(dist('wire/canonical-query.js'));
-
-function settledMemory() {
-  globalThis.gc();
-  globalThis.gc();
-  const { rss, heapUsed } = process.memoryUsage();
-  return { rssMb: rss / 2 ** 20, heapUsedMb: heapUsed / 2 ** 20 };
-}
 
 const emulator = await startEmulator({ ...CREDENTIALS, qpsLimit: Infinity });
 const before = settledMemory();
@@ -68,33 +58,8 @@ function direct(pageSize) {
   return summarize(latencies);
 }
 
-const port = Number(new URL(emulator.url).port);
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-function overHttp(query) {
-  const headers = signV3({
-    method: 'GET',
-    host: emulator.endpoint,
-    action: 'DescribeLivePullToPushList',
-    version: API_VERSION,
-    query,
-    credentials: CREDENTIALS,
-    headers: { 'x-acs-credentials-provider': 'static_ak' },
-  });
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, agent, path: `/?${canonicalQuery(query)}`, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () =>
-        res.statusCode === 200
-          ? resolve(JSON.parse(text))
-          : reject(new Error(`HTTP ${res.statusCode} ${text.slice(0, 300)}`)),
-      );
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = signedGetter(emulator);
+const overHttp = (query) => get('DescribeLivePullToPushList', query);
 
 async function http(pageSize, extra = {}) {
   const latencies = new Float64Array(samples);
@@ -107,11 +72,6 @@ async function http(pageSize, extra = {}) {
     if (extra.TaskName === undefined && page.TaskList.length === 0) throw new Error('empty page');
   }
   return summarize(latencies);
-}
-
-function summarize(latencies) {
-  latencies.sort();
-  return { samples: latencies.length, p50Ms: quantileInPlace(latencies, 0.5), p99Ms: quantileInPlace(latencies, 0.99) };
 }
 
 // Warm the service path, then measure.
