@@ -58,7 +58,11 @@ export interface EmulatorOptions {
   readonly maxBodyBytes?: number;
   /** Largest request line plus headers, in bytes. Default 128 KiB (a Create with 30 long SourceUrls fits). */
   readonly maxHeaderBytes?: number;
-  /** Signature nonces remembered per AccessKeyId. Default 100,000. */
+  /**
+   * Signature nonces remembered per AccessKeyId, each for the whole 15-minute timestamp window.
+   * Default 100,000. A key that has used this many within the window gets `Throttling.User`
+   * until the oldest expires; none is forgotten early, so no captured request can be replayed.
+   */
   readonly maxNoncesPerKey?: number;
   /** Arrivals kept per AccessKeyId for `GET /_emulator/requests`. Default 10,000. */
   readonly arrivalLogSize?: number;

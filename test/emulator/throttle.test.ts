@@ -102,3 +102,50 @@ describe('per-key throttle in real time', () => {
     }
   });
 });
+
+describe('replay protection under a flood of throttled traffic', () => {
+  const CAPACITY = 50;
+  let emulator: RunningEmulator;
+  let now = Date.now();
+  beforeAll(async () => {
+    emulator = await startEmulator({ credentials: [A], maxNoncesPerKey: CAPACITY, wallClock: () => now });
+  });
+  afterAll(() => emulator.close());
+
+  it('still refuses a captured request after more requests than it can remember, and turns new ones away instead', async () => {
+    const captured = { signedAt: new Date(now), nonce: 'captured-nonce' };
+    const replay = () =>
+      sendSigned(emulator.url, {
+        action: 'DescribeLivePullToPushList',
+        params: { Region: REGION },
+        credentials: A,
+        date: captured.signedAt,
+        nonce: captured.nonce,
+      });
+    expectOk(await replay());
+
+    // Throttled traffic: every request is signed afresh, most are over the limit.
+    const flood = [];
+    for (let i = 0; i < 3 * CAPACITY; i++) flood.push(await list(emulator, A));
+    now += 2000;
+    expectError(await replay(), 'SignatureNonceUsed');
+    // Memory stays bounded: once the key has used as many nonces as are remembered, new ones are refused.
+    const full = flood.filter((res) => res.body.Message?.includes('nonces'));
+    expect(full.length).toBe(3 * CAPACITY - (CAPACITY - 1));
+    expectError(full[0]!, 'Throttling.User');
+    expect(Number(full[0]!.headers['x-acs-retry-after'])).toBe(15 * 60_000);
+    now += 5 * 60_000;
+    expectError(await replay(), 'SignatureNonceUsed');
+
+    // Once the window has passed the nonces expire and the key is served again.
+    now += 10 * 60_000;
+    expectOk(
+      await sendSigned(emulator.url, {
+        action: 'DescribeLivePullToPushList',
+        params: { Region: REGION },
+        credentials: A,
+        date: new Date(now),
+      }),
+    );
+  });
+});

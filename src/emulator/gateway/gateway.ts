@@ -11,6 +11,7 @@ import { ErrorInjections } from './error-injections.js';
 import { internalError, isRefusal, type Refusal, refuse } from './refusal.js';
 import { ReplayGuard } from './replay-guard.js';
 import { resolveOperation } from './resolve-operation.js';
+import { RETRY_AFTER_HEADER } from './retry-after-header.js';
 import { SlidingWindowThrottle } from './throttle.js';
 import { validateParams } from './validate-params.js';
 
@@ -33,9 +34,6 @@ export interface Success {
   readonly refused: false;
   readonly body: Record<string, unknown>;
 }
-
-/** Response header with the ms until the throttle admits the key again (read by the official SDKs). */
-export const RETRY_AFTER_HEADER = 'x-acs-retry-after';
 
 /** How the gateway is set up; every field is resolved (see `startEmulator` for the defaults). */
 export interface GatewayOptions {

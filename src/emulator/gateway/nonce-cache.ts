@@ -1,43 +1,45 @@
+import { DueHeap } from '../clock/due-heap.js';
+
 /** How many nonces the emulator remembers per AccessKeyId by default. */
 export const DEFAULT_MAX_NONCES_PER_KEY = 100_000;
+
+/** What {@link NonceCache.use} found: a new nonce (now recorded), one still remembered, or no room. */
+export type NonceVerdict = 'fresh' | 'replayed' | 'full';
 
 /**
  * The signature nonces one AccessKeyId has used, each remembered until it expires.
  *
  * A nonce must be refused for as long as a request carrying it could still pass the timestamp
- * check, so the caller passes that instant as the expiry. The cache is bounded: past `capacity`
- * the oldest entries are forgotten first. At the API's 10 requests per second a key cannot use
- * more than 9,000 nonces in 15 minutes, so the bound only bites when throttling is switched off.
+ * check, so the caller passes that instant as the expiry, and nothing is forgotten before it: a
+ * forgotten nonce would let a captured request be replayed. Memory is bounded by refusing
+ * instead: with `capacity` live nonces, a new one is turned away (`full`) until the earliest
+ * expires. Expiries are kept in a min-heap, so expired nonces leave in expiry order whatever
+ * order they came in.
  */
 export class NonceCache {
-  /** nonce -> expiry (ms since the epoch), in insertion order. */
-  private readonly entries = new Map<string, number>();
+  /** nonce -> expiry (ms since the epoch). */
+  private readonly expiries = new DueHeap();
 
   constructor(private readonly capacity: number = DEFAULT_MAX_NONCES_PER_KEY) {}
 
-  /** Records `nonce` until `expiresAt`; returns false, recording nothing, if it is still remembered. */
-  use(nonce: string, expiresAt: number, now: number): boolean {
-    const expiry = this.entries.get(nonce);
-    if (expiry !== undefined) {
-      if (expiry > now) return false;
-      this.entries.delete(nonce);
+  /** Records `nonce` until `expiresAt` if it is new and there is room; `now` in ms. */
+  use(nonce: string, expiresAt: number, now: number): NonceVerdict {
+    while (this.expiries.popDue(now) !== undefined) {
+      // Expired nonces could no longer pass the timestamp check.
     }
-    this.entries.set(nonce, expiresAt);
-    this.sweep(now);
-    return true;
+    if (this.expiries.dueAt(nonce) !== undefined) return 'replayed';
+    if (this.expiries.size >= this.capacity) return 'full';
+    this.expiries.schedule(nonce, expiresAt);
+    return 'fresh';
+  }
+
+  /** Milliseconds from `now` until the earliest nonce expires and makes room (0 when empty). */
+  msUntilRoom(now: number): number {
+    const earliest = this.expiries.peek();
+    return earliest === undefined ? 0 : Math.max(0, earliest.at - now);
   }
 
   get size(): number {
-    return this.entries.size;
-  }
-
-  /** Drops expired entries from the front and anything beyond the capacity. Expiries are only
-   *  roughly in insertion order, so a live entry at the front stops the sweep early; expired
-   *  entries behind it are still treated as gone by {@link use}. */
-  private sweep(now: number): void {
-    for (const [nonce, expiry] of this.entries) {
-      if (expiry > now && this.entries.size <= this.capacity) return;
-      this.entries.delete(nonce);
-    }
+    return this.expiries.size;
   }
 }
