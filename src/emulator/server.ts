@@ -8,6 +8,7 @@ import { accessKeyTable, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from
 import { DEFAULT_ARRIVAL_LOG_SIZE } from './gateway/arrival-log.js';
 import { Gateway } from './gateway/gateway.js';
 import { DEFAULT_MAX_NONCES_PER_KEY } from './gateway/nonce-cache.js';
+import { BodyBudget, DEFAULT_MAX_BUFFERED_BODY_BYTES } from './http/body-budget.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/read-body.js';
 import { answerClientError, createRequestHandler } from './http/request-handler.js';
 import { loadMediaCatalog } from './playback/load-media-catalog.js';
@@ -56,6 +57,11 @@ export interface EmulatorOptions {
   readonly qpsLimit?: number;
   /** Largest request body, in bytes. Default 1 MiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * Most request-body bytes held in memory at once, across every connection. Default 32 MiB;
+   * a request whose body does not fit gets 503 `ServiceUnavailable` and its connection closes.
+   */
+  readonly maxBufferedBodyBytes?: number;
   /** Largest request line plus headers, in bytes. Default 128 KiB (a Create with 30 long SourceUrls fits). */
   readonly maxHeaderBytes?: number;
   /**
@@ -111,6 +117,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!(qpsLimit === Infinity || (Number.isSafeInteger(qpsLimit) && qpsLimit > 0))) {
     throw new LiveOptionError('qpsLimit', `qpsLimit must be a positive integer or Infinity, got ${qpsLimit}`);
   }
+  const maxBufferedBodyBytes = options.maxBufferedBodyBytes ?? DEFAULT_MAX_BUFFERED_BODY_BYTES;
+  if (!(Number.isSafeInteger(maxBufferedBodyBytes) && maxBufferedBodyBytes > 0)) {
+    throw new LiveOptionError(
+      'maxBufferedBodyBytes',
+      `maxBufferedBodyBytes must be a positive integer, got ${maxBufferedBodyBytes}`,
+    );
+  }
   const keys = accessKeyTable([primary, ...(options.credentials ?? [])]);
   const ownsService = options.service === undefined;
   const service = options.service ?? createTaskService(serviceOptions(options));
@@ -152,6 +165,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       gateway,
       service,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      bodyBudget: new BodyBudget(maxBufferedBodyBytes),
       hostId,
       browser: {
         allowCrossOrigin: options.allowCrossOrigin ?? false,

@@ -5,6 +5,7 @@ import { errorAnswer } from '../gateway/error-body.js';
 import type { Gateway, RpcRequest, Success } from '../gateway/gateway.js';
 import { internalError, invalidParameter, type Refusal, refuse } from '../gateway/refusal.js';
 import type { TaskService } from '../service/task-service.js';
+import type { BodyBudget } from './body-budget.js';
 import { type BrowserPolicy, corsHeaders, isPreflight, refuseBrowser } from './browser-guard.js';
 import { emptyFormParams, type FormParams, parseFormInto } from './parse-form.js';
 import { hasNoBody, readBody } from './read-body.js';
@@ -17,6 +18,8 @@ export interface RequestHandlerOptions {
   readonly service: TaskService;
   /** Largest body read, in bytes. */
   readonly maxBodyBytes: number;
+  /** Body bytes held at once across every connection; beyond it requests get 503. */
+  readonly bodyBudget: BodyBudget;
   /** `HostId` of error bodies: the emulator's own `host:port`. */
   readonly hostId: string;
   /** Which browser requests are answered (see `refuseBrowser`). */
@@ -33,7 +36,7 @@ export interface RequestHandlerOptions {
 export function createRequestHandler(
   options: RequestHandlerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const { gateway, service, maxBodyBytes, hostId, browser, onInternalError } = options;
+  const { gateway, service, maxBodyBytes, bodyBudget, hostId, browser, onInternalError } = options;
 
   const answer = (res: ServerResponse, requestId: string, outcome: Success | Refusal, close = false): void => {
     if (!outcome.refused) {
@@ -131,10 +134,25 @@ export function createRequestHandler(
         else serveRpc(req, res, requestId, query, body);
       };
       if (hasNoBody(req)) return serve(undefined);
-      readBody(req, maxBodyBytes).then(
+      readBody(req, maxBodyBytes, bodyBudget).then(
         (result) => {
           try {
-            if (result.ok) return serve(result.body);
+            if (result.ok) {
+              try {
+                return serve(result.body);
+              } finally {
+                // Answered synchronously: nothing refers to the body any more.
+                bodyBudget.release(result.body.length);
+              }
+            }
+            if (result.busy) {
+              const busy = refuse(
+                'ServiceUnavailable',
+                undefined,
+                `the emulator already holds ${result.limit} bytes of request bodies (maxBufferedBodyBytes); retry shortly`,
+              );
+              return answer(res, requestId, busy, true);
+            }
             const tooLarge = invalidParameter('body', `the request body exceeds ${result.limit} bytes`);
             answer(res, requestId, tooLarge, !result.drained);
           } catch (error) {
