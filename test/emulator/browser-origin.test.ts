@@ -8,15 +8,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../generated/operations.js';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../src/emulator/gateway/access-keys.js';
 import { canonicalQuery } from '../../src/wire/canonical-query.js';
 import { signV1 } from '../../src/wire/sign-v1.js';
 import { findChromium, launchChromium } from '../docs/chromium.js';
-import { expectStarted, type RunningProcess, runEmulatorProcess } from './emulator-process.js';
+import {
+  BUILT_IN_KEY,
+  createTaskAt,
+  describeTaskAt,
+  expectStarted,
+  type RunningProcess,
+  runEmulatorProcess,
+} from './emulator-process.js';
 import { createParams, expectError, expectOk, REGION } from './fixtures.js';
 import { destroyAgent, type RawResponse, sendRaw, sendSigned } from './signed-request.js';
 
-const KEY = { accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET };
 const chromiumPath = findChromium();
 
 let guarded: RunningProcess;
@@ -35,24 +40,8 @@ afterAll(async () => {
 
 const port = (url: string): string => new URL(url).port;
 
-/** A task created by a well-behaved client (no browser headers), to see whether a reset wiped it. */
-async function seedTask(url: string): Promise<string> {
-  const res = await sendSigned(url, {
-    action: 'CreateLivePullToPush',
-    params: createParams(new Date()),
-    credentials: KEY,
-  });
-  expectOk(res);
-  return res.body.TaskId as string;
-}
-
 async function taskExists(url: string, taskId: string): Promise<boolean> {
-  const res = await sendSigned(url, {
-    action: 'DescribeLivePullToPush',
-    params: { Region: REGION, TaskId: taskId },
-    credentials: KEY,
-  });
-  return res.status === 200;
+  return (await describeTaskAt(url, taskId)).status === 200;
 }
 
 async function clockMs(url: string): Promise<number> {
@@ -68,7 +57,7 @@ function signedCreateUrl(url: string, taskName: string): string {
     action: 'CreateLivePullToPush',
     version: API_VERSION,
     params: { ...createParams(new Date()), TaskName: taskName },
-    credentials: KEY,
+    credentials: BUILT_IN_KEY,
   });
   return `${url}/?${canonicalQuery(params)}`;
 }
@@ -77,7 +66,7 @@ async function tasksNamed(url: string, taskName: string): Promise<number> {
   const res = await sendSigned(url, {
     action: 'DescribeLivePullToPushList',
     params: { Region: REGION, TaskName: taskName },
-    credentials: KEY,
+    credentials: BUILT_IN_KEY,
   });
   expectOk(res);
   return res.body.Total as number;
@@ -94,7 +83,7 @@ function clockPost(url: string, headers: Record<string, string>): Promise<RawRes
 
 describe('without --allow-cross-origin', () => {
   it('refuses a text/plain POST from another origin to /_emulator/clock and /_emulator/reset', async () => {
-    const taskId = await seedTask(guarded.url);
+    const taskId = await createTaskAt(guarded.url);
     const before = await clockMs(guarded.url);
     const clock = await clockPost(guarded.url, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
     expectError(clock, 'Forbidden.RAM');
@@ -148,7 +137,7 @@ describe('without --allow-cross-origin', () => {
       await sendSigned(guarded.url, {
         action: 'DescribeLivePullToPushList',
         params: { Region: REGION },
-        credentials: KEY,
+        credentials: BUILT_IN_KEY,
       }),
     );
   });
@@ -202,7 +191,7 @@ describe.skipIf(chromiumPath === undefined)(
     });
 
     it('cannot move the clock, reset the emulator or create a task', async () => {
-      const taskId = await seedTask(guarded.url);
+      const taskId = await createTaskAt(guarded.url);
       const before = await clockMs(guarded.url);
       const browser = await launchChromium(chromiumPath!);
       try {

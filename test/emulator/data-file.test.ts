@@ -8,15 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../src/emulator/gateway/access-keys.js';
 import { createTaskService } from '../../src/emulator/service/create-task-service.js';
 import { control } from './control-client.js';
-import { expectStarted, type RefusedProcess, type RunningProcess, runEmulatorProcess } from './emulator-process.js';
-import { createParams, expectError, expectOk, REGION } from './fixtures.js';
+import {
+  BUILT_IN_KEY,
+  createTaskAt,
+  describeTaskAt,
+  expectStarted,
+  type RefusedProcess,
+  type RunningProcess,
+  runEmulatorProcess,
+} from './emulator-process.js';
+import { createParams, expectError, expectOk } from './fixtures.js';
 import { destroyAgent, sendSigned } from './signed-request.js';
 
 const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
-const KEY = { accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET };
 
 /** Root passes every permission check, so permission cases run the emulator as `nobody` then. */
 const NOBODY = { uid: 65534, gid: 65534 };
@@ -63,24 +69,6 @@ async function expectRefused(args: readonly string[], user?: typeof NOBODY): Pro
   return lines[0]!;
 }
 
-async function createTask(url: string): Promise<string> {
-  const res = await sendSigned(url, {
-    action: 'CreateLivePullToPush',
-    params: createParams(new Date()),
-    credentials: KEY,
-  });
-  expectOk(res);
-  return res.body.TaskId as string;
-}
-
-async function describeTask(url: string, taskId: string) {
-  return sendSigned(url, {
-    action: 'DescribeLivePullToPush',
-    params: { Region: REGION, TaskId: taskId },
-    credentials: KEY,
-  });
-}
-
 /** Makes a data file the emulator wrote, with one task in it (in this process: only the file matters). */
 async function emulatorFile(): Promise<string> {
   const service = createTaskService({ dataFile, realTimeScheduling: false });
@@ -105,27 +93,27 @@ function withConnection<T>(work: (db: BetterSqlite3.Database) => T): T {
 describe('one emulator per data file', () => {
   it('refuses a second emulator on the same file, and lets one start once the first is killed with SIGKILL', async () => {
     const first = await start(['--data', dataFile]);
-    const taskId = await createTask(first.url);
+    const taskId = await createTaskAt(first.url);
 
     expect(await expectRefused(['--data', dataFile])).toBe(
       `live-relay emulator: cannot start: data file ${JSON.stringify(dataFile)}: is in use by another emulator (or another program holds it open); stop that one or give another file`,
     );
     // The first one is untouched and still serves its tasks.
-    expectOk(await describeTask(first.url, taskId));
+    expectOk(await describeTaskAt(first.url, taskId));
     expectOk(await control(first.url, 'GET', 'clock'));
 
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
     destroyAgent();
     const second = await start(['--data', dataFile]);
-    const described = await describeTask(second.url, taskId);
+    const described = await describeTaskAt(second.url, taskId);
     expectOk(described);
     expect(described.body.TaskId).toBe(taskId);
     expectOk(
       await sendSigned(second.url, {
         action: 'CreateLivePullToPush',
         params: createParams(new Date()),
-        credentials: KEY,
+        credentials: BUILT_IN_KEY,
       }),
     );
   });
@@ -247,10 +235,10 @@ describe('the task clock near the end of year 9999', () => {
     const created = await sendSigned(emulator.url, {
       action: 'CreateLivePullToPush',
       params: createParams(new Date(after.body.now)),
-      credentials: KEY,
+      credentials: BUILT_IN_KEY,
     });
     expectOk(created);
-    expectOk(await describeTask(emulator.url, created.body.TaskId));
+    expectOk(await describeTaskAt(emulator.url, created.body.TaskId));
   });
 });
 

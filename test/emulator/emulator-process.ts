@@ -1,6 +1,12 @@
 /** Test helper: `live-relay emulator` as a real child process (from source, through tsx). */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../src/emulator/gateway/access-keys.js';
+import { createParams, expectOk, REGION } from './fixtures.js';
+import { type RawResponse, sendSigned } from './signed-request.js';
+
+/** The key a command-line emulator accepts when none is given. */
+export const BUILT_IN_KEY = { accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET };
 
 const COMMAND = fileURLToPath(new URL('../../src/cli/emulator-command.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,4 +75,24 @@ export function runEmulatorProcess(
 export function expectStarted(result: RunningProcess | RefusedProcess): RunningProcess {
   if (!result.started) throw new Error(`the emulator did not start (${result.code}): ${result.stderr}`);
   return result;
+}
+
+/** Creates a task (starting a minute after `now`) with the built-in key; returns its TaskId. */
+export async function createTaskAt(url: string, now = new Date()): Promise<string> {
+  const res = await sendSigned(url, {
+    action: 'CreateLivePullToPush',
+    params: createParams(now),
+    credentials: BUILT_IN_KEY,
+  });
+  expectOk(res);
+  return res.body.TaskId as string;
+}
+
+/** DescribeLivePullToPush with the built-in key. */
+export function describeTaskAt(url: string, taskId: string): Promise<RawResponse> {
+  return sendSigned(url, {
+    action: 'DescribeLivePullToPush',
+    params: { Region: REGION, TaskId: taskId },
+    credentials: BUILT_IN_KEY,
+  });
 }
