@@ -6,6 +6,7 @@ import { LiveTimeoutError } from '../client/errors/live-timeout-error.js';
 import { LiveWaitError } from '../client/errors/live-wait-error.js';
 import { RateLimitUnavailableError } from '../client/rate-limit/redis/rate-limit-unavailable-error.js';
 import { ExitCode } from './exit-code.js';
+import { terminalSafe } from './terminal-safe.js';
 import { UsageError } from './usage-error.js';
 
 /** What to print on stderr for a failed run, and the exit status. */
@@ -31,12 +32,13 @@ export function reportError(error: unknown): ErrorReport {
     return { text: `${lines.join('\n')}\n`, exitCode: ExitCode.Usage };
   }
   if (error instanceof LiveApiError) {
+    // Code, Message, RequestId and Recommend are the answer's own text: escaped, as in tables.
     const lines = [
-      `${PREFIX}${error.action} failed: ${error.code} (HTTP ${error.statusCode})`,
-      `  Message:   ${error.message}`,
-      `  RequestId: ${error.requestId ?? '(none returned)'}`,
+      `${PREFIX}${error.action} failed: ${terminalSafe(error.code)} (HTTP ${error.statusCode})`,
+      `  Message:   ${terminalSafe(error.message)}`,
+      `  RequestId: ${terminalSafe(error.requestId ?? '(none returned)')}`,
     ];
-    if (error.recommend !== undefined) lines.push(`  Recommend: ${error.recommend}`);
+    if (error.recommend !== undefined) lines.push(`  Recommend: ${terminalSafe(error.recommend)}`);
     if (error.attempts > 1) lines.push(`  Attempts:  ${error.attempts}`);
     return { text: `${lines.join('\n')}\n`, exitCode: ExitCode.ApiError };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, renderKeyValue, renderTable, terminalSafe } from './table.js';
+import { cellText, renderKeyValue, renderTable } from './table.js';
+import { terminalSafe } from './terminal-safe.js';
 
 describe('renderTable', () => {
   it('aligns columns under a rule', () => {

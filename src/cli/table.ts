@@ -1,5 +1,7 @@
 /** Plain-text tables for `--output table`: aligned columns, no colour, no box drawing. */
 
+import { terminalSafe } from './terminal-safe.js';
+
 /**
  * Column-aligned rows under a header row and a rule. Cells are single-line strings; every
  * control character in them is escaped (see {@link terminalSafe}).
@@ -51,22 +53,6 @@ export function cellText(value: unknown): string {
 
 function oneLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ');
-}
-
-/**
- * C0 and C1 controls, DEL, and the Unicode marks that reorder or hide text (bidi overrides and
- * isolates, zero-width joiners): a task's name or URL comes from whoever created the task, and
- * printed raw it could retitle or clear the terminal, or make one cell look like another.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
-
-/** `text` with every unsafe character written as a visible escape, `\x1b` or `\u202e`. */
-export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, (char) => {
-    const code = char.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

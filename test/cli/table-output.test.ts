@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRecordingServer } from '../client/recording-server.js';
 import { runCli } from './cli-process.js';
 import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
 
@@ -61,5 +62,24 @@ describe('--output table with control characters in task fields', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(RAW_CONTROL);
     expect(result.stdout).toMatch(new RegExp(`TaskInfo\\.TaskName\\s+${ESCAPED_NAME.replace(/[\\[\]]/g, '\\$&')}\\n`));
+  });
+
+  it('escapes them in an error message the service answered', async () => {
+    const hostile = await startRecordingServer(() => ({
+      status: 400,
+      body: { RequestId: 'r\x07', Code: 'InvalidParameter', Message: `bad ${HOSTILE_NAME}`, HostId: 'h' },
+    }));
+    try {
+      const result = await runCli(
+        ['describe', '--region', 'cn-shenzhen', '--task-id', 't', '--endpoint', hostile.url],
+        fixture.env,
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).not.toMatch(RAW_CONTROL);
+      expect(result.stderr).toContain(`Message:   bad ${ESCAPED_NAME}`);
+      expect(result.stderr).toContain('RequestId: r\\x07');
+    } finally {
+      await hostile.close();
+    }
   });
 });
