@@ -2,21 +2,18 @@
  * Bundles what tsc compiled into `dist/` into one file each for
  *
  * - the client (`dist/index.js` → `dist/live-relay.js`, an ES module), the package's main export;
- * - the `live-relay` command (`dist/cli/main.js` → `dist/live-relay-cli.cjs`), which `bin/` runs;
- * - the `live-relay emulator` command (`dist/cli/emulator-command.js` → `dist/live-relay-emulator.cjs`),
- *   which the command loads only for `emulator`, so a plain API call never loads the emulator
- *   (HTTP server, SQLite store, task service).
+ * - the `live-relay` command (`dist/cli/main.js` → `dist/live-relay-cli.cjs`), which `bin/` runs.
  *
  * Loading one file instead of ~60 small modules is most of a CLI's or a serverless function's cold
- * start. The per-module layout under `dist/` stays for the type declarations and `live-relay/emulator`.
+ * start. The per-module layout under `dist/` stays for the emulator and the type declarations; the
+ * `live-relay emulator` command stays a module of its own, so a plain API call never loads the
+ * emulator (HTTP server, SQLite store, task service).
  *
- * The command's bundles are CommonJS: started from a CommonJS file, Node 20 skips its ES module
+ * The command's bundle is CommonJS: started from a CommonJS file, Node 20 skips its ES module
  * loader, and `require('node:crypto')` does not evaluate every lazy export of the module as an ES
- * import of it does (WebCrypto among them): together about 10 ms of CPU per run. Their `import()`s
- * become `require()`s, so that `bin/` can compile the command with the V8 code cache written here
- * (`bin/bundle-loader.js`; V8 cannot resume a dynamic import in a script it compiled from a cache).
+ * import of it does (WebCrypto among them). Together about 10 ms of CPU per run, a sixth of an
+ * empty `node`'s start on the reference machine.
  */
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
@@ -52,24 +49,15 @@ const plainHeadersForOpenapiFetch: Plugin = {
   },
 };
 
-/** The emulator command is imported on demand by `run.ts`; it stays a bundle of its own. */
+/** The emulator command is imported on demand by `run.ts`; it stays the tsc-compiled module beside the CLI's. */
 const emulatorCommandApart: Plugin = {
   name: 'emulator-command-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/emulator-command\.js$/ }, (args) => {
       if (args.kind !== 'dynamic-import') throw new Error(`${args.importer} imports the emulator command statically`);
-      return { path: './live-relay-emulator.cjs', external: true };
+      return { path: './cli/emulator-command.js', external: true };
     });
   },
-};
-
-/** A CommonJS bundle of the command line: `import.meta.url` is the bundle's own URL, `import()` a `require()`. */
-const commandBundle: BuildOptions = {
-  ...common,
-  format: 'cjs',
-  supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': 'bundleUrl' },
-  banner: { js: 'const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 };
 
 await build({
@@ -80,24 +68,12 @@ await build({
 });
 
 await build({
-  ...commandBundle,
+  ...common,
+  format: 'cjs',
   entryPoints: ['dist/cli/main.js'],
   outfile: 'dist/live-relay-cli.cjs',
+  // The one `import.meta` on the command's path (package-version.ts) resolves from this file.
+  define: { 'import.meta.url': 'bundleUrl' },
+  banner: { js: 'const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [plainHeadersForOpenapiFetch, emulatorCommandApart],
-});
-
-await build({
-  ...commandBundle,
-  entryPoints: ['dist/cli/emulator-command.js'],
-  outfile: 'dist/live-relay-emulator.cjs',
-});
-
-for (const file of ['dist/live-relay-cli.cjs', 'dist/live-relay-emulator.cjs']) {
-  const source = await readFile(file, 'utf8');
-  if (/\bimport\(/.test(source)) throw new Error(`${file} still has an import(): bin/bundle-loader.js cannot cache it`);
-}
-
-// The V8 code cache of the command, made by running `live-relay --version` once with this Node.
-execFileSync(process.execPath, [fileURLToPath(new URL('bundle/write-code-cache.cjs', import.meta.url))], {
-  stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -159,8 +159,5 @@ function isEntryPoint(): boolean {
 if (isEntryPoint()) {
   const argv = process.argv.slice(2);
   const io = maskedIo({ ...process, env: process.env }, [...secretsInArgv(argv), ...secretsInEnv(process.env)]);
-  // No top-level await: this module is also bundled as CommonJS (scripts/bundle.ts).
-  void runEmulatorCommand(argv, io).then((code) => {
-    process.exitCode = code;
-  });
+  process.exitCode = await runEmulatorCommand(argv, io);
 }

@@ -23,9 +23,7 @@ export async function importIoredis(load: ModuleLoader = loadIoredis): Promise<R
   try {
     module = await load();
   } catch (error) {
-    const code = (error as { code?: unknown } | undefined)?.code;
-    // ERR_MODULE_NOT_FOUND from import(); MODULE_NOT_FOUND from require() in the CommonJS CLI bundle.
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+    if ((error as { code?: unknown } | undefined)?.code === 'ERR_MODULE_NOT_FOUND') {
       throw new MissingIoredisError(
         'live-relay: the Redis rate-limit store needs the optional peer dependency ioredis 5, which is not installed; run `npm install ioredis@5`',
         { cause: error },
