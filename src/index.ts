@@ -26,7 +26,6 @@ export {
 } from './client/rate-limit/redis/redis-rate-limit-store.js';
 export type { RetryOptions } from './client/retry/retry-options.js';
 export type { FetchFunction } from './client/transport/fetch-sender.js';
-export type { SignatureVersion } from './client/transport/sign-attempt.js';
 export {
   DEFAULT_WAIT_MAX_DELAY_MS,
   DEFAULT_WAIT_MIN_DELAY_MS,
@@ -55,3 +54,4 @@ export {
   type ReceivedLiveEvent,
 } from './events/index.js';
 export type { ValidationIssue } from './validation/validation-issue.js';
+export type { SignatureVersion } from './wire/signature-schemes.js';

@@ -1,5 +1,11 @@
 import { DEFAULT_ENDPOINT, parseEndpoint } from '../client/transport/endpoint.js';
 import { LiveOptionError } from '../errors/live-option-error.js';
+import {
+  DEFAULT_SIGNATURE_VERSION,
+  type SignatureVersion,
+  signatureSchemes,
+  signatureVersions,
+} from '../wire/signature-schemes.js';
 import type { ArgvOption } from './argv.js';
 
 /** Options every operation takes, parsed and checked; absent ones fall back to the client's defaults. */
@@ -23,8 +29,6 @@ export interface GlobalOptions {
   readonly version: boolean;
 }
 
-export const signatureVersions = ['v3', 'v1'] as const;
-export type SignatureVersion = (typeof signatureVersions)[number];
 export const outputFormats = ['json', 'table'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
@@ -75,7 +79,15 @@ export const globalOptionDocs: readonly GlobalOptionDoc[] = [
     value: 'NAME',
     description: "Profile in ~/.aliyun/config.json (default: $ALIBABA_CLOUD_PROFILE, then the file's current profile)",
   },
-  { flag: '--signature-version', value: 'v3|v1', description: 'ACS3-HMAC-SHA256 (v3, default) or HMAC-SHA1 RPC (v1)' },
+  {
+    flag: '--signature-version',
+    value: signatureVersions.join('|'),
+    description: signatureSchemes
+      .map(
+        (scheme) => `${scheme.name}: ${scheme.summary}${scheme.name === DEFAULT_SIGNATURE_VERSION ? ' (default)' : ''}`,
+      )
+      .join('; '),
+  },
   {
     flag: '--rate-limit-redis',
     value: 'URL',

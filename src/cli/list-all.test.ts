@@ -18,7 +18,7 @@ function fakeList(total: number, calls: unknown[]): Pick<LiveClient, 'describeLi
       Total: total,
       PageNumber: params.PageNumber ?? 1,
       PageSize: size,
-      TaskList: ids.map((TaskId) => ({ TaskId }) as unknown as Page['TaskList'][number]),
+      TaskList: ids.map((TaskId) => ({ TaskId }) as Page['TaskList'][number]),
     } as Page;
   };
   return { describeLivePullToPushList };

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec, ParamSpec } from '../../generated/operations.js';
+import type { ParamSpec } from '../../generated/operations.js';
 import type { ArgvOption } from './argv.js';
-import { toOperationParams } from './operation-params.js';
+import { type OperationFlags, toOperationParams } from './operation-params.js';
 
 const param = (name: string, type: ParamSpec['type'], extra: Partial<ParamSpec> = {}): ParamSpec => ({
   name,
@@ -14,7 +14,7 @@ const param = (name: string, type: ParamSpec['type'], extra: Partial<ParamSpec> 
 });
 
 /** A cut-down Update operation: the function reads only `action` and `params`. */
-const update = {
+const update: OperationFlags = {
   action: 'UpdateLivePullToPush',
   params: [
     param('TaskId', 'string', { required: true }),
@@ -23,7 +23,7 @@ const update = {
     param('RepeatNumber', 'integer'),
     param('CallbackUrl', 'string'),
   ],
-} as unknown as OperationSpec;
+};
 
 const opt = (name: string, value: string): ArgvOption => ({ name, flag: `--${name}`, value });
 

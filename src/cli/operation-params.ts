@@ -18,8 +18,11 @@ export interface OperationParams {
  * strings as given. Each flag is accepted in both spellings (`--SourceUrls`, `--source-urls`).
  * Schema rules (required, enum, ranges) are the client's validator's job, not this function's.
  */
+/** What the flag parser reads of an operation: its name and its parameters. */
+export type OperationFlags = Pick<OperationSpec, 'action' | 'params'>;
+
 export function toOperationParams(
-  operation: OperationSpec,
+  operation: OperationFlags,
   options: readonly ArgvOption[],
   style: FlagStyle,
 ): OperationParams {
@@ -102,7 +105,7 @@ function readArray(flag: string, values: readonly string[]): ReadResult {
   return items;
 }
 
-function unknownFlagMessage(option: ArgvOption, operation: OperationSpec, style: FlagStyle): string {
+function unknownFlagMessage(option: ArgvOption, operation: OperationFlags, style: FlagStyle): string {
   const key = looseKey(option.name);
   const match = operation.params.find((param) => looseKey(param.name) === key);
   const suggestion = match === undefined ? '' : `; did you mean ${flagFor(match.name, style)}?`;

@@ -1,9 +1,9 @@
+import type { SignatureVersion } from '../wire/signature-schemes.js';
 import type { AttemptLogger } from './attempt-event.js';
 import type { LiveCredentials, LiveCredentialsProvider } from './credentials/live-credentials.js';
 import type { RateLimitOptions } from './rate-limit/rate-limit-options.js';
 import type { RetryOptions } from './retry/retry-options.js';
 import type { FetchFunction } from './transport/fetch-sender.js';
-import type { SignatureVersion } from './transport/sign-attempt.js';
 
 /** Options of {@link createLiveClient}; every one is optional. */
 export interface LiveClientOptions {

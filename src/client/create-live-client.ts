@@ -1,9 +1,8 @@
-import createClient from 'openapi-fetch';
-import type { paths } from '../../generated/api.js';
 import { type OperationName, operationNames, operations } from '../../generated/operations.js';
+import { LiveOptionError } from '../errors/live-option-error.js';
 import { validateRequest } from '../validation/validate-request.js';
-import { canonicalQuery } from '../wire/canonical-query.js';
 import { toWireParams } from '../wire/rpc-params.js';
+import { DEFAULT_SIGNATURE_VERSION, isSignatureVersion, signatureVersions } from '../wire/signature-schemes.js';
 import { DEFAULT_TIMEOUT_MS, type LiveClientOptions } from './client-options.js';
 import { resolveCredentialsOption } from './credentials/credentials-option.js';
 import { LiveValidationError } from './errors/live-validation-error.js';
@@ -15,7 +14,7 @@ import { type CallContext, createCallTransport } from './transport/call-transpor
 import { DEFAULT_ENDPOINT, parseEndpoint } from './transport/endpoint.js';
 import { createFetchSender } from './transport/fetch-sender.js';
 import { createHttpSender } from './transport/http-sender.js';
-import { RelayRequestClass } from './transport/relay-request.js';
+import { createOpenapiFetchCall } from './transport/openapi-fetch-adapter.js';
 import { userAgent } from './transport/user-agent.js';
 
 /** A client of the pull-to-push API: one method per operation, plus pagination. */
@@ -31,13 +30,6 @@ export interface LiveClient extends OperationMethods {
   ): AsyncGenerator<TaskListItem, void, undefined>;
 }
 
-/** openapi-fetch's `request`, as the one generic implementation below calls it. */
-type UntypedRequest = (
-  method: 'get' | 'post',
-  path: string,
-  init: { params: { query: Record<string, string> }; fetch: (request: Request) => Promise<Response> },
-) => Promise<{ data?: unknown }>;
-
 /**
  * Creates a client. Each method validates its parameters (throwing {@link LiveValidationError}
  * before any I/O), then calls openapi-fetch with the generated `paths`, whose `fetch` is our
@@ -52,9 +44,16 @@ type UntypedRequest = (
  */
 export function createLiveClient(options: LiveClientOptions = {}): LiveClient {
   const endpoint = parseEndpoint(options.endpoint ?? DEFAULT_ENDPOINT);
+  const signatureVersion = options.signatureVersion ?? DEFAULT_SIGNATURE_VERSION;
+  if (!isSignatureVersion(signatureVersion)) {
+    throw new LiveOptionError(
+      'signatureVersion',
+      `signatureVersion must be one of ${signatureVersions.join(', ')} (got ${JSON.stringify(signatureVersion)})`,
+    );
+  }
   const transport = createCallTransport({
     endpoint,
-    signatureVersion: options.signatureVersion ?? 'v3',
+    signatureVersion,
     credentials: resolveCredentialsOption(options.credentials),
     retry: resolveRetry(options.retry),
     rateLimit: resolveRateLimit(options.rateLimit),
@@ -63,13 +62,7 @@ export function createLiveClient(options: LiveClientOptions = {}): LiveClient {
     logger: options.logger,
     send: options.fetch === undefined ? createHttpSender(endpoint) : createFetchSender(endpoint, options.fetch),
   });
-  const api = createClient<paths>({
-    baseUrl: endpoint.origin,
-    Request: RelayRequestClass,
-    // `params.query` is already in wire form (SourceUrls as one JSON string): encode it as V3 signs it.
-    querySerializer: (query) => canonicalQuery(query as Record<string, string>),
-  });
-  const request = api.request as unknown as UntypedRequest;
+  const openapiFetchCall = createOpenapiFetchCall(endpoint.origin);
 
   async function call(action: OperationName, params: unknown, callOptions: CallOptions = {}): Promise<unknown> {
     const issues = validateRequest(action, params, { now: new Date() });
@@ -77,23 +70,24 @@ export function createLiveClient(options: LiveClientOptions = {}): LiveClient {
     const operation = operations[action];
     const context: CallContext = {
       action,
+      method: operation.method === 'POST' ? 'POST' : 'GET',
       params: toWireParams(operation, params as Record<string, unknown>),
       signal: callOptions.signal,
       timeoutMs: callOptions.timeoutMs,
     };
-    const { data } = await request(operation.method === 'POST' ? 'post' : 'get', operation.path, {
-      params: { query: context.params as Record<string, string> },
-      fetch: (fetchRequest) => transport(fetchRequest, context),
-    });
-    return data;
+    return openapiFetchCall(context.method, operation.path, () => transport(context));
   }
 
-  const client: Record<string, unknown> = {};
-  for (const action of operationNames) {
-    client[methodName(action)] = (params: unknown, callOptions?: CallOptions) => call(action, params, callOptions);
-  }
-  const typed = client as unknown as LiveClient;
-  client['paginateLivePullToPushList'] = (params: PaginateListParams, callOptions?: CallOptions) =>
-    paginatePullToPushList(typed.describeLivePullToPushList, params, callOptions);
-  return typed;
+  // One method per operation; the table is the generated one, so the mapped type holds by construction.
+  const methods = Object.fromEntries(
+    operationNames.map((action) => [
+      methodName(action),
+      (params: never, callOptions?: CallOptions) => call(action, params, callOptions),
+    ]),
+  ) as OperationMethods;
+  return {
+    ...methods,
+    paginateLivePullToPushList: (params, callOptions) =>
+      paginatePullToPushList(methods.describeLivePullToPushList, params, callOptions),
+  };
 }

@@ -114,7 +114,8 @@ describe('parseLiveEvent: valid events', () => {
       `${JSON.stringify(stateBody()).slice(1, -1)},"TaskInfo":{"TaskId":"${TASK_ID}","__proto__":{"isAdmin":true},` +
       '"SourceUrls":["rtmp://pull.example.com/app/s"],"Extra":[{"__proto__":{"deep":true}}]}}';
     for (const body of [hostile, Buffer.from(hostile), JSON.parse(hostile) as unknown]) {
-      const event = parseLiveEvent(body) as unknown as Record<string, unknown>;
+      const parsed = parseLiveEvent(body);
+      const event: Readonly<Record<string, unknown>> = parsed;
       for (const key of ['__proto__', 'constructor', 'prototype']) expect(Object.hasOwn(event, key)).toBe(false);
       const info = event['TaskInfo'] as Record<string, unknown>;
       expect(Object.hasOwn(info, '__proto__')).toBe(false);
@@ -123,7 +124,7 @@ describe('parseLiveEvent: valid events', () => {
       expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
       expect(Object.getPrototypeOf(copy['TaskInfo'])).toBe(Object.prototype);
       expect(copy['polluted']).toBeUndefined();
-      expect(event.TaskId).toBe(TASK_ID);
+      expect(parsed.TaskId).toBe(TASK_ID);
     }
   });
 

@@ -11,7 +11,6 @@ export { canonicalQuery } from './canonical-query.js';
 export { type CanonicalRequestV3Parts, canonicalRequestV3 } from './canonical-request-v3.js';
 export { contentSha256, EMPTY_BODY_SHA256, sha256Hex } from './content-hash.js';
 export type { Credentials } from './credentials.js';
-export { detectSignatureVersion, type SignatureVersion } from './detect-signature-version.js';
 export { createNonce } from './nonce.js';
 export { percentEncode } from './percent-encode.js';
 export { operationParams, PROTOCOL_PARAMS } from './protocol-params.js';
@@ -25,6 +24,17 @@ export {
 } from './rpc-params.js';
 export { type SignV1Request, signatureV1, signV1 } from './sign-v1.js';
 export { type SignV3Request, signatureV3, signV3 } from './sign-v3.js';
+export type { CallToSign, SignatureEvidence, SignatureScheme, SignedCall } from './signature-scheme.js';
+export {
+  DEFAULT_SIGNATURE_VERSION,
+  detectSignatureScheme,
+  isSignatureVersion,
+  type RegisteredScheme,
+  type SignatureVersion,
+  signatureScheme,
+  signatureSchemes,
+  signatureVersions,
+} from './signature-schemes.js';
 export { checkSigningWindow, DEFAULT_MAX_SKEW_MS } from './signing-window.js';
 export { stringToSignV1 } from './string-to-sign-v1.js';
 export { ACS3_HMAC_SHA256, stringToSignV3 } from './string-to-sign-v3.js';

@@ -39,9 +39,10 @@ export type VerifyErrorCode =
   | 'SignatureDoesNotMatch';
 
 /** A request whose signature checked out. Replay (nonce reuse) is not checked here. */
-export interface Verified {
+export interface Verified<Version extends string = string> {
   readonly ok: true;
-  readonly signatureVersion: 'v1' | 'v3';
+  /** The name of the scheme that signed it (see `signature-schemes.ts`). */
+  readonly signatureVersion: Version;
   readonly accessKeyId: string;
   /** STS token (`SecurityToken` / `x-acs-security-token`), when sent. */
   readonly securityToken?: string;
@@ -68,7 +69,7 @@ export interface VerifyFailure {
   readonly param?: string;
 }
 
-export type VerifyResult = Verified | VerifyFailure;
+export type VerifyResult<Version extends string = string> = Verified<Version> | VerifyFailure;
 
 /** Builds a {@link VerifyFailure}. */
 export function failure(code: VerifyErrorCode, message: string, param?: string): VerifyFailure {

@@ -24,7 +24,7 @@ const REQUIRED_PARAMS = [
  * signature recomputed over query ∪ form body (minus `Signature`), re-encoded from the decoded
  * values, with the real HTTP method, compared in constant time. Nonce replay is the caller's job.
  */
-export function verifyV1(request: ReceivedRequest, options: VerifyOptions): VerifyResult {
+export function verifyV1(request: ReceivedRequest, options: VerifyOptions): VerifyResult<'v1'> {
   const all = mergeParams(request.query, request.form);
   for (const name of REQUIRED_PARAMS) {
     if (all[name] === undefined) return failure(`Missing${name}`, `${name} is mandatory for this action.`, name);

@@ -28,7 +28,7 @@ const REQUIRED_HEADERS = [
  * exactly the listed headers and the re-encoded decoded query, compared in constant time.
  * Nonce replay is the caller's job (the nonce is returned).
  */
-export function verifyV3(request: ReceivedRequest, options: VerifyOptions): VerifyResult {
+export function verifyV3(request: ReceivedRequest, options: VerifyOptions): VerifyResult<'v3'> {
   const { headers } = request;
   const authorization = single(headers, 'authorization');
   if (authorization === undefined)

@@ -19,7 +19,7 @@ export function safeError(error: unknown, secrets: readonly (string | undefined)
   });
   if (error.name !== 'Error')
     Object.defineProperty(copy, 'name', { value: error.name, configurable: true, writable: true });
-  const fields = error as unknown as Record<string, unknown>;
+  const fields = error as Error & Partial<Record<(typeof SAFE_FIELDS)[number], unknown>>;
   for (const field of SAFE_FIELDS) {
     const value = fields[field];
     if (typeof value === 'string' || typeof value === 'number') Object.assign(copy, { [field]: value });

@@ -1,7 +1,7 @@
 import type { OperationName } from '../../../generated/operations.js';
+import type { SignatureVersion } from '../../wire/signature-schemes.js';
 import type { AttemptLogger } from '../attempt-event.js';
 import type { ResolveCredentials } from '../credentials/credentials-option.js';
-import type { ResolvedCredentials } from '../credentials/live-credentials.js';
 import { LiveTimeoutError } from '../errors/live-timeout-error.js';
 import type { ResolvedRateLimit } from '../rate-limit/rate-limit-options.js';
 import { acquireSlot, releaseSlot } from '../rate-limit/slot-queue.js';
@@ -11,9 +11,9 @@ import type { ResolvedRetry } from '../retry/retry-options.js';
 import { abortableDelay } from '../timing/abortable-delay.js';
 import { parseBody } from './answer-error.js';
 import type { Endpoint } from './endpoint.js';
-import { RelayResponse } from './relay-response.js';
+import { type RelayAnswer, RelayResponse } from './relay-response.js';
 import type { Send, SendOutcome } from './send-outcome.js';
-import { type SignatureVersion, signAttempt } from './sign-attempt.js';
+import { signAttempt } from './sign-attempt.js';
 
 /** A client's transport settings, every default applied. */
 export interface TransportConfig {
@@ -29,10 +29,12 @@ export interface TransportConfig {
   readonly send: Send;
 }
 
-/** What one call tells the transport beside the Request openapi-fetch built. */
+/** One call: the operation, its parameters and the caller's limits. */
 export interface CallContext {
   readonly action: OperationName;
-  /** The operation's parameters in wire form (also what openapi-fetch serialized into the URL). */
+  /** The operation table's method for the action. */
+  readonly method: 'GET' | 'POST';
+  /** The operation's parameters in wire form: signed and sent as they are. */
   readonly params: Readonly<Record<string, string>>;
   readonly signal: AbortSignal | undefined;
   /** Overrides the client's per-attempt timeout, milliseconds. */
@@ -40,19 +42,15 @@ export interface CallContext {
 }
 
 /**
- * The `fetch` openapi-fetch calls, once per call: it runs the attempt loop beneath it.
+ * What openapi-fetch's `fetch` runs, once per call: the attempt loop beneath it.
  * Each attempt takes a rate-limit slot, is signed anew (fresh date and nonce), sent, and
  * classified; failures are retried as `RetryOptions` describes. A 2xx answer resolves; anything
  * else throws the error of the last attempt ({@link LiveApiError}, {@link LiveNetworkError},
  * {@link LiveTimeoutError}) or the signal's reason when the caller aborts.
  */
-export function createCallTransport(
-  config: TransportConfig,
-): (request: Request, call: CallContext) => Promise<Response> {
-  return async (request, call) => {
-    const method = request.method === 'POST' ? 'POST' : 'GET';
-    const queryStart = request.url.indexOf('?');
-    const query = queryStart < 0 ? '' : request.url.slice(queryStart + 1);
+export function createCallTransport(config: TransportConfig): (call: CallContext) => Promise<RelayAnswer> {
+  return async (call) => {
+    const { method } = call;
     const pending = config.credentials();
     const credentials = 'then' in pending ? await pending : pending;
     const timeoutMs = call.timeoutMs ?? config.timeoutMs;
@@ -79,14 +77,16 @@ export function createCallTransport(
       let outcome: SendOutcome | undefined;
       try {
         outcome = await config.send(
-          sign(
-            config,
-            call,
+          signAttempt({
+            signatureVersion: config.signatureVersion,
             method,
-            query,
+            host: config.endpoint.host,
+            action: call.action,
+            params: call.params,
             credentials,
-            attempt === 1 ? undefined : { attempts: attempt - 1, delayMs: previousDelayMs },
-          ),
+            userAgent: config.userAgent,
+            retry: attempt === 1 ? undefined : { attempts: attempt - 1, delayMs: previousDelayMs },
+          }),
           { timeoutMs: Math.max(1, timeoutMs - (performance.now() - startedAt)), signal: call.signal },
         );
       } finally {
@@ -121,7 +121,7 @@ export function createCallTransport(
             },
             undefined,
           );
-          return new RelayResponse(outcome.status, outcome.headers, outcome.body, body).asResponse();
+          return new RelayResponse(outcome.status, outcome.headers, outcome.body, body);
         }
       }
 
@@ -139,27 +139,6 @@ export function createCallTransport(
       previousDelayMs = retryDelayMs;
     }
   };
-}
-
-function sign(
-  config: TransportConfig,
-  call: CallContext,
-  method: 'GET' | 'POST',
-  query: string,
-  credentials: ResolvedCredentials,
-  retry: { attempts: number; delayMs: number } | undefined,
-) {
-  return signAttempt({
-    signatureVersion: config.signatureVersion,
-    method,
-    host: config.endpoint.host,
-    action: call.action,
-    params: call.params,
-    query,
-    credentials,
-    userAgent: config.userAgent,
-    retry,
-  });
 }
 
 function log(

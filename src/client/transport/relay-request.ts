@@ -1,11 +1,12 @@
 /**
  * The `Request` class given to openapi-fetch (its `Request` option). openapi-fetch constructs one
- * per call and hands it to our transport, which reads only `url` and `method`; it checks `method`
- * itself. Node 20's global Request costs about 10 µs to construct, a quarter of the official
- * core's whole per-call overhead, so this holds just what is read.
+ * per call and hands it to our transport, which reads nothing from it: it signs and sends the
+ * call's own parameter map. Node 20's global Request costs about 10 µs to construct, a quarter of
+ * the official core's whole per-call overhead, so this holds only what openapi-fetch itself reads
+ * back (`method`, for its HEAD check).
  */
 export class RelayRequest {
-  /** The URL openapi-fetch built: endpoint, the operation's synthetic path, the serialized query. */
+  /** The URL openapi-fetch built: endpoint and the operation's synthetic path. */
   readonly url: string;
   readonly method: string;
 
@@ -14,6 +15,3 @@ export class RelayRequest {
     this.method = init?.method ?? 'GET';
   }
 }
-
-/** {@link RelayRequest} typed as what openapi-fetch's `Request` option expects. */
-export const RelayRequestClass = RelayRequest as unknown as typeof Request;

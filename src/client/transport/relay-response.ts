@@ -12,12 +12,23 @@ class AnswerHeaderLookup {
 }
 
 /**
- * The `Response` our transport gives back to openapi-fetch for a 2xx answer whose body the
- * transport has already parsed. openapi-fetch 0.17 reads `status`, `ok`, `headers.get()` and
- * `json()` / `text()`; the test suite runs every call through it. Building a WHATWG Response and
- * parsing it again would add ~16 µs per call on Node 20.
+ * The members of a WHATWG `Response` that openapi-fetch 0.17 reads from what its `fetch` returns
+ * (`status`, `ok`, `headers.get()`, `json()`, `text()`), and all that {@link RelayResponse} has.
  */
-export class RelayResponse {
+export interface RelayAnswer {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}
+
+/**
+ * The answer our transport gives back to openapi-fetch for a 2xx answer whose body the transport
+ * has already parsed; the test suite runs every call through openapi-fetch. Building a WHATWG
+ * Response and parsing it again would add ~16 µs per call on Node 20.
+ */
+export class RelayResponse implements RelayAnswer {
   readonly headers: AnswerHeaderLookup;
 
   constructor(
@@ -39,10 +50,5 @@ export class RelayResponse {
 
   async text(): Promise<string> {
     return this.bodyText;
-  }
-
-  /** Typed as the `Response` openapi-fetch's `fetch` option must resolve to. */
-  asResponse(): Response {
-    return this as unknown as Response;
   }
 }

@@ -44,21 +44,11 @@ export function authenticate(request: ReceivedRequest, keys: AccessKeys, now: Da
  * requires.
  */
 function fromVerifyFailure(failure: VerifyFailure): Refusal {
-  const { code, message } = failure;
+  const { code, message, param } = failure;
   if (Object.hasOwn(errorCodes, code)) {
-    if (code !== 'MissingParameter') return refuse(code, undefined, message);
-    const name = missingName(message);
-    return name === undefined ? refuse(code, undefined, message) : refuse(code, name);
+    if (code === 'MissingParameter' && param !== undefined) return refuse(code, param);
+    return refuse(code, undefined, message);
   }
-  if (code.startsWith('Missing')) return refuse('MissingParameter', code.slice('Missing'.length));
+  if (code.startsWith('Missing')) return refuse('MissingParameter', param ?? code.slice('Missing'.length));
   return refuse('IncompleteSignature', undefined, message);
-}
-
-/** The header or parameter a `MissingParameter` failure is about, from the verifier's message. */
-function missingName(message: string): string | undefined {
-  // The verifier says "the <name> header is mandatory …"; it has no structured field for the name.
-  const prefix = 'the ';
-  if (!message.startsWith(prefix)) return undefined;
-  const end = message.indexOf(' ', prefix.length);
-  return end === -1 ? undefined : message.slice(prefix.length, end);
 }

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorCodes, type OperationSpec } from '../../../generated/operations.js';
-import { detectSignatureVersion } from '../../wire/detect-signature-version.js';
+import { detectSignatureScheme } from '../../wire/signature-schemes.js';
 import type { FormParams } from '../http/parse-form.js';
 import { ServiceError } from '../service/service-error.js';
 import type { TaskService } from '../service/task-service.js';
@@ -79,10 +79,10 @@ export class Gateway {
 
   handle(request: RpcRequest, requestId: string): Success | Refusal {
     const { method, query, form, headers } = request;
-    // V3 signs the x-acs-* headers and V1 the parameters, so each scheme reads its own first.
-    const v3 = detectSignatureVersion(request) === 'v3';
-    const action = named(request, 'Action', 'x-acs-action', v3);
-    const version = named(request, 'Version', 'x-acs-version', v3);
+    // Each scheme signs the action and version where it carries them, so that copy is read first.
+    const headersFirst = detectSignatureScheme(request)?.envelope === 'headers';
+    const action = named(request, 'Action', 'x-acs-action', headersFirst);
+    const version = named(request, 'Version', 'x-acs-version', headersFirst);
     const op = resolveOperation(method, action, version);
     if (isRefusal(op)) return op;
 
