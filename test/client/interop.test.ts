@@ -2,11 +2,10 @@
  * The same call made by our client and by Alibaba's official core (@alicloud/openapi-core 1.0.8,
  * driven exactly as the generated Live SDK drives it) reaches the server in the same shape.
  */
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OperationName, operations } from '../../generated/operations.js';
 import { createLiveClient } from '../../src/index.js';
-import { toWireParams } from '../../src/wire/rpc-params.js';
+import { callOnce } from '../support/official-sdk.js';
 import { createParams, DESCRIBE_PARAMS, SECRET } from './fixtures.js';
 import {
   type RecordedRequest,
@@ -14,10 +13,6 @@ import {
   startRecordingServer,
   verifyRecorded,
 } from './recording-server.js';
-
-const require = createRequire(import.meta.url);
-const core: typeof import('@alicloud/openapi-core') = require('@alicloud/openapi-core');
-const dara: typeof import('@darabonba/typescript') = require('@darabonba/typescript');
 
 const ACCESS_KEY_ID = 'interop-ak';
 /** Per-signature parameters: fresh on every request by design. */
@@ -35,32 +30,12 @@ async function officialCall(
   action: OperationName,
   params: Record<string, unknown>,
 ): Promise<RecordedRequest> {
-  const client = new core.default(
-    new core.$OpenApiUtil.Config({
-      accessKeyId: ACCESS_KEY_ID,
-      accessKeySecret: SECRET,
-      endpoint: new URL(server.url).host,
-      protocol: 'http',
-      ...(signatureVersion === 'v1' ? { signatureAlgorithm: 'v2' } : {}),
-    }),
-  );
-  await client.callApi(
-    new core.$OpenApiUtil.Params({
-      action,
-      version: '2016-11-01',
-      protocol: 'HTTPS',
-      pathname: '/',
-      method: operations[action].method,
-      authType: 'AK',
-      style: 'RPC',
-      reqBodyType: 'formData',
-      bodyType: 'json',
-    }),
-    // The generated SDK JSON-encodes SourceUrls before `OpenApiUtil.query`, as toWireParams does.
-    new core.$OpenApiUtil.OpenApiRequest({
-      query: core.OpenApiUtil.query({ ...toWireParams(operations[action], params) }),
-    }),
-    new dara.RuntimeOptions({}),
+  await callOnce(
+    `openapi-core-${signatureVersion}`,
+    new URL(server.url).host,
+    { accessKeyId: ACCESS_KEY_ID, accessKeySecret: SECRET },
+    action,
+    params,
   );
   return server.requests.at(-1)!;
 }

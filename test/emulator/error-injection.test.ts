@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../generated/operations.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
+import { CallFailure, officialClient } from '../support/official-sdk.js';
 import { control } from './control-client.js';
 import { createParams, expectError, expectOk, REGION } from './fixtures.js';
-import { CallFailure, openapiCoreClient, popCoreClient } from './sdk-clients.js';
 import { destroyAgent, sendSigned } from './signed-request.js';
 
 let emulator: RunningEmulator;
@@ -95,8 +95,8 @@ describe('POST /_emulator/errors', () => {
 
 describe('injected errors as the official SDK cores see them', () => {
   const clients = [
-    ['openapi-core v3', (e: RunningEmulator) => openapiCoreClient(e, e.credentials, 'v3')],
-    ['pop-core GET', (e: RunningEmulator) => popCoreClient(e, e.credentials, 'GET')],
+    ['openapi-core v3', (e: RunningEmulator) => officialClient('openapi-core-v3', e.endpoint, e.credentials)],
+    ['pop-core GET', (e: RunningEmulator) => officialClient('popcore-get', e.endpoint, e.credentials)],
   ] as const;
   for (const [name, make] of clients) {
     it(`${name}: CodeInvalidAliUid (400) and InternalError (500)`, async () => {

@@ -7,9 +7,9 @@ import type { OperationName } from '../../generated/operations.js';
 import { methodName } from '../../src/client/operation-types.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { createLiveClient, LiveApiError } from '../../src/index.js';
+import { officialClient } from '../support/official-sdk.js';
 import { clockControl } from './control-client.js';
 import { type CallAdapter, EXPECTED_LIFECYCLE, runLifecycleScript } from './lifecycle-script.js';
-import { openapiCoreClient } from './sdk-clients.js';
 
 let emulator: RunningEmulator;
 
@@ -48,7 +48,7 @@ describe('scripted lifecycle: our client and the official core agree', () => {
   }
 
   it('openapi-core and live-relay give identical outcome lists', async () => {
-    const official = openapiCoreClient(emulator, emulator.credentials, 'v3');
+    const official = officialClient('openapi-core-v3', emulator.endpoint, emulator.credentials);
     try {
       const theirs = await runLifecycleScript(official.call, clockControl(emulator.url));
       const ours = await runLifecycleScript(ourAdapter('v3'), clockControl(emulator.url));

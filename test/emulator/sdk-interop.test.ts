@@ -8,16 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OperationName, operations } from '../../generated/operations.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import type { Credentials } from '../../src/wire/credentials.js';
+import { CallFailure, officialClient, SDK_CLIENTS, type SdkClient } from '../support/official-sdk.js';
 import { clockControl } from './control-client.js';
 import { EXPECTED_LIFECYCLE, runLifecycleScript } from './lifecycle-script.js';
-import {
-  CallFailure,
-  openapiClientClient,
-  openapiCoreClient,
-  popCoreClient,
-  SDK_CLIENTS,
-  type SdkClient,
-} from './sdk-clients.js';
 import { destroyAgent } from './signed-request.js';
 
 const require = createRequire(import.meta.url);
@@ -66,7 +59,7 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
 describe('the seven operations through each official core', () => {
   SDK_CLIENTS.forEach(({ name, create: createClient }, index) => {
     it(`${name}: each succeeds where the operation table accepts the method, else UnsupportedHTTPMethod`, async () => {
-      const client = track(createClient(emulator, KEYS[index]!));
+      const client = track(createClient(emulator.endpoint, KEYS[index]!));
       expect(client.name).toBe(name);
       const method = name === 'pop-core POST' ? 'POST' : name === 'pop-core GET' ? 'GET' : undefined;
       // openapi-* send what the generated Live SDK sends (operations[action].method); pop-core sends `method`.
@@ -98,7 +91,7 @@ describe('the seven operations through each official core', () => {
       expect(await outcome(create)).toBe(expected('CreateLivePullToPush'));
       if (taskId === '') {
         // This transport cannot create; make the task another way so the other calls have one.
-        const other = track(openapiCoreClient(emulator, KEYS[index + 6]!, 'v3'));
+        const other = track(officialClient('openapi-core-v3', emulator.endpoint, KEYS[index + 6]!));
         taskId = (
           await other.call('CreateLivePullToPush', {
             Region: REGION,
@@ -147,11 +140,11 @@ describe('the seven operations through each official core', () => {
 
   it('openapi-core with STS credentials (x-acs-security-token / SecurityToken)', async () => {
     for (const signature of ['v3', 'v1'] as const) {
-      const client = track(openapiCoreClient(emulator, STS, signature));
+      const client = track(officialClient(`openapi-core-${signature}`, emulator.endpoint, STS));
       const body = await client.call('DescribeLivePullToPushList', { Region: REGION });
       expect(body['PageNumber']).toBe(1);
     }
-    const popSts = track(popCoreClient(emulator, STS, 'GET'));
+    const popSts = track(officialClient('popcore-get', emulator.endpoint, STS));
     expect((await popSts.call('DescribeLivePullToPushList', { Region: REGION }))['PageNumber']).toBe(1);
   });
 });
@@ -161,7 +154,7 @@ describe('errors surface through the official cores', () => {
 
   it('openapi-core throws ClientError with code, status and requestId', async () => {
     for (const signature of ['v3', 'v1'] as const) {
-      const client = track(openapiCoreClient(emulator, KEYS[0]!, signature));
+      const client = track(officialClient(`openapi-core-${signature}`, emulator.endpoint, KEYS[0]!));
       const failure = await client.call('DescribeLivePullToPush', missing).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(CallFailure);
       const original = (failure as CallFailure).original;
@@ -174,7 +167,7 @@ describe('errors surface through the official cores', () => {
 
   it('openapi-client throws with code and status', async () => {
     for (const signature of ['v3', 'v1'] as const) {
-      const client = track(openapiClientClient(emulator, KEYS[1]!, signature));
+      const client = track(officialClient(`openapi-client-${signature}`, emulator.endpoint, KEYS[1]!));
       const failure = (await client
         .call('DescribeLivePullToPush', missing)
         .catch((error: unknown) => error)) as CallFailure;
@@ -185,7 +178,9 @@ describe('errors surface through the official cores', () => {
 
   it('pop-core throws <Code>Error for GET and POST', async () => {
     for (const method of ['GET', 'POST'] as const) {
-      const client = track(popCoreClient(emulator, KEYS[2]!, method));
+      const client = track(
+        officialClient(method === 'GET' ? 'popcore-get' : 'popcore-post', emulator.endpoint, KEYS[2]!),
+      );
       const failure = (await client
         .call('CreateLivePullToPush', { Region: REGION })
         .catch((error: unknown) => error)) as CallFailure;
@@ -198,7 +193,7 @@ describe('errors surface through the official cores', () => {
   it('a wrong secret is SignatureDoesNotMatch for every core', async () => {
     for (const { create: createClient } of SDK_CLIENTS) {
       const client = track(
-        createClient(emulator, { accessKeyId: KEYS[3]!.accessKeyId, accessKeySecret: 'not-the-secret' }),
+        createClient(emulator.endpoint, { accessKeyId: KEYS[3]!.accessKeyId, accessKeySecret: 'not-the-secret' }),
       );
       // Create, because every transport may send it (pop-core POST included); the signature is checked before the parameters.
       expect(await outcome(client.call('CreateLivePullToPush', { Region: REGION })), client.name).toBe(
@@ -211,7 +206,7 @@ describe('errors surface through the official cores', () => {
     const frozen = Date.now();
     const throttled = await startEmulator({ wallClock: () => frozen });
     try {
-      const client = track(openapiCoreClient(throttled, throttled.credentials, 'v3'));
+      const client = track(officialClient('openapi-core-v3', throttled.endpoint, throttled.credentials));
       for (let i = 0; i < 10; i++) await client.call('DescribeLivePullToPushList', { Region: REGION });
       const failure = (await client
         .call('DescribeLivePullToPushList', { Region: REGION })
@@ -221,7 +216,7 @@ describe('errors surface through the official cores', () => {
       expect(failure.original.statusCode).toBe(400);
       expect(failure.original.retryAfter).toBe(1000);
 
-      const pop = track(popCoreClient(throttled, throttled.credentials, 'GET'));
+      const pop = track(officialClient('popcore-get', throttled.endpoint, throttled.credentials));
       const popFailure = (await pop
         .call('DescribeLivePullToPushList', { Region: REGION })
         .catch((error: unknown) => error)) as CallFailure;
@@ -243,9 +238,9 @@ describe('scripted lifecycle through the official cores', () => {
     await unthrottled.close();
   });
   const runs: [string, (emulator: RunningEmulator, key: Credentials) => SdkClient][] = [
-    ['openapi-core v3', (e, k) => openapiCoreClient(e, k, 'v3')],
-    ['openapi-core v1', (e, k) => openapiCoreClient(e, k, 'v1')],
-    ['pop-core GET', (e, k) => popCoreClient(e, k, 'GET')],
+    ['openapi-core v3', (e, k) => officialClient('openapi-core-v3', e.endpoint, k)],
+    ['openapi-core v1', (e, k) => officialClient('openapi-core-v1', e.endpoint, k)],
+    ['pop-core GET', (e, k) => officialClient('popcore-get', e.endpoint, k)],
   ];
   runs.forEach(([name, make], _index) => {
     it(name, async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Verified, verifyRequest } from '../../src/wire/index.js';
-import { callOfficial, type OfficialPath } from './official-clients.js';
+import { callOnce, type OfficialPath } from '../support/official-sdk.js';
 import { type RecordingServer, startRecordingServer, toReceivedRequest } from './recording-server.js';
 
 /**
@@ -71,12 +71,11 @@ cases.push({ path: 'popcore-post', action: 'CreateLivePullToPush', sts: true, si
 
 describe.each(cases)('$path $action (STS: $sts)', (c) => {
   const params = c.action === 'UpdateLivePullToPush' ? UPDATE : CREATE;
-  const method = c.action === 'CreateLivePullToPush' ? 'POST' : 'GET';
   const credentials = c.sts ? STS : KEYS;
 
   async function record() {
     const before = server.requests.length;
-    await callOfficial({ path: c.path, host: server.host, action: c.action, method, params, ...credentials });
+    await callOnce(c.path, server.host, credentials, c.action, params);
     expect(server.requests).toHaveLength(before + 1);
     return toReceivedRequest(server.requests[before]!);
   }

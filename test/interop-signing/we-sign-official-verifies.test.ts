@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signV1, signV3 } from '../../src/wire/index.js';
 import {
-  callOfficial,
+  callOnce,
   officialAuthorizationCore,
   officialAuthorizationUtil,
   openapiCore,
   openapiUtil,
-} from './official-clients.js';
+} from '../support/official-sdk.js';
 import { type RecordingServer, startRecordingServer, toReceivedRequest } from './recording-server.js';
 
 /**
@@ -167,14 +167,17 @@ describe("V1: pop-core's signer, given our Timestamp and SignatureNonce, compute
       nonce: 'pop-core-nonce-1',
     });
     // pop-core lets caller parameters override its own Timestamp and SignatureNonce.
-    await callOfficial({
+    await callOnce(
       path,
-      host: server.host,
-      action: 'UpdateLivePullToPush',
-      method,
-      params: { ...apiParams, Timestamp: ours['Timestamp']!, SignatureNonce: ours['SignatureNonce']! },
-      ...creds,
-    });
+      server.host,
+      {
+        accessKeyId: creds.accessKeyId,
+        accessKeySecret: creds.accessKeySecret,
+        ...(securityToken ? { securityToken } : {}),
+      },
+      'UpdateLivePullToPush',
+      { ...apiParams, Timestamp: ours['Timestamp']!, SignatureNonce: ours['SignatureNonce']! },
+    );
     const received = toReceivedRequest(server.requests.at(-1)!);
     const theirs = { ...received.query, ...received.form };
     expect(theirs).toEqual(ours);

@@ -9,9 +9,9 @@ import { type RunningEmulator, startEmulator } from '../../src/emulator/server.j
 import { createLiveClient } from '../../src/index.js';
 import { formatUtcTimestamp } from '../../src/rules/index.js';
 import { control } from '../emulator/control-client.js';
-import { CallFailure, openapiCoreClient, popCoreClient, type SdkClient } from '../emulator/sdk-clients.js';
 import { destroyAgent } from '../emulator/signed-request.js';
 import { type Receiver, startReceiver } from '../emulator-service/callback-receiver.js';
+import { CallFailure, officialClient, type SdkClient } from '../support/official-sdk.js';
 
 /** Three media of 60, 120 and 30 s, and two more for list changes. */
 const MEDIA = {
@@ -42,8 +42,8 @@ afterEach(async () => {
 
 /** The three ways a caller reaches the emulator, behind one `call`. */
 const CALLERS: readonly [string, (e: RunningEmulator) => SdkClient][] = [
-  ['openapi-core v3', (e) => openapiCoreClient(e, e.credentials, 'v3')],
-  ['pop-core GET', (e) => popCoreClient(e, e.credentials, 'GET')],
+  ['openapi-core v3', (e) => officialClient('openapi-core-v3', e.endpoint, e.credentials)],
+  ['pop-core GET', (e) => officialClient('popcore-get', e.endpoint, e.credentials)],
   [
     'live-relay client',
     (e) => {
