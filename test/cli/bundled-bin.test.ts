@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, ROOT, runCli } from './cli-process.js';
-import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
+import { json, useEmulatorFixture } from './emulator-fixture.js';
 
 const BIN = join(ROOT, 'bin', 'live-relay.js');
 const built = existsSync(join(ROOT, 'dist', 'live-relay-cli.cjs'));
@@ -33,10 +33,9 @@ function runBin(args: readonly string[], env: Readonly<Record<string, string>>):
 describe.skipIf(!built)(
   `the bundled bin${built ? '' : ' (dist/live-relay-cli.cjs missing: run npm run build)'}`,
   () => {
-    let fixture: EmulatorFixture;
+    const fixture = useEmulatorFixture();
     let home: string;
     beforeAll(async () => {
-      fixture = await startEmulatorFixture();
       home = await mkdtemp(join(tmpdir(), 'live-relay-bin-home-'));
       await mkdir(join(home, '.aliyun'));
       await writeFile(
@@ -55,7 +54,6 @@ describe.skipIf(!built)(
       );
     });
     afterAll(async () => {
-      await fixture.close();
       await rm(home, { recursive: true, force: true });
     });
 

@@ -3,16 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, runCli } from './cli-process.js';
-import { type EmulatorFixture, startEmulatorFixture } from './emulator-fixture.js';
+import { useEmulatorFixture } from './emulator-fixture.js';
 
-let fixture: EmulatorFixture;
+const fixture = useEmulatorFixture();
 let home: string;
 let emptyHome: string;
 let id: string;
 let secret: string;
 
 beforeAll(async () => {
-  fixture = await startEmulatorFixture();
   id = fixture.env['ALIBABA_CLOUD_ACCESS_KEY_ID']!;
   secret = fixture.env['ALIBABA_CLOUD_ACCESS_KEY_SECRET']!;
   home = await mkdtemp(join(tmpdir(), 'live-relay-cli-home-'));
@@ -31,7 +30,6 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await fixture.close();
   await rm(home, { recursive: true, force: true });
   await rm(emptyHome, { recursive: true, force: true });
 });

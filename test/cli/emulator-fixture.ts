@@ -1,5 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { formatUtcTimestamp } from '../../src/rules/utc-timestamp.js';
+import { type CliResult, runCli } from './cli-process.js';
 
 /** An emulator on a free loopback port, and what the CLI needs to talk to it. */
 export interface EmulatorFixture {
@@ -56,4 +58,44 @@ export async function startEmulatorFixture(): Promise<EmulatorFixture> {
 /** Parses the CLI's JSON stdout. */
 export function json(stdout: string): Record<string, unknown> {
   return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+/** An {@link EmulatorFixture} that also runs the CLI against its emulator. */
+export interface CliFixture extends EmulatorFixture {
+  /** Runs the CLI with `--endpoint` set to the emulator and its key pair in the environment. */
+  cli(...args: string[]): Promise<CliResult>;
+}
+
+/**
+ * Starts an emulator before the tests of the enclosing file or `describe` block and stops it
+ * after them. The fixture's members may be used from the tests and hooks that follow.
+ */
+export function useEmulatorFixture(): CliFixture {
+  let started: EmulatorFixture | undefined;
+  beforeAll(async () => {
+    started = await startEmulatorFixture();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): EmulatorFixture => {
+    if (started === undefined) throw new Error('the emulator fixture starts in beforeAll: use it from a test or hook');
+    return started;
+  };
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get endpointArgs() {
+      return current().endpointArgs;
+    },
+    get env() {
+      return current().env;
+    },
+    arrivals: () => current().arrivals(),
+    minutesFromNow: (minutes) => current().minutesFromNow(minutes),
+    advanceClock: (seconds) => current().advanceClock(seconds),
+    close: () => current().close(),
+    cli: (...args) => runCli([...args, ...current().endpointArgs], current().env),
+  };
 }

@@ -1,18 +1,11 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, runCli } from './cli-process.js';
-import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './cli-process.js';
+import { json, useEmulatorFixture } from './emulator-fixture.js';
 
-let fixture: EmulatorFixture;
+const fixture = useEmulatorFixture();
 
-beforeAll(async () => {
-  fixture = await startEmulatorFixture();
-});
-afterAll(async () => {
-  await fixture.close();
-});
-
-const cli = (...args: string[]): Promise<CliResult> => runCli([...args, ...fixture.endpointArgs], fixture.env);
+const { cli } = fixture;
 
 /** Nothing that looks like a stack frame or an uncaught-exception dump. */
 function expectNoStackTrace(text: string): void {

@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { operationNames, operations, updateRules } from '../../generated/operations.js';
 import { OUTCOME_WORDS } from '../../src/rules/update-table.js';
-import { type CliResult, ROOT, runCli } from './cli-process.js';
-import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
+import { ROOT, runCli } from './cli-process.js';
+import { json, useEmulatorFixture } from './emulator-fixture.js';
 
 describe('--help', () => {
   it('lists the operations, their aliases and the global options', async () => {
@@ -99,14 +99,8 @@ describe('--help', () => {
 });
 
 describe('--output table', () => {
-  let fixture: EmulatorFixture;
-  beforeAll(async () => {
-    fixture = await startEmulatorFixture();
-  });
-  afterAll(async () => {
-    await fixture.close();
-  });
-  const cli = (...args: string[]): Promise<CliResult> => runCli([...args, ...fixture.endpointArgs], fixture.env);
+  const fixture = useEmulatorFixture();
+  const { cli } = fixture;
 
   it('prints a task as key/value rows and a list as one row per task', async () => {
     const created = json(

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startRecordingServer } from '../client/recording-server.js';
-import { type CliResult, runCli } from './cli-process.js';
-import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
+import { runCli } from './cli-process.js';
+import { json, useEmulatorFixture } from './emulator-fixture.js';
 
 const TASKS = 25;
-let fixture: EmulatorFixture;
+const fixture = useEmulatorFixture();
 
 beforeAll(async () => {
-  fixture = await startEmulatorFixture();
   // Seed through the task service directly: the paging, not task creation, is under test here.
   for (let i = 0; i < TASKS; i++) {
     fixture.emulator.service.handle('CreateLivePullToPush', {
@@ -21,11 +20,8 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(async () => {
-  await fixture.close();
-});
 
-const cli = (...args: string[]): Promise<CliResult> => runCli([...args, ...fixture.endpointArgs], fixture.env);
+const { cli } = fixture;
 
 const listCalls = async (): Promise<number> =>
   (await fixture.arrivals()).filter((arrival) => arrival.action === 'DescribeLivePullToPushList').length;

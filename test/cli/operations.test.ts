@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, runCli } from './cli-process.js';
-import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
+import { describe, expect, it } from 'vitest';
+import type { CliResult } from './cli-process.js';
+import { json, useEmulatorFixture } from './emulator-fixture.js';
 
-let fixture: EmulatorFixture;
-
-beforeAll(async () => {
-  fixture = await startEmulatorFixture();
-});
-afterAll(async () => {
-  await fixture.close();
-});
+const fixture = useEmulatorFixture();
 
 /** Runs the CLI against the emulator, with its credentials in the environment. */
-const cli = (...args: string[]): Promise<CliResult> => runCli([...args, ...fixture.endpointArgs], fixture.env);
+const { cli } = fixture;
 
 /** Expects exit 0 with nothing on stderr, and returns the JSON body. */
 function ok(result: CliResult): Record<string, unknown> {

@@ -4,19 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, runCli } from './cli-process.js';
-import { type EmulatorFixture, startEmulatorFixture } from './emulator-fixture.js';
+import { useEmulatorFixture } from './emulator-fixture.js';
 
 const SECRET = 'S3CRET-d1e2f3a4b5';
 const TOKEN = 'sts-T0KEN-a9b8c7d6';
 
-let fixture: EmulatorFixture;
+const fixture = useEmulatorFixture();
 let dir: string;
 beforeAll(async () => {
-  fixture = await startEmulatorFixture();
   dir = await mkdtemp(join(tmpdir(), 'live-relay-secret-file-'));
 });
 afterAll(async () => {
-  await fixture.close();
   await rm(dir, { recursive: true, force: true });
 });
 

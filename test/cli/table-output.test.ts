@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRecordingServer } from '../client/recording-server.js';
 import { runCli } from './cli-process.js';
-import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
+import { json, useEmulatorFixture } from './emulator-fixture.js';
 
 /** A TaskName that, printed raw, retitles the terminal (OSC 0 … BEL) and clears it (CSI 2J). */
 const HOSTILE_NAME = 'evil\x1b]0;owned\x07\x1b[2J';
@@ -10,11 +10,10 @@ const ESCAPED_NAME = 'evil\\x1b]0;owned\\x07\\x1b[2J';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const RAW_CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
 
-let fixture: EmulatorFixture;
+const fixture = useEmulatorFixture();
 let taskId: string;
 
 beforeAll(async () => {
-  fixture = await startEmulatorFixture();
   const created = await runCli(
     [
       'create',
@@ -38,9 +37,6 @@ beforeAll(async () => {
   );
   expect(created.code).toBe(0);
   taskId = json(created.stdout)['TaskId'] as string;
-});
-afterAll(async () => {
-  await fixture.close();
 });
 
 describe('--output table with control characters in task fields', () => {

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './cli-process.js';
-import { type EmulatorFixture, json, startEmulatorFixture } from './emulator-fixture.js';
+import { json, useEmulatorFixture } from './emulator-fixture.js';
 
-let fixture: EmulatorFixture;
-beforeAll(async () => {
-  fixture = await startEmulatorFixture();
-});
-afterAll(() => fixture.close());
+const fixture = useEmulatorFixture();
 
 function idleTask(): string {
   const body = fixture.emulator.service.handle('CreateLivePullToPush', {
