@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient } from '../../src/index.js';
+import { type RecordingServer, startRecordingServer } from '../support/recording-server.js';
 import { DESCRIBE_PARAMS, uniqueCredentials } from './fixtures.js';
-import { type RecordingServer, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient, LiveApiError } from '../../src/index.js';
+import { type RecordingServer, type Reply, startRecordingServer } from '../support/recording-server.js';
 import { DESCRIBE_PARAMS, uniqueCredentials } from './fixtures.js';
-import { type RecordingServer, type Reply, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient, LiveCredentialsError } from '../../src/index.js';
+import { type RecordingServer, startRecordingServer, verifyRecorded } from '../support/recording-server.js';
 import { DESCRIBE_PARAMS, SECRET, STS_TOKEN } from './fixtures.js';
-import { type RecordingServer, startRecordingServer, verifyRecorded } from './recording-server.js';
 
 const ENV_NAMES = [
   'ALIBABA_CLOUD_ACCESS_KEY_ID',

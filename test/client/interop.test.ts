@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OperationName, operations } from '../../generated/operations.js';
 import { createLiveClient } from '../../src/index.js';
 import { callOnce } from '../support/official-sdk.js';
-import { createParams, DESCRIBE_PARAMS, SECRET } from './fixtures.js';
 import {
   type RecordedRequest,
   type RecordingServer,
   startRecordingServer,
   verifyRecorded,
-} from './recording-server.js';
+} from '../support/recording-server.js';
+import { createParams, DESCRIBE_PARAMS, SECRET } from './fixtures.js';
 
 const ACCESS_KEY_ID = 'interop-ak';
 /** Per-signature parameters: fresh on every request by design. */

@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AttemptEvent, createLiveClient } from '../../src/index.js';
+import { closedPort, type RecordingServer, startRecordingServer } from '../support/recording-server.js';
 import { createParams, DESCRIBE_PARAMS, SECRET, STS_TOKEN, uniqueCredentials } from './fixtures.js';
-import { closedPort, type RecordingServer, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paginatePullToPushList } from '../../src/client/paginate-pull-to-push-list.js';
 import { createLiveClient, LiveApiError, LivePaginationError, MAX_LIST_PAGES } from '../../src/index.js';
+import { type RecordingServer, startRecordingServer } from '../support/recording-server.js';
 import { uniqueCredentials } from './fixtures.js';
-import { type RecordingServer, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {

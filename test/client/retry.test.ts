@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient, LiveApiError, LiveNetworkError, LiveTimeoutError } from '../../src/index.js';
+import { closedPort, type RecordingServer, startRecordingServer } from '../support/recording-server.js';
 import { createParams, DESCRIBE_PARAMS, uniqueCredentials } from './fixtures.js';
 import { recordAttempts } from './helpers.js';
-import { closedPort, type RecordingServer, startRecordingServer } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {

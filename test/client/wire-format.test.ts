@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient } from '../../src/index.js';
+import { type RecordingServer, startRecordingServer, verifyRecorded } from '../support/recording-server.js';
 import { createParams, DESCRIBE_PARAMS, SECRET, STS_TOKEN, uniqueCredentials } from './fixtures.js';
 import { recordAttempts } from './helpers.js';
-import { type RecordingServer, startRecordingServer, verifyRecorded } from './recording-server.js';
 
 let server: RecordingServer;
 beforeEach(async () => {

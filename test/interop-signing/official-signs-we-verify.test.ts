@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Verified, verifyRequest } from '../../src/wire/index.js';
 import { callOnce, type OfficialPath } from '../support/official-sdk.js';
-import { type RecordingServer, startRecordingServer, toReceivedRequest } from './recording-server.js';
+import { type RecordingServer, startRecordingServer, toReceivedRequest } from '../support/recording-server.js';
 
 /**
  * Direction 2: requests the official cores sign, recorded off the wire, pass our verifiers.

@@ -8,7 +8,7 @@ import {
   openapiCore,
   openapiUtil,
 } from '../support/official-sdk.js';
-import { type RecordingServer, startRecordingServer, toReceivedRequest } from './recording-server.js';
+import { type RecordingServer, startRecordingServer, toReceivedRequest } from '../support/recording-server.js';
 
 /**
  * Direction 1: what we sign, the official signing code signs identically. For V3 the official

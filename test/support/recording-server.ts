@@ -1,11 +1,18 @@
 /**
- * A real HTTP server on 127.0.0.1 for the client tests: it records every request (method, path,
- * decoded query, headers, arrival time) and answers from a script.
+ * A real HTTP server on 127.0.0.1 for the client and signing tests: it records every request
+ * (method, path, decoded query, headers, body bytes, arrival time) and answers from a script,
+ * by default like a successful RPC call.
  */
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyRequest } from '../../src/wire/verify-request.js';
-import type { VerifyResult } from '../../src/wire/verify-result.js';
+import type { ReceivedRequest, VerifyResult } from '../../src/wire/verify-result.js';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -15,6 +22,8 @@ export interface RecordedRequest {
   /** Decoded query parameters. */
   readonly query: Record<string, string>;
   readonly headers: IncomingHttpHeaders;
+  /** The body bytes as received (empty for a GET). */
+  readonly rawBody: Buffer;
   /** `Date.now()` when the request arrived. */
   readonly receivedAt: number;
 }
@@ -30,7 +39,10 @@ export type Script = (request: RecordedRequest, index: number) => Reply;
 export const OK_BODY = { RequestId: 'req-ok', RetCode: 0, Description: 'OK' };
 
 export interface RecordingServer {
+  /** `http://127.0.0.1:<port>`. */
   readonly url: string;
+  /** `127.0.0.1:<port>`: what the official clients take as `endpoint`. */
+  readonly host: string;
   readonly requests: RecordedRequest[];
   /** Replaces the script for the requests that follow. */
   script(next: Script): void;
@@ -42,6 +54,16 @@ export async function startRecordingServer(script: Script = () => ({ body: OK_BO
   const hanging = new Set<ServerResponse>();
   let current = script;
   const server: Server = createServer((req, res) => {
+    const receivedAt = Date.now();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => answer(req, res, { rawBody: Buffer.concat(chunks), receivedAt }));
+  });
+  const answer = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    arrival: Pick<RecordedRequest, 'rawBody' | 'receivedAt'>,
+  ): void => {
     const url = new URL(req.url ?? '/', 'http://recorder');
     const recorded: RecordedRequest = {
       method: req.method ?? '',
@@ -49,10 +71,9 @@ export async function startRecordingServer(script: Script = () => ({ body: OK_BO
       pathname: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
-      receivedAt: Date.now(),
+      ...arrival,
     };
     const index = requests.push(recorded) - 1;
-    req.resume();
     const reply = current(recorded, index);
     if (reply === 'hang') {
       hanging.add(res);
@@ -65,11 +86,12 @@ export async function startRecordingServer(script: Script = () => ({ body: OK_BO
     const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? OK_BODY);
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json;charset=utf-8', ...reply.headers });
     res.end(body);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
     requests,
     script(next) {
       current = next;
@@ -97,4 +119,20 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** What a server's HTTP layer hands the verifier: decoded query, decoded form body, raw bytes. */
+export function toReceivedRequest(recorded: RecordedRequest): ReceivedRequest {
+  const contentType = recorded.headers['content-type'] ?? '';
+  const form = contentType.startsWith('application/x-www-form-urlencoded')
+    ? Object.fromEntries(new URLSearchParams(recorded.rawBody.toString('utf8')))
+    : undefined;
+  return {
+    method: recorded.method,
+    pathname: recorded.pathname,
+    query: recorded.query,
+    ...(form === undefined ? {} : { form }),
+    headers: recorded.headers,
+    rawBody: recorded.rawBody,
+  };
 }
