@@ -3,7 +3,7 @@
  * driven exactly as the generated Live SDK drives it) reaches the server in the same shape.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OperationName, operations } from '../../generated/operations.js';
+import type { OperationName } from '../../generated/operations.js';
 import { createLiveClient } from '../../src/index.js';
 import { callOnce } from '../support/official-sdk.js';
 import {

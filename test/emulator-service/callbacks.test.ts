@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eventValidators } from '../../generated/validators.js';
 import { createTaskService } from '../../src/emulator/service/create-task-service.js';
 import type { TaskService } from '../../src/emulator/service/task-service.js';
-import { type Receiver, startReceiver } from './callback-receiver.js';
+import { type Receiver, startReceiver } from '../support/callback-receiver.js';
 import { call, clockDrivenService, createTask, describeTask, REGION } from './service-fixtures.js';
 
 let service: TaskService;

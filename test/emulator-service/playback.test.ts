@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mediaCatalog } from '../../src/emulator/playback/media-catalog.js';
 import type { TaskService } from '../../src/emulator/service/task-service.js';
-import { startReceiver } from './callback-receiver.js';
+import { startReceiver } from '../support/callback-receiver.js';
 import { call, clockDrivenService, createTask, describeTask, REGION, serviceError } from './service-fixtures.js';
 
 /** Three media of 60, 120 and 30 s, one that cannot be pulled, and a live stream. */

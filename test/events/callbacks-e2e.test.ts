@@ -8,7 +8,7 @@ import { validateLiveEvent } from '../../generated/validators.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { createLiveEventListener, type ReceivedLiveEvent } from '../../src/events/index.js';
 import { createLiveClient, type LiveClient } from '../../src/index.js';
-import { serve, type TestServer } from './receiver-helpers.js';
+import { serve, type TestServer } from '../support/loopback-server.js';
 
 const REGION = 'cn-shanghai';
 

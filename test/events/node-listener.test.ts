@@ -12,7 +12,8 @@ import {
   LiveOptionError,
   type ReceivedLiveEvent,
 } from '../../src/events/index.js';
-import { rawExchange, serve, stateEventBody, type TestServer } from './receiver-helpers.js';
+import { serve, type TestServer } from '../support/loopback-server.js';
+import { rawExchange, stateEventBody } from './receiver-helpers.js';
 
 interface Harness {
   readonly server: TestServer;

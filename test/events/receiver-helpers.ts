@@ -1,29 +1,5 @@
-/** Test helpers for the task event receivers: a real node:http server, raw-socket requests. */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+/** Test helpers for the task event receivers: raw-socket requests, a valid event body. */
 import { connect } from 'node:net';
-
-/** A listening loopback server; `url` is its origin. */
-export interface TestServer {
-  readonly url: string;
-  readonly port: number;
-  close(): Promise<void>;
-}
-
-export async function serve(listener: (req: IncomingMessage, res: ServerResponse) => void): Promise<TestServer> {
-  const server: Server = createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
 
 /** A raw HTTP/1.1 answer: status, lower-case headers and body text. */
 export interface RawAnswer {

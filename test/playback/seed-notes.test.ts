@@ -10,7 +10,7 @@ import { createLiveClient } from '../../src/index.js';
 import { formatUtcTimestamp } from '../../src/rules/index.js';
 import { control } from '../emulator/control-client.js';
 import { destroyAgent } from '../emulator/signed-request.js';
-import { type Receiver, startReceiver } from '../emulator-service/callback-receiver.js';
+import { type Receiver, startReceiver } from '../support/callback-receiver.js';
 import { CallFailure, officialClient, type SdkClient } from '../support/official-sdk.js';
 
 /** Three media of 60, 120 and 30 s, and two more for list changes. */

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+/** A task-callback receiver for the emulator tests: records every body, answers as told. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serve } from './loopback-server.js';
 
 /** How the receiver answers: 200, 500, or never (it holds the request open). */
 export type ReceiverMode = 'ok' | 'fail' | 'hang';
@@ -21,7 +22,7 @@ export async function startReceiver(mode: ReceiverMode = 'ok'): Promise<Receiver
   const events: Record<string, unknown>[] = [];
   const held: ServerResponse[] = [];
   let waiters: { count: number; wake: () => void }[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = await serve((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -33,20 +34,14 @@ export async function startReceiver(mode: ReceiverMode = 'ok'): Promise<Receiver
       else res.writeHead(receiver.mode === 'ok' ? 200 : 500).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   const receiver: Receiver = {
-    url: `http://127.0.0.1:${port}/hook?src=live`,
+    url: `${server.url}/hook?src=live`,
     events,
     held,
     mode,
     received: (count) =>
       events.length >= count ? Promise.resolve() : new Promise((wake) => waiters.push({ count, wake })),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
   return receiver;
 }
