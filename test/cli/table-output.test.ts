@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRecordingServer } from '../client/recording-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startRecordingServer } from '../support/recording-server.js';
 import { runCli } from './cli-process.js';
 import { json, useEmulatorFixture } from './emulator-fixture.js';
 
