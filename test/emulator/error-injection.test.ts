@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../generated/operations.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
+import type { RunningEmulator } from '../../src/emulator/server.js';
 import { CallFailure, officialClient } from '../support/official-sdk.js';
 import { control } from './control-client.js';
+import { emulatorPerFile } from './emulator-per-file.js';
 import { createParams, expectError, expectOk, REGION } from './fixtures.js';
-import { destroyAgent, sendSigned } from './signed-request.js';
+import { sendSigned } from './signed-request.js';
 
+const current = emulatorPerFile();
 let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ qpsLimit: Infinity });
-});
-afterAll(async () => {
-  destroyAgent();
-  await emulator.close();
-});
-beforeEach(async () => {
-  expectOk(await control(emulator.url, 'POST', 'reset'));
+beforeEach(() => {
+  emulator = current();
 });
 
 const describeCall = () =>

@@ -3,13 +3,13 @@
  * virtual task clock: through Alibaba's official cores (openapi-core, pop-core) and through our
  * client, asserting Describe's position and the callbacks received.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { methodName } from '../../src/client/operation-types.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
+import type { RunningEmulator } from '../../src/emulator/server.js';
 import { createLiveClient } from '../../src/index.js';
 import { formatUtcTimestamp } from '../../src/rules/index.js';
 import { control } from '../emulator/control-client.js';
-import { destroyAgent } from '../emulator/signed-request.js';
+import { emulatorPerFile } from '../emulator/emulator-per-file.js';
 import { type Receiver, startReceiver } from '../support/callback-receiver.js';
 import { CallFailure, officialClient, type SdkClient } from '../support/official-sdk.js';
 
@@ -23,17 +23,11 @@ const MEDIA = {
 };
 const REGION = 'cn-shanghai';
 
+const current = emulatorPerFile({ frozenClock: true, media: MEDIA });
 let emulator: RunningEmulator;
 let receivers: Receiver[];
-beforeAll(async () => {
-  emulator = await startEmulator({ qpsLimit: Infinity, frozenClock: true, media: MEDIA });
-});
-afterAll(async () => {
-  destroyAgent();
-  await emulator.close();
-});
-beforeEach(async () => {
-  await control(emulator.url, 'POST', 'reset');
+beforeEach(() => {
+  emulator = current();
   receivers = [];
 });
 afterEach(async () => {
