@@ -357,13 +357,17 @@ export interface components {
             TaskExitReason?: components["schemas"]["TaskExitReason"];
             /**
              * Format: int32
-             * @description The playback position in the current video, seconds.
+             * @description The playback position in the current video, whole seconds. Before the first start, the
+             *     `Offset` the task will start at; frozen while the task is Recovering, Offline or exited;
+             *     for a live source, the seconds relayed since the last (re)start (`spec/decisions.md` D-35).
              * @example 0
              */
             CurrentOffset?: number;
             /**
              * Format: int32
-             * @description The 0-based index of the video being played.
+             * @description The 0-based index of the video being played. Before the first start, the `FileIndex` the
+             *     task will start at; frozen while the task is not running; always `0` for a live source
+             *     (`spec/decisions.md` D-35).
              * @example 0
              */
             CurrentFileIndex?: number;
@@ -742,7 +746,9 @@ export interface operations {
                  */
                 RepeatNumber?: number;
                 /**
-                 * @description The 0-based index of the file in the list at which playback starts. Default `0`.
+                 * @description The 0-based index of the file in the list at which playback starts. Default `0`. Must be
+                 *     less than the number of `SourceUrls`; a larger index is refused with `InvalidParameter`
+                 *     (`spec/decisions.md` D-37).
                  * @example 0
                  */
                 FileIndex?: number;
@@ -869,7 +875,8 @@ export interface operations {
                 /**
                  * @description The 0-based index of the file at which playback starts. May change before the start or
                  *     while the task is stopped (refused with `CodeTaskHasStarted` while it is running); takes
-                 *     effect when the task is restarted.
+                 *     effect when the task is restarted. Must be less than the number of `SourceUrls` the task
+                 *     will have (those sent, else the stored ones); otherwise `InvalidParameter` (D-37).
                  * @example 0
                  */
                 FileIndex?: number;

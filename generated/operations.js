@@ -167,7 +167,7 @@ export const operations = deepFreeze({
         "type": "integer",
         "required": false,
         "style": "plain",
-        "description": "The 0-based index of the file in the list at which playback starts. Default `0`.",
+        "description": "The 0-based index of the file in the list at which playback starts. Default `0`. Must be\nless than the number of `SourceUrls`; a larger index is refused with `InvalidParameter`\n(`spec/decisions.md` D-37).",
         "format": "int32",
         "default": 0,
         "minimum": 0,
@@ -531,7 +531,7 @@ export const operations = deepFreeze({
         "type": "integer",
         "required": false,
         "style": "plain",
-        "description": "The 0-based index of the file at which playback starts. May change before the start or\nwhile the task is stopped (refused with `CodeTaskHasStarted` while it is running); takes\neffect when the task is restarted.",
+        "description": "The 0-based index of the file at which playback starts. May change before the start or\nwhile the task is stopped (refused with `CodeTaskHasStarted` while it is running); takes\neffect when the task is restarted. Must be less than the number of `SourceUrls` the task\nwill have (those sent, else the stored ones); otherwise `InvalidParameter` (D-37).",
         "format": "int32",
         "minimum": 0,
         "example": 0
