@@ -1,20 +1,21 @@
 import { updateRules } from '../../generated/operations.js';
 import { updateTable } from '../../src/rules/update-table.js';
+import { type BundledDocument, eachOperation } from './bundled-document.js';
 
 /**
  * A copy of a bundled OpenAPI document whose Update operation description ends with the
  * "Update by task state" table, rendered from the generated `updateRules` (the spec's
  * `x-acs-update-rules`), so the page shows the same table the client, the emulator and the CLI use.
  */
-export function withUpdateTable(document: unknown): unknown {
-  const copy = structuredClone(document) as {
-    paths?: Record<string, Record<string, { operationId?: string; description?: string }>>;
-  };
-  const operation = Object.values(copy.paths ?? {})
-    .flatMap((item) => Object.values(item))
-    .find((op) => op.operationId === updateRules.action);
-  if (operation === undefined) throw new Error(`${updateRules.action} is not in the spec`);
-  operation.description = `${(operation.description ?? '').trimEnd()}\n\n${updateTableMarkdown()}`;
+export function withUpdateTable(document: BundledDocument): BundledDocument {
+  const copy = structuredClone(document);
+  let found = false;
+  eachOperation(copy, (operation) => {
+    if (operation.operationId !== updateRules.action) return;
+    operation.description = `${(operation.description ?? '').trimEnd()}\n\n${updateTableMarkdown()}`;
+    found = true;
+  });
+  if (!found) throw new Error(`${updateRules.action} is not in the spec`);
   return copy;
 }
 

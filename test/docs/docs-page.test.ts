@@ -5,7 +5,7 @@
  * the example picker) only work once Redoc has hydrated, so they also prove the page runs offline.
  */
 
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import type { HeadlessChromium } from './chromium.js';
 import { findChromium, launchChromium } from './chromium.js';
 import { docsPage, repoRoot } from './paths.js';
 import { runScript } from './run-script.js';
+import { serveStatic } from './static-server.js';
 
 const chromiumPath = findChromium();
 if (chromiumPath === undefined) {
@@ -52,6 +53,11 @@ describe.skipIf(chromiumPath === undefined)(
     afterAll(async () => {
       await browser?.close();
     });
+
+    const context = () => {
+      if (browser === undefined) throw new Error('Chromium did not start');
+      return browser.context;
+    };
 
     /** An operation's or webhook's section, found by the slug Redoc derives from its id. */
     const section = (id: string): Locator => page.locator(`[data-section-id$="/${id.toLowerCase()}"]`);
@@ -130,6 +136,108 @@ describe.skipIf(chromiumPath === undefined)(
         expect(await webhook.locator('.schema-name').allTextContents()).toEqual(
           expect.arrayContaining(['Event', 'EventTime', 'TaskId', 'TaskStatus']),
         );
+      }
+    });
+
+    /** Redoc renders the sections from the one the route names onwards: go to UpdateLivePullToPush. */
+    async function openUpdate(): Promise<Locator> {
+      await page.locator(`a[href$="/${UPDATE.action.toLowerCase()}"]`).first().click();
+      const update = section(UPDATE.action);
+      await update.waitFor();
+      return update;
+    }
+
+    it("shows each operation's error codes as a table of HTTP status, code, message and description", async () => {
+      const update = await openUpdate();
+      const table = update.locator('table', { hasText: 'Error message' });
+      await table.waitFor();
+      const rows = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+        );
+      const own = UPDATE.errors.filter((e) => !e.gateway).sort((a, b) => a.status - b.status);
+      expect(rows).toEqual(own.map((e) => [String(e.status), e.code, e.message.trim(), e.description.trim()]));
+      expect(rows.map((row) => row[1])).toEqual(
+        expect.arrayContaining(['CodeTaskHasStarted', 'CodeTaskNotExist', 'InvalidParam.CodeIllegalDuration']),
+      );
+    });
+
+    it('publishes the decisions and the changelog beside the page, and links to them', async () => {
+      for (const [href, heading] of [
+        ['./decisions.html', 'Decisions: where the vendor sources disagree'],
+        ['./changelog.html', 'Changelog'],
+      ] as const) {
+        const link = page.locator(`a[href="${href}"]`).first();
+        await link.waitFor({ state: 'attached' });
+        const target = await context().newPage();
+        await target.goto(new URL(href, pathToFileURL(docsPage)).href);
+        expect(await target.locator('h1').first().innerText()).toContain(heading.split(':')[0] ?? heading);
+        await target.close();
+      }
+      // A decision named in an operation's description links to its own heading.
+      const decision = (await openUpdate()).locator('a[href="./decisions.html#D-01"]').first();
+      await decision.waitFor({ state: 'attached' });
+      const target = await context().newPage();
+      await target.goto(new URL('./decisions.html#D-01', pathToFileURL(docsPage)).href);
+      expect(await target.locator('#D-01').innerText()).toMatch(/^D-01 UpdateLivePullToPush/);
+      // The gateway codes every operation can return are tabled once, on errors.html.
+      await section(UPDATE.action).locator('a[href="./errors.html"]').first().waitFor({ state: 'attached' });
+      await target.goto(new URL('./errors.html', pathToFileURL(docsPage)).href);
+      const codes = await target.locator('tbody tr td:nth-child(2)').allInnerTexts();
+      expect(codes).toEqual(expect.arrayContaining(['Throttling.User', 'SignatureDoesNotMatch', 'MissingParameter']));
+      await target.close();
+    });
+
+    /** The id of the operation section at the top of the viewport. */
+    const sectionAtTop = (at: Page): Promise<string | undefined> =>
+      at.locator('[data-section-id]').evaluateAll((sections) => {
+        const top = sections.find((el) => {
+          const { top: y, bottom } = el.getBoundingClientRect();
+          return y <= 120 && bottom > 120;
+        });
+        return top?.getAttribute('data-section-id') ?? undefined;
+      });
+
+    /** The link the sidebar gives UpdateLivePullToPush, relative to the page (`#/…`). */
+    async function updateLink(): Promise<string> {
+      const href = await page.locator(`a[href$="/${UPDATE.action.toLowerCase()}"]`).first().getAttribute('href');
+      expect(href).toMatch(/^#\//);
+      return href ?? '';
+    }
+
+    async function expectDeepLink(url: string, at: Page): Promise<void> {
+      await at.goto(url);
+      await expect.poll(() => sectionAtTop(at), { timeout: 20_000 }).toMatch(/\/updatelivepulltopush$/);
+      await at.reload();
+      await expect.poll(() => sectionAtTop(at), { timeout: 20_000 }).toMatch(/\/updatelivepulltopush$/);
+      expect(at.url()).toBe(url);
+    }
+
+    it('opens a deep link to UpdateLivePullToPush from disk, and a reload keeps it there', async () => {
+      const fresh = await context().newPage();
+      await fresh.route(/^https?:\/\//, (route) => route.abort());
+      await expectDeepLink(`${pathToFileURL(docsPage).href}${await updateLink()}`, fresh);
+      await fresh.close();
+    });
+
+    it('opens the same deep link over a plain static file server, and a reload keeps it there', {
+      timeout: 120_000,
+    }, async () => {
+      const server = await serveStatic(dirname(docsPage));
+      const fresh = await context().newPage();
+      await fresh.route(/^https?:\/\//, (route) =>
+        route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+      );
+      try {
+        const link = await updateLink();
+        await expectDeepLink(`${server.url}/index.html${link}`, fresh);
+        await expectDeepLink(`${server.url}/${link}`, fresh);
+        const decisions = await fresh.goto(`${server.url}/decisions.html#D-01`);
+        expect(decisions?.status()).toBe(200);
+      } finally {
+        await fresh.close();
+        await server.close();
       }
     });
 
