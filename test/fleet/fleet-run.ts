@@ -13,6 +13,8 @@ export interface WorkerReport {
   readonly ok: number;
   readonly failures: Record<string, number>;
   readonly logs: { readonly level: 'warn' | 'info'; readonly message: string }[];
+  /** Each call as it ended: epoch ms, and the error code when it failed. */
+  readonly calls: { readonly at: number; readonly ok: boolean; readonly code?: string }[];
 }
 
 /** A fleet run: every worker's report, and the time from "go" to the last worker's last call (ms). */
@@ -23,13 +25,14 @@ export interface FleetRun {
 
 /**
  * Runs `processes` workers (separate Node processes) with one config, starting their calls
- * together once all are ready, and resolves when all have finished. Rejects if a worker fails.
+ * together once all are ready (then calls `onGo`), and resolves when all have finished. Rejects if a worker fails.
  */
-export async function runFleet(processes: number, config: WorkerConfig): Promise<FleetRun> {
+export async function runFleet(processes: number, config: WorkerConfig, onGo?: () => void): Promise<FleetRun> {
   const workers = Array.from({ length: processes }, () => startWorker(config));
   await Promise.all(workers.map((w) => w.ready));
   const start = performance.now();
   for (const w of workers) w.go();
+  onGo?.();
   const reports = await Promise.all(workers.map((w) => w.done));
   return { workers: reports, elapsedMs: Math.max(...reports.map((r) => r.doneAt)) - start };
 }
@@ -44,6 +47,7 @@ function startWorker(config: WorkerConfig) {
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const logs: WorkerReport['logs'] = [];
+  const calls: WorkerReport['calls'] = [];
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   let report: WorkerReport | undefined;
@@ -51,8 +55,9 @@ function startWorker(config: WorkerConfig) {
     const event = JSON.parse(line) as WorkerEvent;
     if (event.event === 'ready') markReady();
     else if (event.event === 'log') logs.push({ level: event.level, message: event.message });
+    else if (event.event === 'call') calls.push(event.code === undefined ? { at: event.at, ok: event.ok } : event);
     else if (event.event === 'done')
-      report = { doneAt: performance.now(), ok: event.ok, failures: event.failures, logs };
+      report = { doneAt: performance.now(), ok: event.ok, failures: event.failures, logs, calls };
   });
   const done = new Promise<WorkerReport>((resolve, reject) => {
     child.once('error', reject);

@@ -15,6 +15,8 @@ export interface WorkerConfig {
   readonly credentials: { readonly accessKeyId: string; readonly accessKeySecret: string };
   readonly calls: number;
   readonly concurrency: number;
+  /** Keep calling until this long after "go" (ms) instead of stopping after `calls`; a failed call is followed by a 50 ms pause. */
+  readonly durationMs?: number;
   /** Share the budget through this Redis; absent: each process has its own in-memory limiter. */
   readonly redis?: { readonly url: string; readonly workers?: number; readonly onRedisDown?: OnRedisDown };
   /** false: one attempt per call, so throttling surfaces as an error. */
@@ -26,7 +28,7 @@ export interface WorkerConfig {
 /** What a worker prints, one JSON object per line. */
 export type WorkerEvent =
   | { readonly event: 'ready' }
-  | { readonly event: 'call'; readonly ok: boolean; readonly code?: string }
+  | { readonly event: 'call'; readonly at: number; readonly ok: boolean; readonly code?: string }
   | { readonly event: 'log'; readonly level: 'warn' | 'info'; readonly message: string }
   | { readonly event: 'done'; readonly ok: number; readonly failures: Record<string, number> };
 
@@ -55,22 +57,25 @@ const lines = createInterface({ input: process.stdin });
 await new Promise<void>((resolve) => lines.once('line', () => resolve()));
 lines.close();
 
+const stopAt = config.durationMs === undefined ? undefined : Date.now() + config.durationMs;
+const more = (): boolean => (stopAt === undefined ? next < config.calls : Date.now() < stopAt);
 let next = 0;
 let ok = 0;
 const failures: Record<string, number> = {};
 await Promise.all(
   Array.from({ length: config.concurrency }, async () => {
-    while (next < config.calls) {
+    while (more()) {
       next++;
       try {
         await client.describeLivePullToPushList({ Region: 'cn-shanghai' });
         ok++;
-        print({ event: 'call', ok: true });
+        print({ event: 'call', at: Date.now(), ok: true });
       } catch (error) {
         const { code, name } = error as { code?: unknown; name?: unknown };
         const key = typeof code === 'string' ? code : String(name);
         failures[key] = (failures[key] ?? 0) + 1;
-        print({ event: 'call', ok: false, code: key });
+        print({ event: 'call', at: Date.now(), ok: false, code: key });
+        if (stopAt !== undefined) await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
   }),

@@ -16,14 +16,25 @@
  * window after now (were it released this instant), hence `min(window + 1, lowest score - now)`,
  * which is at least 1 because every remaining score is after now.
  *
- * KEYS[1] the account's key. ARGV: limit, windowMs, leaseTtlMs, lease id.
- * Returns `{1}` when granted, `{0, waitMs}` when not.
+ * The second key (`…:own-budgets`) says that processes may be sending on their own fallback
+ * budgets, which the sorted set does not hold: a process returning from an outage sets it for
+ * `rejoinMs` (how long the others may take to notice Redis is back, plus a window), and every
+ * acquire reports its remaining time so that each process keeps to its fallback share until then.
+ *
+ * KEYS[1] the account's key, KEYS[2] its own-budgets key. ARGV: limit, windowMs, leaseTtlMs,
+ * lease id, rejoinMs (0 when the caller was not in an outage).
+ * Returns `{1, 0, ownBudgetsMs}` when granted, `{0, waitMs, ownBudgetsMs}` when not.
  */
 export const ACQUIRE_SLOT_LUA = `
 local key = KEYS[1]
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local leaseTtl = tonumber(ARGV[3])
+local rejoin = math.ceil(tonumber(ARGV[5]))
+if rejoin > 0 and redis.call('PTTL', KEYS[2]) < rejoin then
+  redis.call('SET', KEYS[2], 1, 'PX', rejoin)
+end
+local ownBudgets = math.max(0, redis.call('PTTL', KEYS[2]))
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
@@ -32,8 +43,8 @@ if redis.call('ZCARD', key) < limit then
   redis.call('ZADD', key, now + lifetime, ARGV[4])
   -- No member frees later than this one, so the whole key may expire with it.
   redis.call('PEXPIRE', key, lifetime)
-  return {1}
+  return {1, 0, ownBudgets}
 end
 local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-return {0, math.ceil(math.min(window + 1, tonumber(first[2]) - now))}
+return {0, math.ceil(math.min(window + 1, tonumber(first[2]) - now)), ownBudgets}
 `;

@@ -11,6 +11,7 @@ class FakeShared implements SharedSlotStore {
   up = true;
   down: Error = new Error('connect ECONNREFUSED 127.0.0.1:6390');
   asked = 0;
+  connected = 1;
   readonly released: SlotLease[] = [];
   private readonly leases = new WeakSet<SlotLease>();
 
@@ -21,6 +22,21 @@ class FakeShared implements SharedSlotStore {
     this.leases.add(lease);
     return { granted: true, lease };
   }
+
+  /** What the shared store says of processes on their own budgets, ms. */
+  ownBudgetsMs = 0;
+  rejoins: number[] = [];
+
+  async acquireShared(request: SlotRequest, rejoinMs: number) {
+    if (rejoinMs > 0) this.rejoins.push(rejoinMs);
+    return { decision: await this.acquire(request), ownBudgetsMs: Math.max(this.ownBudgetsMs, rejoinMs) };
+  }
+
+  async cancel(lease: SlotLease): Promise<void> {
+    this.cancelled.push(lease);
+  }
+
+  readonly cancelled: SlotLease[] = [];
 
   async release(lease: SlotLease): Promise<void> {
     if (!this.up) throw this.down;
@@ -34,6 +50,10 @@ class FakeShared implements SharedSlotStore {
   reachable(): boolean {
     return this.up;
   }
+
+  connections(): number {
+    return this.connected;
+  }
 }
 
 function setup(onRedisDown: OnRedisDown, workers = 4) {
@@ -42,6 +62,7 @@ function setup(onRedisDown: OnRedisDown, workers = 4) {
   const store = new FallbackStore(shared, {
     url: 'redis://relay:redis-pw-0123@cache:6390',
     safeUrl: 'redis://:***@cache:6390',
+    commandTimeoutMs: 500,
     workers,
     onRedisDown,
     logger: { warn: (m) => log.push(`warn ${m}`), info: (m) => log.push(`info ${m}`) },
@@ -155,5 +176,39 @@ describe('FallbackStore', () => {
     ];
     expect(shown.join('\n')).not.toContain('redis-pw-0123');
     expect((error as Error).cause).toMatchObject({ message: 'Command timed out (auth *** ***)' });
+  });
+
+  it('after a reconnect (Redis may have restarted empty) sends nothing for one window, saying so once', async () => {
+    const { shared, log, store } = setup('fallback');
+    await granted(store.acquire(at(0)));
+    shared.connected = 2;
+    expect(await store.acquire(at(100))).toEqual({ granted: false, waitMs: 1001 });
+    expect(await store.acquire(at(600))).toEqual({ granted: false, waitMs: 501 });
+    expect(shared.asked).toBe(1);
+    await granted(store.acquire(at(1101)));
+    expect(log).toEqual([
+      expect.stringMatching(
+        /^warn live-relay rate limit: Redis at redis:\/\/:\*\*\*@cache:6390 reconnected and may have lost/,
+      ),
+      expect.stringMatching(/^info .* answers again/),
+    ]);
+  });
+
+  it('back from an outage, announces it and keeps to its own share while others may still be on theirs', async () => {
+    const { shared, store } = setup('fallback', 4);
+    shared.up = false;
+    await store.acquire(at(0));
+    shared.up = true;
+    // Quiet after the outage's window, then back on the shared store, announcing a rejoin.
+    const first = await granted(store.acquire(at(1001)));
+    expect(shared.rejoins).toEqual([1000 + 500 + 1000 + 1]);
+    await granted(store.acquire(at(1001)));
+    // A third shared slot is beyond this process's share (10 / 4 workers): given back, and waited for.
+    expect(await store.acquire(at(1002))).toMatchObject({ granted: false });
+    expect(shared.cancelled).toHaveLength(1);
+    await store.release(first, 1010);
+    // Once the others cannot be on their own budgets any more, the shared store alone decides.
+    const later = await Promise.all(Array.from({ length: 5 }, () => store.acquire(at(1001 + 2501))));
+    expect(later.every((d) => d.granted)).toBe(true);
   });
 });

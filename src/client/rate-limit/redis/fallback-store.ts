@@ -5,14 +5,30 @@ import type { RateLimitStore, SlotDecision, SlotLease, SlotRequest } from '../ra
 import { fallbackLimit } from './fallback-limit.js';
 import { MissingIoredisError } from './import-ioredis.js';
 import { RateLimitUnavailableError } from './rate-limit-unavailable-error.js';
+import { RECONNECT_MAX_DELAY_MS } from './redis-link.js';
 import type { ResolvedRedisOptions } from './redis-options.js';
 
 /** A store shared between processes, which throws when it cannot be reached. */
 export interface SharedSlotStore extends RateLimitStore {
+  /**
+   * `acquire`, also saying how long processes may still be sending on their own budgets
+   * (`ownBudgetsMs`). `rejoinMs` > 0 announces that this process is returning from an outage.
+   */
+  acquireShared(
+    request: SlotRequest,
+    rejoinMs: number,
+  ): Promise<{ readonly decision: SlotDecision; readonly ownBudgetsMs: number }>;
+  /** Gives back a slot that was not used. */
+  cancel(lease: SlotLease): Promise<void>;
   /** Whether `lease` came from this store. */
   owns(lease: SlotLease): boolean;
   /** Whether a call now would reach the store (it may still fail). Answers at once. */
   reachable(): boolean;
+  /**
+   * How many times the store has connected. A new connection may reach a store that lost its
+   * state (Redis restarted empty, or a replica took over).
+   */
+  connections(): number;
 }
 
 /** The state of an outage of the shared store, in this process. */
@@ -43,20 +59,32 @@ export class FallbackStore implements RateLimitStore {
   /** Local leases, with the service's window each was taken for (ms). */
   private readonly localWindows = new WeakMap<SlotLease, number>();
   private outage: Outage | undefined;
+  /** Until when (this process's clock, ms) processes may be sending on their own budgets. */
+  private ownBudgetsUntilMs = 0;
+  /** Local slots taken beside shared ones while processes may be on their own budgets. */
+  private readonly pairedLocal = new WeakMap<SlotLease, SlotLease>();
+  /** The shared store's connection count when this process last used it. */
+  private seenConnections: number | undefined;
 
   constructor(
     private readonly shared: SharedSlotStore,
-    private readonly options: Pick<ResolvedRedisOptions, 'url' | 'safeUrl' | 'workers' | 'onRedisDown' | 'logger'>,
+    private readonly options: Pick<
+      ResolvedRedisOptions,
+      'url' | 'safeUrl' | 'workers' | 'onRedisDown' | 'logger' | 'commandTimeoutMs'
+    >,
   ) {}
 
   async acquire(request: SlotRequest): Promise<SlotDecision> {
     if (this.outage === undefined || this.shared.reachable()) {
+      this.noticeReconnect(request);
       const waitMs = this.outage === undefined ? 0 : untilQuiet(this.outage, request);
       if (waitMs > 0) return { granted: false, waitMs };
       try {
-        const decision = await this.shared.acquire(request);
+        const rejoinMs = this.outage === undefined ? 0 : this.rejoinMs(request);
+        const { decision, ownBudgetsMs } = await this.shared.acquireShared(request, rejoinMs);
+        this.seenConnections = this.shared.connections();
         this.recovered();
-        return decision;
+        return await this.withinOwnShare(decision, ownBudgetsMs, request);
       } catch (error) {
         if (error instanceof MissingIoredisError) throw error;
         this.enterOutage(error, request);
@@ -74,6 +102,8 @@ export class FallbackStore implements RateLimitStore {
   }
 
   async release(lease: SlotLease, doneMs: number): Promise<void> {
+    const paired = this.pairedLocal.get(lease);
+    if (paired !== undefined) this.local.release(paired, doneMs);
     const windowMs = this.localWindows.get(lease);
     if (windowMs !== undefined) {
       this.local.release(lease, doneMs);
@@ -91,6 +121,37 @@ export class FallbackStore implements RateLimitStore {
     } catch {
       // Redis went away mid-call; the slot frees itself when its lease expires (leaseTtlMs).
     }
+  }
+
+  /**
+   * While other processes may still be on their own budgets (they have not noticed Redis is back,
+   * or their last local calls are still in their window), the shared store does not know of their
+   * calls: a shared slot is used only if this process's own fallback share allows it too, so the
+   * fleet as a whole stays within the limit.
+   */
+  private async withinOwnShare(
+    decision: SlotDecision,
+    ownBudgetsMs: number,
+    request: SlotRequest,
+  ): Promise<SlotDecision> {
+    this.ownBudgetsUntilMs = Math.max(this.ownBudgetsUntilMs, request.nowMs + ownBudgetsMs);
+    if (!decision.granted || request.nowMs >= this.ownBudgetsUntilMs) return decision;
+    const local = this.local.acquire(this.localRequest(request));
+    if (local.granted) {
+      this.pairedLocal.set(decision.lease, local.lease);
+      return decision;
+    }
+    await this.shared.cancel(decision.lease).catch(() => undefined);
+    return local;
+  }
+
+  /**
+   * How long, after this process returns from an outage, others may still send on their own
+   * budgets: until they notice Redis is back (a reconnect or a failed command's pause, plus one
+   * command) and their last local call has left its window.
+   */
+  private rejoinMs(request: SlotRequest): number {
+    return RECONNECT_MAX_DELAY_MS + this.options.commandTimeoutMs + request.windowMs + 1;
   }
 
   private localRequest(request: SlotRequest): SlotRequest {
@@ -116,6 +177,32 @@ export class FallbackStore implements RateLimitStore {
     // The local budget starts spent: each slot, released now, frees a window from now.
     for (let d = this.local.acquire(local); d.granted; d = this.local.acquire(local))
       this.local.release(d.lease, request.nowMs);
+  }
+
+  /**
+   * A reconnected store may have forgotten the calls of the last window (Redis restarted empty):
+   * the process then stays off it (and sends nothing) for one window from now, so that every call
+   * it forgot has left its window, and says so once.
+   */
+  private noticeReconnect(request: SlotRequest): void {
+    const connections = this.shared.connections();
+    const seen = this.seenConnections;
+    if (seen === undefined || seen === connections) return;
+    this.seenConnections = connections;
+    const quietAtMs = request.nowMs + request.windowMs + 1;
+    if (this.outage !== undefined) {
+      this.outage.localQuietAtMs = Math.max(this.outage.localQuietAtMs, quietAtMs);
+      return;
+    }
+    this.outage = {
+      reason: new Error('reconnected; its record of recent calls may be lost'),
+      localInFlight: 0,
+      localQuietAtMs: quietAtMs,
+    };
+    this.options.logger.warn(
+      `live-relay rate limit: Redis at ${this.options.safeUrl} reconnected and may have lost its record of recent ` +
+        `calls (a restart); this process sends nothing for one window (${request.windowMs} ms) before sharing the budget through it again`,
+    );
   }
 
   private recovered(): void {

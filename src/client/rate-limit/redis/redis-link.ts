@@ -29,6 +29,7 @@ export class RedisLink {
   private reconnectAttempts = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private readyCount = 0;
 
   constructor(
     private readonly options: Pick<ResolvedRedisOptions, 'url' | 'connectTimeoutMs' | 'commandTimeoutMs'>,
@@ -45,6 +46,19 @@ export class RedisLink {
     if (this.closed) throw new Error('the Redis rate-limit store is closed');
     if (client.status !== 'ready' || Date.now() < this.resumeAt) throw this.lastError;
     return client;
+  }
+
+  /**
+   * The client while its connection is up, even when it failed a command a moment ago (a paused
+   * Redis): for commands that must follow others on the same connection.
+   */
+  connected(): Redis | undefined {
+    return !this.closed && this.current?.status === 'ready' ? this.current : undefined;
+  }
+
+  /** How many times the connection has become ready; each reconnect may reach a Redis that lost its data. */
+  get connections(): number {
+    return this.readyCount;
   }
 
   /** Whether {@link client} would return the client now. */
@@ -82,6 +96,7 @@ export class RedisLink {
     });
     client.on('connect', () => client.stream.unref());
     client.on('ready', () => {
+      this.readyCount++;
       this.reconnectAttempts = 0;
       this.resumeAt = 0;
     });

@@ -21,6 +21,8 @@ interface Script {
 const script = (source: string): Script => ({ source, sha1: createHash('sha1').update(source).digest('hex') });
 const ACQUIRE = script(ACQUIRE_SLOT_LUA);
 const RELEASE = script(RELEASE_SLOT_LUA);
+/** Appended to an account's key for the key that says processes may be on their own budgets. */
+const OWN_BUDGETS_SUFFIX = ':own-budgets';
 
 /**
  * The slots of every account, kept in Redis (see `ACQUIRE_SLOT_LUA` for the layout), so all the
@@ -36,26 +38,58 @@ export class RedisSlotStore implements SharedSlotStore {
     private readonly options: Pick<ResolvedRedisOptions, 'keyPrefix' | 'leaseTtlMs'>,
   ) {}
 
-  async acquire({ key, limit, windowMs }: SlotRequest): Promise<SlotDecision> {
+  async acquire(request: SlotRequest): Promise<SlotDecision> {
+    return (await this.acquireShared(request, 0)).decision;
+  }
+
+  async acquireShared(
+    { key, limit, windowMs }: SlotRequest,
+    rejoinMs: number,
+  ): Promise<{ decision: SlotDecision; ownBudgetsMs: number }> {
     const id = randomUUID();
-    const reply = (await this.run(ACQUIRE, this.options.keyPrefix + key, [
-      limit,
-      windowMs,
-      this.options.leaseTtlMs,
-      id,
-    ])) as [number, number?];
+    const redisKey = this.options.keyPrefix + key;
+    let reply: [number, number, number];
+    try {
+      reply = (await this.run(
+        ACQUIRE,
+        [redisKey, redisKey + OWN_BUDGETS_SUFFIX],
+        [limit, windowMs, this.options.leaseTtlMs, id, rejoinMs],
+      )) as [number, number, number];
+    } catch (error) {
+      this.forget(redisKey, id);
+      throw error;
+    }
+    const ownBudgetsMs = reply[2];
     if (reply[0] === 1) {
       const lease: RedisLease = { key, id, windowMs };
       this.leases.add(lease);
-      return { granted: true, lease };
+      return { decision: { granted: true, lease }, ownBudgetsMs };
     }
-    return { granted: false, waitMs: Math.max(1, reply[1] ?? windowMs) };
+    return { decision: { granted: false, waitMs: Math.max(1, reply[1]) }, ownBudgetsMs };
+  }
+
+  async cancel(lease: SlotLease): Promise<void> {
+    const { key, id } = lease as RedisLease;
+    const client = await this.link.client();
+    await client.zrem(this.options.keyPrefix + key, id);
   }
 
   /** Redis's clock stamps the release; `doneMs` (this machine's clock) is not comparable with it. */
   async release(lease: SlotLease, _doneMs: number): Promise<void> {
     const { key, id, windowMs } = lease as RedisLease;
-    await this.run(RELEASE, this.options.keyPrefix + key, [windowMs, id]);
+    await this.run(RELEASE, [this.options.keyPrefix + key], [windowMs, id]);
+  }
+
+  /**
+   * Drops a reservation this process gave up on. A paused Redis (or a slow network) runs a
+   * timed-out acquire once it answers again, and nobody would release that reservation; the
+   * removal is queued on the same connection, so Redis runs it right after the acquire.
+   */
+  private forget(redisKey: string, id: string): void {
+    this.link
+      .connected()
+      ?.zrem(redisKey, id)
+      .catch(() => undefined);
   }
 
   owns(lease: SlotLease): boolean {
@@ -66,15 +100,19 @@ export class RedisSlotStore implements SharedSlotStore {
     return this.link.reachable();
   }
 
-  private async run(which: Script, key: string, args: readonly (string | number)[]): Promise<unknown> {
+  connections(): number {
+    return this.link.connections;
+  }
+
+  private async run(which: Script, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
     const client = await this.link.client();
     try {
       try {
-        return await client.evalsha(which.sha1, 1, key, ...args);
+        return await client.evalsha(which.sha1, keys.length, ...keys, ...args);
       } catch (error) {
         // A restarted or flushed Redis has forgotten the script: send it whole once.
         if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
-        return await client.eval(which.source, 1, key, ...args);
+        return await client.eval(which.source, keys.length, ...keys, ...args);
       }
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
