@@ -22,6 +22,14 @@ module.exports = {
       to: { path: '^(src|scripts|test|bench)/' },
     },
     {
+      name: 'generation-reads-only-the-spec',
+      comment:
+        'scripts/generate.ts and scripts/generate/ write generated/ from spec/ alone; src/ is downstream of them (the docs scripts may read src/).',
+      severity: 'error',
+      from: { path: '^scripts/generate(\\.ts$|/)' },
+      to: { path: '^(src|test|bench)/' },
+    },
+    {
       name: 'client-stays-a-client',
       comment: 'The client ships alone (dist/live-relay.js): it never imports the emulator or the CLI.',
       severity: 'error',

@@ -35,6 +35,8 @@ const TREE: Readonly<Record<string, readonly string[]>> = {
   'src/index.ts': ['./demo/main.js'],
   'bench/main.ts': ['../src/client/client.js'],
   'scripts/leak.ts': ['../bench/main.js'],
+  'scripts/generate/leak.ts': ['../../src/wire/pure.js'],
+  'scripts/docs/page.ts': ['../../src/rules/loop-a.js'],
   'test/cli.test.ts': ['../src/cli/run.js', '../src/emulator/server.js'],
 };
 
@@ -47,6 +49,7 @@ const EXPECTED = [
   'only-entry-points-import-the-cli: src/events/leak.ts → src/cli/run.ts',
   'nothing-imports-demo-or-bench: src/index.ts → src/demo/main.ts',
   'nothing-imports-demo-or-bench: scripts/leak.ts → bench/main.ts',
+  'generation-reads-only-the-spec: scripts/generate/leak.ts → src/wire/pure.ts',
   'no-import-loops: src/rules/loop-a.ts → src/rules/loop-b.ts',
 ];
 
