@@ -8,40 +8,26 @@
  * accepted, 2 when the input cannot be read.
  */
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { REPO_ROOT } from './docs/repo-root.js';
+import { relative } from 'node:path';
 import { formatReport } from './docs-check/report.js';
 import { readSource, review } from './docs-check/review.js';
 import { loadSpecOperations } from './docs-check/spec-reader.js';
+import { readVendorArgs } from './docs-check/vendor-args.js';
 
 const USAGE = 'usage: npm run docs:check -- FILE [--spec spec/openapi.yaml] [--decisions spec/decisions.md]';
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      spec: { type: 'string', default: join(REPO_ROOT, 'spec', 'openapi.yaml') },
-      decisions: { type: 'string', default: join(REPO_ROOT, 'spec', 'decisions.md') },
-    },
-  });
-  const [file] = positionals;
-  if (file === undefined || positionals.length > 1) {
+  const args = readVendorArgs({ allowWrite: false });
+  if (args === undefined) {
     console.error(USAGE);
     return 2;
   }
-  // `npm run` starts scripts in the package root; a relative FILE means the caller's directory.
-  const callerDir = process.env['INIT_CWD'] ?? process.cwd();
-  const spec = await loadSpecOperations(resolve(callerDir, values.spec));
-  const source = readSource(file, await readFile(resolve(callerDir, file), 'utf8'), spec);
-  const { differences: reviewed, notes } = review(
-    source,
-    spec,
-    await readFile(resolve(callerDir, values.decisions), 'utf8'),
-  );
+  const spec = await loadSpecOperations(args.specPath);
+  const source = readSource(args.file, await readFile(args.file, 'utf8'), spec);
+  const { differences: reviewed, notes } = review(source, spec, await readFile(args.decisionsPath, 'utf8'));
   const report = {
     source: source.label,
-    spec: relative(callerDir, resolve(callerDir, values.spec)),
+    spec: relative(args.callerDir, args.specPath),
     differences: reviewed,
     notes,
   };

@@ -10,42 +10,32 @@
  * 2 when the input cannot be read. Run `npm run generate` afterwards.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { REPO_ROOT } from './docs/repo-root.js';
+import { relative } from 'node:path';
 import { describeDifference } from './docs-check/report.js';
 import { readSource, review } from './docs-check/review.js';
 import { loadSpecOperations } from './docs-check/spec-reader.js';
+import { readVendorArgs } from './docs-check/vendor-args.js';
 import { planChanges } from './spec-sync/plan-changes.js';
 import { EditableSpec } from './spec-sync/spec-document.js';
 
 const USAGE = 'usage: npm run spec:sync -- FILE [--write] [--spec spec/openapi.yaml] [--decisions spec/decisions.md]';
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      write: { type: 'boolean', default: false },
-      spec: { type: 'string', default: join(REPO_ROOT, 'spec', 'openapi.yaml') },
-      decisions: { type: 'string', default: join(REPO_ROOT, 'spec', 'decisions.md') },
-    },
-  });
-  const [file] = positionals;
-  if (file === undefined || positionals.length > 1) {
+  const args = readVendorArgs({ allowWrite: true });
+  if (args === undefined) {
     console.error(USAGE);
     return 2;
   }
-  const callerDir = process.env['INIT_CWD'] ?? process.cwd();
-  const specPath = resolve(callerDir, values.spec);
+  const { callerDir, specPath } = args;
   const operations = await loadSpecOperations(specPath);
-  const source = readSource(file, await readFile(resolve(callerDir, file), 'utf8'), operations);
-  const { differences } = review(source, operations, await readFile(resolve(callerDir, values.decisions), 'utf8'));
+  const source = readSource(args.file, await readFile(args.file, 'utf8'), operations);
+  const { differences } = review(source, operations, await readFile(args.decisionsPath, 'utf8'));
   const spec = new EditableSpec(await readFile(specPath, 'utf8'));
   const plan = planChanges(differences, source);
 
   const lines = [`spec:sync ${source.label} into ${relative(callerDir, specPath)}`];
   if (plan.changes.length > 0) {
-    lines.push('', `${values.write ? 'Changed' : 'Would change (run with --write)'} (${plan.changes.length}):`);
+    lines.push('', `${args.write ? 'Changed' : 'Would change (run with --write)'} (${plan.changes.length}):`);
     lines.push(...plan.changes.map((c) => `  ${c.summary}`));
   }
   if (plan.kept.length > 0) {
@@ -57,7 +47,7 @@ async function main(): Promise<number> {
     lines.push(...plan.manual.map((m) => `  ${describeDifference(m.difference)}: ${m.reason}`));
   }
   if (plan.changes.length === 0) lines.push('', 'Nothing to change.');
-  if (values.write && plan.changes.length > 0) {
+  if (args.write && plan.changes.length > 0) {
     for (const change of plan.changes) change.apply(spec);
     await writeFile(specPath, spec.toString());
     lines.push('', `Wrote ${relative(callerDir, specPath)}; now run \`npm run generate\` and review the new items.`);

@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { repoRoot } from '../docs/paths.js';
 
 /** What a copy needs to sync the spec, generate, lint, build the docs and run the client and emulator. */
-const COPIED = ['spec', 'scripts', 'src', 'generated', 'bin', 'package.json', 'tsconfig.json', 'redocly.yaml'];
+const COPIED = [
+  'spec',
+  'scripts',
+  'src',
+  'generated',
+  'bin',
+  'package.json',
+  'tsconfig.json',
+  'redocly.yaml',
+  'CHANGELOG.md',
+];
 
 /** A throwaway copy of the repository tree (node_modules linked, not copied). */
 export interface RepoCopy {
