@@ -5,6 +5,7 @@
  *                       [--access-key-id ID --access-key-secret SECRET] [--data FILE]
  *                       [--allow-cross-origin]
  *                       [--media FILE] [--default-media-duration SECONDS] [--frozen-clock]
+ *                       [--relay [--ffmpeg PATH]] [--retry-interval SECONDS]
  *
  * Also runnable directly: `node --import tsx src/cli/emulator-command.ts --port 0`.
  */
@@ -45,6 +46,11 @@ Options:
   --media FILE                media catalog, JSON: {"<media ID or URL>": {"durationSeconds": N, "missing"?: true}}
   --default-media-duration S  seconds a medium not in the catalog plays (default ${DEFAULT_MEDIA_DURATION_SECONDS})
   --frozen-clock              the task clock stands still between POST /_emulator/clock calls
+  --relay                     relay for real: each Running task pulls its source and pushes it to its
+                              DstUrl with an ffmpeg child process (Debian's ffmpeg); the task clock
+                              is then the real clock. VOD media IDs play the catalog's "file".
+  --ffmpeg PATH               the ffmpeg for --relay (default: ffmpeg on PATH; ffprobe beside it)
+  --retry-interval S          seconds between retries instead of each task's RetryInterval (60-300 s)
   -h, --help                  show this help
 `;
 
@@ -56,6 +62,8 @@ const VALUE_OPTIONS = new Set([
   'data',
   'media',
   'default-media-duration',
+  'ffmpeg',
+  'retry-interval',
 ]);
 
 /**
@@ -64,15 +72,17 @@ const VALUE_OPTIONS = new Set([
  * Prints the URL and the accepted AccessKeyId; prints the secret only for the built-in test key.
  */
 export async function runEmulatorCommand(argv: readonly string[], io: EmulatorCommandIo = process): Promise<number> {
-  const parsed = parseArgv(argv, new Set(['help', 'h', 'allow-cross-origin', 'frozen-clock']));
+  const parsed = parseArgv(argv, new Set(['help', 'h', 'allow-cross-origin', 'frozen-clock', 'relay']));
   const problems = [...parsed.problems];
   const values: Record<string, string> = {};
   let help = false;
   let allowCrossOrigin = false;
   let frozenClock = false;
+  let relay = false;
   for (const option of parsed.options) {
     if (option.value === true && option.name === 'allow-cross-origin') allowCrossOrigin = true;
     else if (option.value === true && option.name === 'frozen-clock') frozenClock = true;
+    else if (option.value === true && option.name === 'relay') relay = true;
     else if (option.value === true) help = true;
     else if (VALUE_OPTIONS.has(option.name)) values[option.name] = option.value;
     else problems.push(`${option.flag}: unknown option`);
@@ -82,10 +92,13 @@ export async function runEmulatorCommand(argv: readonly string[], io: EmulatorCo
     io.stdout.write(USAGE);
     return 0;
   }
-  const options = {
+  if (values['ffmpeg'] !== undefined && !relay) problems.push('--ffmpeg needs --relay');
+  if (relay && frozenClock) problems.push('--relay runs on the real clock: drop --frozen-clock');
+  const options: EmulatorOptions = {
     ...toOptions(values, problems),
     ...(allowCrossOrigin ? { allowCrossOrigin } : {}),
     ...(frozenClock ? { frozenClock } : {}),
+    ...(relay ? { relay, relayLog: (line: string) => io.stdout.write(`${line}\n`) } : {}),
   };
   if (problems.length > 0) {
     io.stderr.write(`live-relay emulator: ${problems.join('\n  ')}\n\n${USAGE}`);
@@ -136,6 +149,10 @@ function toOptions(values: Readonly<Record<string, string>>, problems: string[])
   const seconds = Number(defaultDuration);
   if (defaultDuration !== undefined && !(Number.isFinite(seconds) && seconds > 0))
     problems.push(`--default-media-duration must be a positive number of seconds (got ${defaultDuration})`);
+  const retryText = values['retry-interval'];
+  const retry = Number(retryText);
+  if (retryText !== undefined && !(Number.isFinite(retry) && retry > 0))
+    problems.push(`--retry-interval must be a positive number of seconds (got ${retryText})`);
   return {
     port,
     ...(values['host'] === undefined ? {} : { host: values['host'] }),
@@ -143,6 +160,8 @@ function toOptions(values: Readonly<Record<string, string>>, problems: string[])
     ...(values['data'] === undefined ? {} : { dataFile: values['data'] }),
     ...(values['media'] === undefined ? {} : { media: values['media'] }),
     ...(defaultDuration === undefined ? {} : { defaultMediaDurationSeconds: seconds }),
+    ...(values['ffmpeg'] === undefined ? {} : { ffmpegPath: values['ffmpeg'] }),
+    ...(retryText === undefined ? {} : { retryIntervalSeconds: retry }),
   };
 }
 

@@ -14,6 +14,7 @@ import { answerClientError, createRequestHandler } from './http/request-handler.
 import { loadMediaCatalog } from './playback/load-media-catalog.js';
 import { type MediaCatalog, mediaCatalog } from './playback/media-catalog.js';
 import type { Player } from './playback/player.js';
+import { prepareRelayMode, REAL_CLOCK_ONLY, type RelayMode } from './relay/relay-mode.js';
 import { createTaskService, type TaskServiceOptions } from './service/create-task-service.js';
 import type { TaskService } from './service/task-service.js';
 
@@ -24,6 +25,7 @@ export { DEFAULT_MEDIA_DURATION_SECONDS } from './playback/media-catalog.js';
 export { MediaCatalogError } from './playback/media-catalog-error.js';
 export type { PlaybackReport, Player, PlayerState } from './playback/player.js';
 export type { PlaylistPlan } from './playback/playlist-plan.js';
+export { FfmpegMissingError } from './relay/ffmpeg-missing-error.js';
 
 /** How to start an emulator. Every field is optional. */
 export interface EmulatorOptions {
@@ -51,6 +53,18 @@ export interface EmulatorOptions {
   readonly frozenClock?: boolean;
   /** A real player for every task's plan (see `Player`). Default: tasks play virtually on the task clock. */
   readonly player?: Player;
+  /**
+   * Relay for real: every Running task's media is pulled and pushed to its DstUrl by an ffmpeg
+   * child process (Debian's `ffmpeg`); positions, list ends and failures come from it. The task
+   * clock is then the real clock. Default false. Throws FfmpegMissingError when ffmpeg is missing.
+   */
+  readonly relay?: boolean;
+  /** ffmpeg for `relay`; default `ffmpeg` on PATH (ffprobe is taken from beside it). */
+  readonly ffmpegPath?: string;
+  /** Seconds between retries instead of each task's RetryInterval (60 to 300 s), for relay tests and demos. Default: RetryInterval. */
+  readonly retryIntervalSeconds?: number;
+  /** Where relay mode writes its one line per task transition. Default: stdout. */
+  readonly relayLog?: (line: string) => void;
   /** Serve this task service instead of creating one (`dataFile`, `media`, `frozenClock` and `player` are then unused); the caller closes it. */
   readonly service?: TaskService;
   /** Admitted calls per AccessKeyId in any one-second window. Default `QPS_LIMIT_PER_ACCOUNT` (10); `Infinity` turns throttling off. */
@@ -124,9 +138,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       `maxBufferedBodyBytes must be a positive integer, got ${maxBufferedBodyBytes}`,
     );
   }
+  const retry = options.retryIntervalSeconds;
+  if (retry !== undefined && !(Number.isFinite(retry) && retry > 0)) {
+    throw new LiveOptionError(
+      'retryIntervalSeconds',
+      `retryIntervalSeconds must be a positive number of seconds, got ${retry}`,
+    );
+  }
   const keys = accessKeyTable([primary, ...(options.credentials ?? [])]);
   const ownsService = options.service === undefined;
-  const service = options.service ?? createTaskService(serviceOptions(options));
+  const relay = relayModeOf(options);
+  const service = options.service ?? createTaskService(serviceOptions(options, relay));
+  try {
+    await relay?.activate(service);
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
   const onInternalError =
     options.onInternalError ??
     ((error: unknown, requestId: string) => console.error(`[emulator] InternalError ${requestId}:`, error));
@@ -154,6 +182,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   } catch (error) {
     if (ownsService) await service.close();
+    await relay?.close();
     throw error;
   }
   const address = server.address() as AddressInfo;
@@ -190,6 +219,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           server.closeAllConnections();
         });
         if (ownsService) await service.close();
+        await relay?.close();
       })()),
   };
 }
@@ -205,14 +235,32 @@ function primaryCredentials(options: EmulatorOptions): Credentials {
 }
 
 /** What the task service is built with; reads the media catalog first, so a bad one stops the start. */
-function serviceOptions(options: EmulatorOptions): TaskServiceOptions {
-  const media = catalogOf(options);
+function serviceOptions(options: EmulatorOptions, relay: RelayMode | undefined): TaskServiceOptions {
+  const media = relay?.media ?? catalogOf(options);
+  const player = relay?.player ?? options.player;
   return {
     ...(options.dataFile === undefined ? {} : { dataFile: options.dataFile }),
     ...(media === undefined ? {} : { media }),
     ...(options.frozenClock === undefined ? {} : { frozenClock: options.frozenClock }),
-    ...(options.player === undefined ? {} : { player: options.player }),
+    ...(player === undefined ? {} : { player }),
+    ...(options.retryIntervalSeconds === undefined ? {} : { retryIntervalSeconds: options.retryIntervalSeconds }),
+    ...(relay === undefined ? {} : { realClockOnly: REAL_CLOCK_ONLY }),
   };
+}
+
+/** Relay mode, checked before anything starts: ffmpeg found, no option that contradicts it. */
+function relayModeOf(options: EmulatorOptions): RelayMode | undefined {
+  if (options.relay !== true) return undefined;
+  if (options.service !== undefined)
+    throw new TypeError('relay needs the emulator to create its task service: drop service');
+  if (options.player !== undefined) throw new TypeError('relay brings its own player: drop player');
+  if (options.frozenClock === true) throw new TypeError('relay runs on the real clock: drop frozenClock');
+  return prepareRelayMode({
+    ffmpegPath: options.ffmpegPath,
+    dataFile: options.dataFile,
+    media: catalogOf(options) ?? mediaCatalog({}),
+    log: options.relayLog,
+  });
 }
 
 function catalogOf({ media, defaultMediaDurationSeconds }: EmulatorOptions): MediaCatalog | undefined {

@@ -1,7 +1,8 @@
 import { errorCodes, type OperationName, operationNames } from '../../../generated/operations.js';
 import { formatTimestamp } from '../../wire/timestamp.js';
 import type { Gateway } from '../gateway/gateway.js';
-import { invalidParameter, isRefusal, type Refusal, refuse } from '../gateway/refusal.js';
+import { invalidParameter, isRefusal, type Refusal, refuse, refuseControl } from '../gateway/refusal.js';
+import { ClockLockedError } from '../service/clock-locked-error.js';
 import { ServiceError } from '../service/service-error.js';
 import type { InjectedFault, TaskService } from '../service/task-service.js';
 
@@ -56,6 +57,7 @@ export function handleControl(request: ControlRequest, service: TaskService, gat
   try {
     return handler(request, service, gateway);
   } catch (error) {
+    if (error instanceof ClockLockedError) return refuseControl('ClockLocked', 409, error.message);
     if (error instanceof ServiceError && Object.hasOwn(errorCodes, error.code)) {
       return refuse(error.code, undefined, error.message);
     }

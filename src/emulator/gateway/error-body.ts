@@ -28,6 +28,13 @@ export function recommendUrl(code: string, requestId: string): string {
  * that is a bug in the emulator, which the server answers as `InternalError`.
  */
 export function errorAnswer(refusal: Refusal, requestId: string, hostId: string): ErrorAnswer {
+  if (refusal.status !== undefined) {
+    const Message = refusal.detail ?? refusal.code;
+    return {
+      status: refusal.status,
+      body: { RequestId: requestId, HostId: hostId, Code: refusal.code, Message, Recommend: '' },
+    };
+  }
   const spec = Object.hasOwn(errorCodes, refusal.code) ? errorCodes[refusal.code] : undefined;
   if (spec === undefined) throw new Error(`emulator bug: error code ${refusal.code} is not in the spec`);
   return {

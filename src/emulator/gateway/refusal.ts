@@ -14,11 +14,21 @@ export interface Refusal {
   readonly detail?: string | undefined;
   /** Extra response headers, e.g. `x-acs-retry-after`. */
   readonly headers?: ExtraHeaders | undefined;
+  /**
+   * An emulator-only answer (control routes): this status and `detail` as the message, for a
+   * code the vendor spec does not have.
+   */
+  readonly status?: number | undefined;
 }
 
 /** Builds a {@link Refusal}. */
 export function refuse(code: string, fill?: string, detail?: string, headers?: ExtraHeaders): Refusal {
   return { refused: true, code, fill, detail, headers };
+}
+
+/** An emulator-only refusal of a control route: its own code, status and message. */
+export function refuseControl(code: string, status: number, message: string): Refusal {
+  return { refused: true, code, detail: message, status };
 }
 
 /** Whether a step returned a refusal rather than its result. */

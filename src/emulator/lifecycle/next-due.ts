@@ -20,6 +20,8 @@ export interface PlaybackSchedule {
   readonly media: MediaCatalog;
   /** False when a real player reports list ends and pull failures itself. */
   readonly scheduleStops: boolean;
+  /** Wait this long between retries instead of each task's RetryInterval, in ms (relay tests and demos). */
+  readonly retryIntervalMs?: number | undefined;
 }
 
 /**
@@ -31,7 +33,8 @@ export interface PlaybackSchedule {
 export function nextDue(task: TaskRecord, retentionMs: number, playback: PlaybackSchedule): Due | undefined {
   if (task.exit !== undefined) return { kind: 'purge', at: task.exit.atMs + retentionMs };
   const end: Due = { kind: 'end', at: Date.parse(task.info.EndTime) };
-  const next = ownDue(task) ?? (playback.scheduleStops ? stopDue(task, playback.media) : undefined);
+  const next =
+    ownDue(task, playback.retryIntervalMs) ?? (playback.scheduleStops ? stopDue(task, playback.media) : undefined);
   return next !== undefined && next.at < end.at ? next : end;
 }
 
@@ -41,14 +44,17 @@ function stopDue(task: TaskRecord, media: MediaCatalog): Due | undefined {
   return { kind: stop.kind === 'list-end' ? 'list-end' : 'pull-failed', at: stop.at };
 }
 
-function ownDue(task: TaskRecord): Due | undefined {
+function ownDue(task: TaskRecord, retryIntervalMs: number | undefined): Due | undefined {
   if (task.status === TASK_STATES.Idle) return { kind: 'start', at: Date.parse(task.info.StartTime) };
   const fault = task.fault;
   if (task.status !== TASK_STATES.Recovering || fault === undefined) return undefined;
-  const intervalMs = retryIntervalSeconds(task) * 1000;
+  const intervalMs = retryIntervalMs ?? retryIntervalSeconds(task) * 1000;
   // With RetryCount 0 there is nothing to retry: the task gives up as soon as it fails.
-  if (fault.retriesDone >= retryCount(task))
+  if (fault.retriesDone >= retryCount(task)) {
+    // A real player's last retry gives up when the player reports it failed, not on the clock.
+    if (fault.byPlayer === true && fault.retriesDone > 0) return undefined;
     return { kind: 'give-up', at: fault.sinceMs + fault.retriesDone * intervalMs };
+  }
   return { kind: 'retry', at: fault.sinceMs + (fault.retriesDone + 1) * intervalMs };
 }
 

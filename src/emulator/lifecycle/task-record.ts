@@ -33,6 +33,8 @@ export interface Fault {
   retriesDone: number;
   /** The retry that succeeds (1-based); absent: every retry fails. */
   recoverAfterRetries?: number;
+  /** A real player reported the failure: each retry is a real attempt whose outcome it reports. */
+  byPlayer?: true;
 }
 
 /** Why the task went Offline (TaskInvalidReason): its fault, or a Stop; none when its list ended. */

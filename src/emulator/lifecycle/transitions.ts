@@ -51,6 +51,8 @@ export function retryRelay(task: TaskRecord, atMs: number): boolean {
   const fault = task.fault;
   if (fault === undefined) return false;
   fault.retriesDone += 1;
+  // The player tries this retry for real and reports how it went (playerRetryFailed, playerRecovered).
+  if (fault.byPlayer === true) return false;
   if (fault.recoverAfterRetries !== undefined && fault.retriesDone >= fault.recoverAfterRetries) {
     task.status = TASK_STATES.Running;
     if (task.playback !== undefined) task.playback = resumeClock(task.playback, atMs);
@@ -109,4 +111,23 @@ export function isRelayUp(task: TaskRecord): boolean {
 
 function pause(task: TaskRecord, atMs: number): void {
   if (task.playback !== undefined) task.playback = pauseClock(task.playback, atMs);
+}
+
+/**
+ * A real player's retry of its failure has failed: Offline with the latest
+ * reason once RetryCount retries have been tried, else Recovering still, until the next retry.
+ */
+export function playerRetryFailed(task: TaskRecord, reason: Fault['reason']): boolean {
+  const fault = task.fault;
+  if (fault === undefined) return false;
+  fault.reason = reason;
+  return fault.retriesDone >= retryCount(task) ? giveUp(task) : false;
+}
+
+/** A real player's retry is up again at task time `atMs`: Running, playback resumes where it paused. */
+export function playerRecovered(task: TaskRecord, atMs: number): true {
+  task.status = TASK_STATES.Running;
+  if (task.playback !== undefined) task.playback = resumeClock(task.playback, atMs);
+  delete task.fault;
+  return true;
 }

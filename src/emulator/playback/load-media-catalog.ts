@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { type MediaCatalog, mediaCatalog } from './media-catalog.js';
 import { MediaCatalogError } from './media-catalog-error.js';
 
@@ -20,5 +21,5 @@ export function loadMediaCatalog(path: string, defaultDurationSeconds?: number):
   } catch (error) {
     throw new MediaCatalogError(`media catalog ${path} is not JSON: ${(error as Error).message}`);
   }
-  return mediaCatalog(value, defaultDurationSeconds, `media catalog ${path}`);
+  return mediaCatalog(value, defaultDurationSeconds, `media catalog ${path}`, dirname(resolve(path)));
 }

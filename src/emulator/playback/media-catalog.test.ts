@@ -25,6 +25,7 @@ describe('mediaCatalog', () => {
     [{ b: { durationSeconds: '60' } }, /entry "b": durationSeconds .* \(got "60"\)/, 'b'],
     [{ c: {} }, /entry "c": durationSeconds .* \(got nothing\)/, 'c'],
     [{ d: { durationSeconds: 5, missing: 'yes' } }, /entry "d": missing must be true or false/, 'd'],
+    [{ e: { durationSeconds: 5, file: '' } }, /entry "e": file must be a non-empty path/, 'e'],
   ])('refuses %j, naming the entry', (value, message, entry) => {
     const run = () => mediaCatalog(value, undefined, 'media.json');
     expect(run).toThrow(MediaCatalogError);
@@ -34,6 +35,17 @@ describe('mediaCatalog', () => {
     } catch (error) {
       expect((error as MediaCatalogError).entry).toBe(entry);
     }
+  });
+
+  it('keeps a VOD medium’s local file for the real relay, relative to the catalog', () => {
+    const catalog = mediaCatalog(
+      { v1: { durationSeconds: 5, file: 'clips/a.mp4' }, v2: { durationSeconds: 5, file: '/srv/b.mp4' } },
+      undefined,
+      'media.json',
+      '/data/catalog',
+    );
+    expect(catalog.lookup('v1')).toEqual({ durationSeconds: 5, missing: false, file: '/data/catalog/clips/a.mp4' });
+    expect(catalog.lookup('v2').file).toBe('/srv/b.mp4');
   });
 
   it('refuses a default duration that is not positive', () => {

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path';
 import { MediaCatalogError } from './media-catalog-error.js';
 
 /** What the catalog says of one medium (a VOD media ID, a video URL or a live stream URL). */
@@ -6,6 +7,8 @@ export interface MediaEntry {
   readonly durationSeconds: number;
   /** The medium cannot be pulled: playing it fails like an unreachable source (PullStreamFailed). */
   readonly missing: boolean;
+  /** The local file a real relay (`--relay`) plays for a VOD media ID; an absolute path. */
+  readonly file?: string;
 }
 
 /** Looks media up by the exact string a task's SourceUrls holds. */
@@ -22,12 +25,14 @@ export const DEFAULT_MEDIA_DURATION_SECONDS = 600;
  * Unknown fields in an entry are allowed (room for more per-medium facts).
  * @param defaultDurationSeconds what unlisted media play for, in seconds (> 0)
  * @param origin where the catalog came from, for messages (a file path)
+ * @param baseDir what relative `file` paths are relative to (the catalog file's directory)
  * @throws MediaCatalogError naming the first entry that is wrong
  */
 export function mediaCatalog(
   value: unknown,
   defaultDurationSeconds = DEFAULT_MEDIA_DURATION_SECONDS,
   origin = 'the media catalog',
+  baseDir = process.cwd(),
 ): MediaCatalog {
   if (!isPositiveSeconds(defaultDurationSeconds)) {
     throw new MediaCatalogError(
@@ -41,13 +46,13 @@ export function mediaCatalog(
   }
   const entries = new Map<string, MediaEntry>();
   for (const [source, raw] of Object.entries(value)) {
-    entries.set(source, parseEntry(source, raw, origin));
+    entries.set(source, parseEntry(source, raw, origin, baseDir));
   }
   const fallback: MediaEntry = Object.freeze({ durationSeconds: defaultDurationSeconds, missing: false });
   return { lookup: (source) => entries.get(source) ?? fallback };
 }
 
-function parseEntry(source: string, raw: unknown, origin: string): MediaEntry {
+function parseEntry(source: string, raw: unknown, origin: string, baseDir: string): MediaEntry {
   const named = `${origin}: entry ${JSON.stringify(source)}`;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new MediaCatalogError(`${named} must be an object like {"durationSeconds": 60}`, source);
@@ -62,7 +67,15 @@ function parseEntry(source: string, raw: unknown, origin: string): MediaEntry {
   if (missing !== undefined && typeof missing !== 'boolean') {
     throw new MediaCatalogError(`${named}: missing must be true or false (got ${JSON.stringify(missing)})`, source);
   }
-  return Object.freeze({ durationSeconds, missing: missing === true });
+  const { file } = raw as Record<string, unknown>;
+  if (file !== undefined && (typeof file !== 'string' || file === '')) {
+    throw new MediaCatalogError(`${named}: file must be a non-empty path (got ${JSON.stringify(file)})`, source);
+  }
+  return Object.freeze({
+    durationSeconds,
+    missing: missing === true,
+    ...(file === undefined ? {} : { file: isAbsolute(file) ? file : resolve(baseDir, file) }),
+  });
 }
 
 function isPositiveSeconds(value: unknown): value is number {

@@ -1,4 +1,4 @@
-import type { FaultReason } from '../lifecycle/task-record.js';
+import type { FaultReason, OfflineReason } from '../lifecycle/task-record.js';
 import type { PlaylistPlan } from './playlist-plan.js';
 
 /**
@@ -12,6 +12,17 @@ export interface PlayerState {
   readonly plan: PlaylistPlan;
   readonly playedMs: number;
   readonly atMs: number;
+  /** TaskStatus after the change (for a player's log). */
+  readonly status: number;
+  /** Why it is Recovering or Offline, when something says why. */
+  readonly reason?: OfflineReason;
+  /** The task's DstUrl. */
+  readonly destination: string;
+  /**
+   * Recovering from a failure the player reported: the retry now due (1-based). The player tries
+   * the relay once and reports `recovered` or `failed`; the schedule counts the retries.
+   */
+  readonly retry?: number;
 }
 
 /**
@@ -40,4 +51,6 @@ export type PlaybackReport =
   /** Pulling the source or pushing to the destination failed: Recovering, then the task's retries. */
   | { readonly kind: 'failed'; readonly reason: FaultReason }
   /** The last pass of the list has ended. */
-  | { readonly kind: 'finished' };
+  | { readonly kind: 'finished' }
+  /** A retry of a failure the player reported is up again: Running, playback resumes. */
+  | { readonly kind: 'recovered' };

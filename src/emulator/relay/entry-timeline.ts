@@ -6,6 +6,8 @@ export interface TimedEntry {
   readonly startSeconds: number;
   /** The file's whole duration in seconds, as ffprobe reports it. */
   readonly durationSeconds: number;
+  /** Where the plan asked to start (before snapping to a keyframe); defaults to `startSeconds`. */
+  readonly plannedStartSeconds?: number;
 }
 
 /** Where the output is in the list: the entry playing and how far into its file. */
@@ -15,11 +17,18 @@ export interface EntryPosition {
   readonly fileIndex: number;
   /** Seconds into the file (what Describe calls CurrentOffset). */
   readonly offsetSeconds: number;
+  /**
+   * Seconds of the plan played, counting each entry from where the plan asked it to start: the
+   * stretch before a planned offset that a keyframe start adds is not counted.
+   */
+  readonly playedSeconds: number;
 }
 
 export interface EntryTimeline {
   /** Output seconds at which the entries from `0` up to (not including) `count` have all played. */
   endOf(count: number): number;
+  /** Plan seconds played once every entry has played (see {@link EntryPosition.playedSeconds}). */
+  playedAtEnd(): number;
   /**
    * The entry playing at output time `outSeconds` (ffmpeg's out_time, which starts at 0 whatever
    * the inpoint): entry j spans `duration - start` seconds and begins where the earlier ones end.
@@ -30,9 +39,14 @@ export interface EntryTimeline {
 export function createEntryTimeline(entries: readonly TimedEntry[]): EntryTimeline {
   if (entries.length === 0) throw new RangeError('a timeline needs at least one entry');
   const starts: number[] = [0];
-  for (const entry of entries) starts.push(starts.at(-1)! + Math.max(entry.durationSeconds - entry.startSeconds, 0));
+  const planned: number[] = [0];
+  for (const entry of entries) {
+    starts.push(starts.at(-1)! + Math.max(entry.durationSeconds - entry.startSeconds, 0));
+    planned.push(planned.at(-1)! + Math.max(entry.durationSeconds - plannedStart(entry), 0));
+  }
   return {
     endOf: (count) => starts[Math.max(0, Math.min(count, entries.length))]!,
+    playedAtEnd: () => planned.at(-1)!,
     at(outSeconds) {
       // Binary search for the last entry starting at or before outSeconds.
       let low = 0;
@@ -44,7 +58,17 @@ export function createEntryTimeline(entries: readonly TimedEntry[]): EntryTimeli
       }
       const entry = entries[low]!;
       const into = Math.min(Math.max(outSeconds - starts[low]!, 0), entry.durationSeconds - entry.startSeconds);
-      return { entry: low, fileIndex: entry.fileIndex, offsetSeconds: entry.startSeconds + into };
+      const offsetSeconds = entry.startSeconds + into;
+      return {
+        entry: low,
+        fileIndex: entry.fileIndex,
+        offsetSeconds,
+        playedSeconds: planned[low]! + Math.max(offsetSeconds - plannedStart(entry), 0),
+      };
     },
   };
+}
+
+function plannedStart(entry: TimedEntry): number {
+  return entry.plannedStartSeconds ?? entry.startSeconds;
 }

@@ -1,3 +1,4 @@
+import { maskSecrets, maskUrl } from './mask-secrets.js';
 import { ToolFailedError } from './tool-failed-error.js';
 
 /**
@@ -7,4 +8,11 @@ import { ToolFailedError } from './tool-failed-error.js';
  */
 export class InputRefusedError extends ToolFailedError {
   override readonly name: string = 'InputRefusedError';
+}
+
+/** A failed probe of `input` as a refusal whose message names the input once (ffprobe often names it itself). */
+export function probeRefusal(input: string, error: unknown): InputRefusedError {
+  const detail = maskSecrets(error instanceof ToolFailedError ? error.detail : String(error));
+  const name = maskUrl(input);
+  return new InputRefusedError(detail.includes(name) ? detail : `${name}: ${detail}`);
 }

@@ -1,7 +1,5 @@
-import { InputRefusedError } from './input-refused-error.js';
-import { maskUrl } from './mask-secrets.js';
+import { probeRefusal } from './input-refused-error.js';
 import { type MediaProbe, probeMedia } from './media-probe.js';
-import { ToolFailedError } from './tool-failed-error.js';
 
 /** Probes run at once per task. */
 const PROBE_CONCURRENCY = 4;
@@ -20,9 +18,7 @@ export class ListProbes {
   all(signal: AbortSignal): Promise<MediaProbe[]> {
     this.#probes ??= mapLimited(this.#files, PROBE_CONCURRENCY, (file) =>
       probeMedia(this.#ffprobe, file, signal).catch((error: unknown) => {
-        throw new InputRefusedError(
-          `${maskUrl(file)}: ${error instanceof ToolFailedError ? error.detail : String(error)}`,
-        );
+        throw probeRefusal(file, error);
       }),
     );
     // A failed or aborted probe is not remembered: a retry probes again.

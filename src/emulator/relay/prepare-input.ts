@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { type CodecChoice, chooseCodecs } from './codec-choice.js';
 import { concatList } from './concat-list.js';
 import type { TimedEntry } from './entry-timeline.js';
-import { InputRefusedError } from './input-refused-error.js';
+import { InputRefusedError, probeRefusal } from './input-refused-error.js';
 import type { ListProbes } from './list-probes.js';
 import { maskUrl } from './mask-secrets.js';
 import { keyframeAtOrBefore, type MediaProbe, probeMedia } from './media-probe.js';
-import { ToolFailedError } from './tool-failed-error.js';
 
 /** One file to play, in play order: which file of the task's list, and from where. */
 export interface PlannedEntry {
@@ -69,7 +68,12 @@ export async function prepareList(
     const durationSeconds = probed[fileIndex]!.durationSeconds!;
     const startSeconds =
       offsetSeconds > 0 ? await keyframeAtOrBefore(ffprobe, url, Math.min(offsetSeconds, durationSeconds), signal) : 0;
-    entries.push({ fileIndex, startSeconds, durationSeconds });
+    entries.push({
+      fileIndex,
+      startSeconds,
+      durationSeconds,
+      plannedStartSeconds: Math.min(offsetSeconds, durationSeconds),
+    });
     urls.push(url);
     covered += durationSeconds - startSeconds;
   }
@@ -104,7 +108,7 @@ export async function prepareLive(ffprobe: string, url: string, signal: AbortSig
   try {
     probe = await probeMedia(ffprobe, url, signal);
   } catch (error) {
-    throw new InputRefusedError(`${maskUrl(url)}: ${error instanceof ToolFailedError ? error.detail : String(error)}`);
+    throw probeRefusal(url, error);
   }
   const codecs = chooseCodecs([probe], [maskUrl(url)]);
   if (codecs.mode === 'refuse') throw new InputRefusedError(`${maskUrl(url)}: ${codecs.why}`);

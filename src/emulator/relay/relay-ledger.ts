@@ -23,9 +23,17 @@ export interface SweptProcess {
 export class RelayLedger {
   readonly #file: string;
   readonly #entries = new Map<number, LedgerEntry>();
+  /** What the file listed when this ledger opened it: the previous emulator's relays. */
+  readonly #previous: LedgerEntry[];
 
   constructor(file: string) {
     this.#file = file;
+    try {
+      this.#previous = (JSON.parse(readFileSync(file, 'utf8')) as { processes: LedgerEntry[] }).processes;
+    } catch {
+      // No file (first start) or a torn one: nothing we can recognise.
+      this.#previous = [];
+    }
   }
 
   add(taskId: string, pid: number): void {
@@ -40,21 +48,17 @@ export class RelayLedger {
   }
 
   /**
-   * Ends every process the file lists that is still ours: same pid, same start time, and
+   * Ends every process the file listed when opened that is still ours: same pid, same start time, and
    * `RELAY_TASK_ID=<its task>` in its environment (SIGTERM to its group, SIGKILL after `graceMs`).
-   * Then starts the file afresh. Resolves with what it ended.
+   * The file then lists this ledger's own processes only. Resolves with what it ended.
    */
   async sweep(graceMs = 3000): Promise<SweptProcess[]> {
-    let listed: LedgerEntry[] = [];
-    try {
-      listed = (JSON.parse(readFileSync(this.#file, 'utf8')) as { processes: LedgerEntry[] }).processes;
-    } catch {
-      // No file (first start) or a torn one: nothing we can recognise.
-    }
-    const survivors = listed.filter(
-      (entry) =>
-        processStartTime(entry.pid) === entry.startTime && environHas(entry.pid, `RELAY_TASK_ID=${entry.taskId}`),
-    );
+    const survivors = this.#previous
+      .splice(0)
+      .filter(
+        (entry) =>
+          processStartTime(entry.pid) === entry.startTime && environHas(entry.pid, `RELAY_TASK_ID=${entry.taskId}`),
+      );
     for (const entry of survivors) signal(entry.pid, 'SIGTERM');
     const deadline = Date.now() + graceMs;
     while (survivors.some((entry) => processStartTime(entry.pid) === entry.startTime) && Date.now() < deadline) {

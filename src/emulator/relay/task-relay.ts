@@ -34,6 +34,8 @@ export interface RelayPosition {
   readonly fileIndex: number;
   /** Seconds into that file. */
   readonly offsetSeconds: number;
+  /** Seconds of the plan played since this relay started, counted from each entry's planned start. */
+  readonly playedSeconds: number;
   /** Seconds of media pushed by this relay's current process so far. */
   readonly pushedSeconds: number;
   /** Wall-clock ms when ffmpeg reported it (reports come every 0.5 s). */
@@ -64,7 +66,7 @@ export interface TaskRelayOptions {
   /** Wall-clock ms at which pushing must stop (EndTime); undefined: no bound. */
   readonly endAtMs?: number;
   /** How many plan entries play before the relay finishes; undefined: the whole plan. */
-  readonly playCount?: number;
+  readonly playCount?: number | undefined;
   readonly ledger?: RelayLedger;
   /** ffmpeg has its input and output open and reports progress. */
   onRunning(codecs: CodecChoice): void;
@@ -95,6 +97,8 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
   let timeline: EntryTimeline | undefined;
   /** Plan entries played by earlier processes of this relay (a plan longer than one list). */
   let base = 0;
+  /** Plan seconds played by earlier processes of this relay. */
+  let playedBase = 0;
   let listed = 0;
   let finishing = false;
   let finishTimer: NodeJS.Timeout | undefined;
@@ -134,6 +138,7 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
           entry: base + (at?.entry ?? 0),
           fileIndex: at?.fileIndex ?? 0,
           offsetSeconds: at?.offsetSeconds ?? block.outSeconds,
+          playedSeconds: playedBase + (at?.playedSeconds ?? block.outSeconds),
           pushedSeconds: block.outSeconds,
           atMs: Date.now(),
         };
@@ -208,6 +213,7 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
         if (end.kind !== 'finished' || finishing || !prepared.more || !planLeft || overEndTime) return end;
         // The plan is longer than one list: go on with the next entries in a new process.
         base += listed;
+        playedBase += timeline.playedAtEnd();
       } finally {
         await prepared.dispose();
       }

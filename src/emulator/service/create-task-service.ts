@@ -4,12 +4,13 @@ import { formatUtcTimestamp, TASK_STATES } from '../../rules/index.js';
 import { createCallbackDispatcher } from '../callbacks/callback-dispatcher.js';
 import { createScheduler } from '../clock/scheduler.js';
 import { createTaskClock, LATEST_TASK_CLOCK_MS } from '../clock/task-clock.js';
-import { failRelay, finishList } from '../lifecycle/transitions.js';
+import { failRelay, finishList, playerRecovered, playerRetryFailed } from '../lifecycle/transitions.js';
 import { type MediaCatalog, mediaCatalog } from '../playback/media-catalog.js';
 import { moveClock } from '../playback/play-clock.js';
 import type { PlaybackReport, Player } from '../playback/player.js';
 import { createMemoryTaskStore } from '../store/memory-task-store.js';
 import { openSqliteTaskStore } from '../store/sqlite-task-store.js';
+import { ClockLockedError } from './clock-locked-error.js';
 import { injectFault } from './inject-fault.js';
 import type { OperationHandler } from './operation-types.js';
 import { handlers } from './operations/handlers.js';
@@ -48,6 +49,13 @@ export interface TaskServiceOptions {
   frozenClock?: boolean;
   /** A real player that plays every task's plan and reports back (see `Player`); default: the task clock plays virtually. */
   player?: Player;
+  /** Seconds between retries instead of each task's RetryInterval (relay tests and demos; default: RetryInterval). */
+  retryIntervalSeconds?: number;
+  /**
+   * The task clock is real time and cannot be advanced (relay mode: real media plays on it);
+   * `advanceClock` then throws ClockLockedError with this sentence.
+   */
+  realClockOnly?: string;
 }
 
 export const DEFAULT_RETENTION_SECONDS = 86_400;
@@ -61,7 +69,10 @@ export function createTaskService(options: TaskServiceOptions = {}): TaskService
     options.onError ?? ((error: unknown) => process.emitWarning(error instanceof Error ? error : String(error)));
   const store = options.dataFile === undefined ? createMemoryTaskStore() : openSqliteTaskStore(options.dataFile);
   const frozenAt = Math.floor(Date.now() / 1000) * 1000;
-  const clock = createTaskClock(store.clockOffsetMs(), options.frozenClock === true ? () => frozenAt : Date.now);
+  const clock =
+    options.realClockOnly !== undefined
+      ? createTaskClock(0)
+      : createTaskClock(store.clockOffsetMs(), options.frozenClock === true ? () => frozenAt : Date.now);
   const media = options.media ?? mediaCatalog({});
   const callbacks = createCallbackDispatcher({
     ...(options.callbackTimeoutMs === undefined ? {} : { timeoutMs: options.callbackTimeoutMs }),
@@ -81,8 +92,10 @@ export function createTaskService(options: TaskServiceOptions = {}): TaskService
     retentionMs: retentionSeconds * 1000,
     media,
     player: options.player,
+    retryIntervalMs: options.retryIntervalSeconds === undefined ? undefined : options.retryIntervalSeconds * 1000,
   });
   runtime.reschedule();
+  runtime.syncAll();
   let closed = false;
 
   function assertOpen(): void {
@@ -108,6 +121,7 @@ export function createTaskService(options: TaskServiceOptions = {}): TaskService
 
     advanceClock(seconds) {
       assertOpen();
+      if (options.realClockOnly !== undefined) throw new ClockLockedError(options.realClockOnly);
       if (!(Number.isFinite(seconds) && seconds >= 0)) {
         throw new ServiceError('InvalidParameter', `seconds must be a finite number >= 0 (got ${seconds})`, 'seconds');
       }
@@ -175,14 +189,27 @@ export function createTaskService(options: TaskServiceOptions = {}): TaskService
 /** A player's report on a task it plays; ignored unless the task is Running (a late report). */
 function applyReport(runtime: TaskRuntime, taskId: string, report: PlaybackReport, nowMs: number): void {
   const task = runtime.store.get(taskId);
-  if (task === undefined || task.status !== TASK_STATES.Running || task.playback === undefined) return;
+  if (task === undefined || task.playback === undefined) return;
+  if (task.status === TASK_STATES.Recovering && task.fault?.byPlayer === true) {
+    // The outcome of a retry the player tried.
+    if (report.kind === 'recovered') runtime.commit(task, playerRecovered(task, nowMs), nowMs);
+    else if (report.kind === 'failed') runtime.commit(task, playerRetryFailed(task, report.reason), nowMs);
+    return;
+  }
+  if (task.status !== TASK_STATES.Running) return;
   switch (report.kind) {
     case 'position':
       task.playback = moveClock(task.playback, report.playedMs, nowMs);
       runtime.commit(task, false, nowMs);
       return;
     case 'failed':
-      runtime.commit(task, failRelay(task, { reason: report.reason, sinceMs: nowMs, retriesDone: 0 }), nowMs);
+      runtime.commit(
+        task,
+        failRelay(task, { reason: report.reason, sinceMs: nowMs, retriesDone: 0, byPlayer: true }),
+        nowMs,
+      );
+      return;
+    case 'recovered':
       return;
     case 'finished':
       runtime.commit(task, finishList(task, nowMs), nowMs);

@@ -30,6 +30,8 @@ export interface TaskRuntime {
   runDue(untilMs: number): void;
   /** Rebuilds the schedule from the stored tasks (after opening a store). */
   reschedule(): void;
+  /** Tells the player where every stored task stands (after opening a store: tasks running before a restart play again). */
+  syncAll(): void;
 }
 
 export interface TaskRuntimeParts {
@@ -42,6 +44,8 @@ export interface TaskRuntimeParts {
   media: MediaCatalog;
   /** A real player told of every committed change; absent: the task clock plays virtually. */
   player?: Player | undefined;
+  /** Wait this long between retries instead of each task's RetryInterval, in ms. */
+  retryIntervalMs?: number | undefined;
 }
 
 interface Announcement {
@@ -58,12 +62,13 @@ export function createTaskRuntime({
   retentionMs,
   media,
   player,
+  retryIntervalMs,
 }: TaskRuntimeParts): TaskRuntime {
   let depth = 0;
   let announcements: Announcement[] = [];
   /** Tasks committed in the open transaction, for the player: id → task-clock ms of the change. */
   let touched = new Map<string, number>();
-  const playback = { media, scheduleStops: player === undefined || !player.reportsStops };
+  const playback = { media, scheduleStops: player === undefined || !player.reportsStops, retryIntervalMs };
   const due = (task: TaskRecord): Due | undefined => nextDue(task, retentionMs, playback);
 
   function transaction<T>(work: () => T): T {
@@ -105,6 +110,11 @@ export function createTaskRuntime({
         plan: taskPlan(task, media),
         playedMs: clock === undefined ? 0 : playedAt(clock, atMs),
         atMs,
+        status: task.status,
+        destination: task.info.DstUrl,
+        ...(task.offlineReason === undefined ? {} : { reason: task.offlineReason }),
+        ...(task.fault === undefined ? {} : { reason: task.fault.reason }),
+        ...(task.fault?.byPlayer === true ? { retry: task.fault.retriesDone } : {}),
       });
     }
   }
@@ -182,5 +192,11 @@ export function createTaskRuntime({
       scheduler.arm();
     },
     reschedule,
+    syncAll() {
+      if (player === undefined) return;
+      const nowMs = clock.nowMs();
+      for (const task of store.all()) touched.set(task.id, nowMs);
+      syncPlayer(player);
+    },
   };
 }

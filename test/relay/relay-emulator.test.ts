@@ -1,0 +1,187 @@
+/**
+ * `startEmulator({ relay: true })`: tasks relayed for real by ffmpeg to a real nginx-rtmp, driven
+ * through the client over HTTP; what arrived is decoded and checked.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
+import { createLiveClient, type LiveClient } from '../../src/index.js';
+import { type Receiver, startReceiver } from '../emulator-service/callback-receiver.js';
+import { freePort } from '../fleet/redis-server.js';
+import { makeClip } from './clips.js';
+import { type MediaServer, startMediaServer } from './media-server.js';
+import { describeWithMediaTools } from './media-tools.js';
+import { readRecording } from './recording.js';
+import { createTask, REGION, type Seen, watchTask } from './relay-task.js';
+import { type RtmpServer, startRtmpServer } from './rtmp-server.js';
+
+describeWithMediaTools('the emulator relaying for real (--relay)', () => {
+  let dir: string;
+  let media: MediaServer;
+  let rtmp: RtmpServer;
+  let receiver: Receiver;
+  let emulator: RunningEmulator;
+  let client: LiveClient;
+  let red: string;
+  let green: string;
+  const log: string[] = [];
+  let n = 0;
+  const stream = () => {
+    n += 1;
+    return `task${n}`;
+  };
+  const callbacksOf = (TaskId: string) =>
+    receiver.events
+      .filter((event) => event['TaskId'] === TaskId)
+      .map((event) => [event['TaskStatus'], event['TaskInvalidReason']]);
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'live-relay-clips-'));
+    const clips = await Promise.all([makeClip(dir, 'red', 2), makeClip(dir, 'green', 2)]);
+    media = await startMediaServer(clips);
+    [red, green] = clips.map((clip) => media.urlOf(clip)) as [string, string];
+    rtmp = await startRtmpServer();
+    receiver = await startReceiver();
+    emulator = await startEmulator({ relay: true, retryIntervalSeconds: 2, relayLog: (line) => log.push(line) });
+    client = createLiveClient({ endpoint: emulator.url, credentials: emulator.credentials });
+  });
+
+  afterAll(async () => {
+    await emulator?.close();
+    await receiver?.close();
+    await media?.close();
+    await rtmp?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('plays a url list in order; Describe follows ffmpeg; the list end leaves it Offline (D-36)', async () => {
+    const name = stream();
+    const TaskId = await createTask(client, {
+      SourceUrls: [red, green],
+      DstUrl: rtmp.urlOf(name),
+      CallbackUrl: receiver.url,
+    });
+    const seen = await watchTask(client, TaskId, (task) => task.status === 3);
+    const running = seen.filter((task) => task.status === 1).map((task) => task.index);
+    expect(running).toContain(0);
+    expect(running).toContain(1);
+    expect(running).toEqual([...running].sort());
+    expect(seen.at(-1)).toEqual({ status: 3, index: 1, offset: 2 });
+    const received = await readRecording((await rtmp.recordings(name))[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['red', 'green']);
+    expect(received.seconds).toBeCloseTo(4, 0);
+    await emulator.service.callbacksIdle();
+    expect(callbacksOf(TaskId)).toEqual([
+      [1, undefined],
+      [3, undefined],
+    ]);
+    expect(log.some((line) => line.includes(`task ${TaskId}: Running`))).toBe(true);
+    expect(log.some((line) => line.includes(`task ${TaskId}: Offline (the list has ended)`))).toBe(true);
+  });
+
+  it('starts at FileIndex and Offset, then plays RepeatNumber more passes of the whole list', async () => {
+    const name = stream();
+    const TaskId = await createTask(client, {
+      SourceUrls: [red, green],
+      DstUrl: rtmp.urlOf(name),
+      FileIndex: 1,
+      Offset: 1,
+      RepeatNumber: 1,
+    });
+    await watchTask(client, TaskId, (task) => task.status === 3);
+    const received = await readRecording((await rtmp.recordings(name))[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['green', 'red', 'green']);
+    expect(received.runs[0]!.seconds).toBeCloseTo(1, 0);
+    expect(received.seconds).toBeCloseTo(5, 0);
+  });
+
+  it('a RepeatNumber update while Running takes effect in the same publish', async () => {
+    const name = stream();
+    const TaskId = await createTask(client, { SourceUrls: [red, green], DstUrl: rtmp.urlOf(name) });
+    await watchTask(client, TaskId, (task) => task.status === 1);
+    await client.updateLivePullToPush({ TaskId, Region: REGION, RepeatNumber: 1 });
+    await watchTask(client, TaskId, (task) => task.status === 3);
+    const recordings = await rtmp.recordings(name);
+    expect(recordings).toHaveLength(1);
+    const received = await readRecording(recordings[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['red', 'green', 'red', 'green']);
+  });
+
+  it('Stop ends the stream; a FileIndex set while stopped is what Restart plays', async () => {
+    const name = stream();
+    const TaskId = await createTask(client, { SourceUrls: [red, green], DstUrl: rtmp.urlOf(name), RepeatNumber: -1 });
+    await watchTask(client, TaskId, (task) => task.status === 1 && task.offset >= 1);
+    await client.stopLivePullToPush({ TaskId, Region: REGION });
+    const stopped = await readRecording((await rtmp.recordings(name))[0]!);
+    expect(stopped.runs.map((run) => run.colour)).toEqual(['red']);
+    await client.updateLivePullToPush({ TaskId, Region: REGION, FileIndex: 1, RepeatNumber: 0 });
+    await client.restartLivePullToPush({ TaskId, Region: REGION });
+    const seen = await watchTask(client, TaskId, (task) => task.status === 3);
+    expect(seen.filter((task) => task.status === 1).every((task) => task.index === 1)).toBe(true);
+    const recordings = await rtmp.recordings(name);
+    expect(recordings).toHaveLength(2);
+    const restarted = await readRecording(recordings[1]!);
+    expect(restarted.runs.map((run) => run.colour)).toEqual(['green']);
+  });
+
+  it('a source that dies goes Recovering, and Running again once it is back within the retries', async () => {
+    const flaky = await startMediaServer([join(dir, 'red-2s.mp4'), join(dir, 'green-2s.mp4')]);
+    try {
+      const name = stream();
+      const TaskId = await createTask(client, {
+        SourceUrls: [flaky.urlOf('red-2s.mp4'), flaky.urlOf('green-2s.mp4')],
+        DstUrl: rtmp.urlOf(name),
+        RepeatNumber: -1,
+        RetryCount: 10,
+        CallbackUrl: receiver.url,
+      });
+      await watchTask(client, TaskId, (task) => task.status === 1);
+      await flaky.kill();
+      const seen: Seen[] = [];
+      await watchTask(client, TaskId, (task) => task.status === 2, 30_000, seen);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await flaky.revive();
+      await watchTask(client, TaskId, (task) => task.status === 1, 30_000, seen);
+      await client.stopLivePullToPush({ TaskId, Region: REGION });
+      await emulator.service.callbacksIdle();
+      expect(callbacksOf(TaskId).map(([status]) => status)).toEqual([1, 2, 1, 3]);
+      expect(log.some((line) => line.includes(`task ${TaskId}: Recovering (PullStreamFailed:`))).toBe(true);
+      const recordings = await rtmp.recordings(name);
+      expect(recordings.length).toBeGreaterThanOrEqual(2);
+      expect((await readRecording(recordings.at(-1)!)).seconds).toBeGreaterThan(0);
+    } finally {
+      await flaky.close();
+    }
+  }, 60_000);
+
+  it('a dead destination is PushStreamFailed: retried, then Offline with the callback', async () => {
+    const port = await freePort();
+    const TaskId = await createTask(client, {
+      SourceUrls: [red, green],
+      DstUrl: `rtmp://127.0.0.1:${port}/live/nobody?auth_key=SECRET`,
+      RetryCount: 1,
+      CallbackUrl: receiver.url,
+    });
+    const seen = await watchTask(client, TaskId, (task) => task.status === 3);
+    expect(seen.at(-1)?.reason).toBe('PushStreamFailed');
+    await emulator.service.callbacksIdle();
+    expect(callbacksOf(TaskId)).toEqual([
+      [1, undefined],
+      [2, undefined],
+      [3, 'PushStreamFailed'],
+    ]);
+    const lines = log.filter((line) => line.includes(TaskId));
+    expect(
+      lines.some((line) => line.includes('Offline (PushStreamFailed:') && line.includes('Connection refused')),
+    ).toBe(true);
+    expect(lines.join('\n')).not.toContain('SECRET');
+  });
+
+  it('the clock control answers 409: the task clock is the real clock', async () => {
+    const answer = await fetch(`${emulator.url}/_emulator/clock`, { method: 'POST', body: '{"advanceSeconds": 60}' });
+    expect(answer.status).toBe(409);
+    expect(await answer.json()).toMatchObject({ Code: 'ClockLocked', Message: expect.stringContaining('real clock') });
+  });
+});
