@@ -93,7 +93,7 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
   it('plays a list in order as one publish, copying, and reports the file playing', async () => {
     const { name, positions, running, ended } = watch({ source: { kind: 'list', files, plan: plan([0, 1]) } });
     expect(await running).toEqual({ mode: 'copy' });
-    expect(await ended).toEqual({ kind: 'finished' });
+    expect(await ended).toEqual({ kind: 'finished', playedSeconds: expect.any(Number) });
     const recordings = await rtmp.recordings(name);
     expect(recordings).toHaveLength(1);
     const received = await readRecording(recordings[0]!);
@@ -105,7 +105,7 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
 
   it('starts the first file at the Offset (snapped to its keyframe) and the next from the start', async () => {
     const { name, ended } = watch({ source: { kind: 'list', files, plan: plan([2, 0], 1) } });
-    expect(await ended).toEqual({ kind: 'finished' });
+    expect(await ended).toEqual({ kind: 'finished', playedSeconds: expect.any(Number) });
     const received = await readRecording((await rtmp.recordings(name))[0]!);
     expect(received.runs.map((run) => run.colour)).toEqual(['blue', 'red']);
     expect(received.runs[0]!.seconds).toBeCloseTo(2, 0);
@@ -119,7 +119,7 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
     });
     await running;
     relay.setPlayCount(6);
-    expect(await ended).toEqual({ kind: 'finished' });
+    expect(await ended).toEqual({ kind: 'finished', playedSeconds: expect.any(Number) });
     const recordings = await rtmp.recordings(name);
     expect(recordings).toHaveLength(1);
     const received = await readRecording(recordings[0]!);
@@ -131,7 +131,7 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
   it('re-encodes what FLV cannot carry and says why', async () => {
     const { name, running, ended } = watch({ source: { kind: 'list', files, plan: plan([3]) } });
     expect(await running).toEqual({ mode: 'encode', why: expect.stringContaining('video vp9, audio opus') });
-    expect(await ended).toEqual({ kind: 'finished' });
+    expect(await ended).toEqual({ kind: 'finished', playedSeconds: expect.any(Number) });
     const received = await readRecording((await rtmp.recordings(name))[0]!);
     expect(received.runs.map((run) => run.colour)).toEqual(['yellow']);
   });

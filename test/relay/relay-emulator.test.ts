@@ -100,7 +100,7 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
   it('a RepeatNumber update while Running takes effect in the same publish', async () => {
     const name = stream();
     const TaskId = await createTask(client, { SourceUrls: [red, green], DstUrl: rtmp.urlOf(name) });
-    await watchTask(client, TaskId, (task) => task.status === 1);
+    await watchTask(client, TaskId, (task) => task.status === 1 && task.offset >= 1);
     await client.updateLivePullToPush({ TaskId, Region: REGION, RepeatNumber: 1 });
     await watchTask(client, TaskId, (task) => task.status === 3);
     const recordings = await rtmp.recordings(name);
@@ -113,6 +113,7 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
     const name = stream();
     const TaskId = await createTask(client, { SourceUrls: [red, green], DstUrl: rtmp.urlOf(name), RepeatNumber: -1 });
     await watchTask(client, TaskId, (task) => task.status === 1 && task.offset >= 1);
+    expect(await rtmp.recordings(name)).toHaveLength(1);
     await client.stopLivePullToPush({ TaskId, Region: REGION });
     const stopped = await readRecording((await rtmp.recordings(name))[0]!);
     expect(stopped.runs.map((run) => run.colour)).toEqual(['red']);
@@ -137,7 +138,8 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
         RetryCount: 10,
         CallbackUrl: receiver.url,
       });
-      await watchTask(client, TaskId, (task) => task.status === 1);
+      // Running is committed before ffmpeg is up; a moving position means media is flowing.
+      await watchTask(client, TaskId, (task) => task.status === 1 && task.offset >= 1);
       await flaky.kill();
       const seen: Seen[] = [];
       await watchTask(client, TaskId, (task) => task.status === 2, 30_000, seen);

@@ -57,6 +57,8 @@ export interface TaskRecord {
   relay: RelayInput;
   /** How long the current run has played; absent before the first start. */
   playback?: PlayClock;
+  /** How many times the relay has (re)started: tells a player a new run from a change to the current one. */
+  runs?: number;
   status: TaskStatus;
   offlineReason?: OfflineReason;
   fault?: Fault;

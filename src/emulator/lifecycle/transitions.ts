@@ -24,6 +24,7 @@ export function startRelay(task: TaskRecord, atMs: number): true {
     offset: task.info.Offset ?? 0,
   };
   task.playback = startClock(passesFor(task.info.RepeatNumber), atMs);
+  task.runs = (task.runs ?? 0) + 1;
   delete task.fault;
   delete task.offlineReason;
   return true;

@@ -12,6 +12,8 @@ export interface PlayerState {
   readonly plan: PlaylistPlan;
   readonly playedMs: number;
   readonly atMs: number;
+  /** Which run of the task this is (1 = the first start; each Restart adds one). */
+  readonly run: number;
   /** TaskStatus after the change (for a player's log). */
   readonly status: number;
   /** Why it is Recovering or Offline, when something says why. */

@@ -33,7 +33,8 @@ describe('createEntryTimeline', () => {
     expect(snapped.at(0.5).playedSeconds).toBe(0);
     expect(snapped.at(3).playedSeconds).toBe(2);
     expect(snapped.at(6)).toEqual({ entry: 1, fileIndex: 1, offsetSeconds: 0, playedSeconds: 5 });
-    expect(snapped.playedAtEnd()).toBe(15);
+    expect(snapped.playedAtEndOf(2)).toBe(15);
+    expect(snapped.playedAtEndOf(1)).toBe(5);
   });
 
   it('agrees with a walk through the entries', () => {

@@ -27,8 +27,8 @@ export interface EntryPosition {
 export interface EntryTimeline {
   /** Output seconds at which the entries from `0` up to (not including) `count` have all played. */
   endOf(count: number): number;
-  /** Plan seconds played once every entry has played (see {@link EntryPosition.playedSeconds}). */
-  playedAtEnd(): number;
+  /** Plan seconds played once the entries up to (not including) `count` have played (see {@link EntryPosition.playedSeconds}). */
+  playedAtEndOf(count: number): number;
   /**
    * The entry playing at output time `outSeconds` (ffmpeg's out_time, which starts at 0 whatever
    * the inpoint): entry j spans `duration - start` seconds and begins where the earlier ones end.
@@ -46,7 +46,7 @@ export function createEntryTimeline(entries: readonly TimedEntry[]): EntryTimeli
   }
   return {
     endOf: (count) => starts[Math.max(0, Math.min(count, entries.length))]!,
-    playedAtEnd: () => planned.at(-1)!,
+    playedAtEndOf: (count) => planned[Math.max(0, Math.min(count, entries.length))]!,
     at(outSeconds) {
       // Binary search for the last entry starting at or before outSeconds.
       let low = 0;

@@ -37,6 +37,8 @@ interface Playing {
   mode: 'run' | 'attempt';
   /** The retry this relay is (0 for a run). */
   readonly retry: number;
+  /** The task's run it plays (PlayerState.run). */
+  readonly run: number;
   /** Set once the relay reported 'recovered': the next playing sync adopts it as the run. */
   recovered: boolean;
   lastReportMs: number;
@@ -89,13 +91,13 @@ export class RelayPlayer implements Player {
     this.#logTransition(state);
     const current = this.#playing.get(state.taskId);
     if (state.playing) {
-      if (current?.mode === 'attempt' && current.recovered) {
+      if (current?.mode === 'attempt' && current.recovered && current.run === state.run) {
         current.mode = 'run';
         this.#setPlayCount(current, state);
         return;
       }
-      // A restart begins a new run at 0 played; anything else is the same run changing (RepeatNumber).
-      if (current?.mode === 'run' && state.playedMs > 0) {
+      // A restart begins a new run; anything else is the same run changing (RepeatNumber, position).
+      if (current?.mode === 'run' && current.run === state.run) {
         this.#setPlayCount(current, state);
         return;
       }
@@ -148,6 +150,8 @@ export class RelayPlayer implements Player {
       ...(this.#options.ledger === undefined ? {} : { ledger: this.#options.ledger }),
       onRunning: (codecs) => {
         this.#log(`task ${taskId}: ffmpeg relaying to ${maskUrl(state.destination)} (${codecText(codecs)})`);
+        // Media flows from now: the model's play clock starts here, not when the task was committed.
+        if (entry.mode === 'run') reporter({ kind: 'position', playedMs: entry.fromPlayedMs });
         if (entry.mode === 'attempt') {
           entry.recovered = true;
           reporter({ kind: 'recovered' });
@@ -155,7 +159,15 @@ export class RelayPlayer implements Player {
       },
       onEnd: (end) => this.#ended(taskId, entry, end, reporter),
     });
-    const entry: Playing = { relay, fromPlayedMs: state.playedMs, mode, retry, recovered: false, lastReportMs: 0 };
+    const entry: Playing = {
+      relay,
+      fromPlayedMs: state.playedMs,
+      mode,
+      retry,
+      run: state.run,
+      recovered: false,
+      lastReportMs: 0,
+    };
     this.#playing.set(taskId, entry);
     entry.timer = setInterval(() => {
       const position = relay.position();
@@ -187,6 +199,7 @@ export class RelayPlayer implements Player {
     this.#playing.delete(taskId);
     clearInterval(entry.timer);
     if (end.kind === 'finished') {
+      report({ kind: 'position', playedMs: entry.fromPlayedMs + Math.round(end.playedSeconds * 1000) });
       report({ kind: 'finished' });
       return;
     }

@@ -44,7 +44,8 @@ export interface RelayPosition {
 
 /** How a relay ended without being stopped. */
 export type RelayEnd =
-  | { readonly kind: 'finished' }
+  /** The plan (or its play count) has played out; `playedSeconds` of it, as in {@link RelayPosition}. */
+  | { readonly kind: 'finished'; readonly playedSeconds: number }
   | {
       readonly kind: 'failed';
       readonly reason: FaultReason /** ffmpeg's own words, URLs masked. */;
@@ -213,15 +214,22 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
         if (end.kind !== 'finished' || finishing || !prepared.more || !planLeft || overEndTime) return end;
         // The plan is longer than one list: go on with the next entries in a new process.
         base += listed;
-        playedBase += timeline.playedAtEnd();
+        playedBase += timeline.playedAtEndOf(listed);
       } finally {
         await prepared.dispose();
       }
     }
   };
 
+  /** Plan seconds played at the end: the planned end when we ended it, else the list's end. */
+  const playedAtFinish = (): number => {
+    if (timeline === undefined) return position?.playedSeconds ?? 0;
+    const count = finishing && playCount !== undefined ? playCount - base : listed;
+    return playedBase + timeline.playedAtEndOf(count);
+  };
+
   const ended = (exit: RunExit, sources: readonly string[], reachedEnd: boolean): RelayEnd => {
-    if (finishing) return { kind: 'finished' };
+    if (finishing) return { kind: 'finished', playedSeconds: playedAtFinish() };
     const outcome: ProcessOutcome = classifyExit({
       code: exit.code,
       errorLines: exit.errorLines,
@@ -229,7 +237,7 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
       sources,
       reachedListEnd: reachedEnd,
     });
-    if (outcome.kind === 'finished') return outcome;
+    if (outcome.kind === 'finished') return { kind: 'finished', playedSeconds: playedAtFinish() };
     const detail =
       exit.stopped && exit.errorLines.length === 0
         ? `no media within ${FIRST_PROGRESS_TIMEOUT_MS / 1000} s`

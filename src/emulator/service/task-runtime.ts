@@ -110,6 +110,7 @@ export function createTaskRuntime({
         plan: taskPlan(task, media),
         playedMs: clock === undefined ? 0 : playedAt(clock, atMs),
         atMs,
+        run: task.runs ?? 0,
         status: task.status,
         destination: task.info.DstUrl,
         ...(task.offlineReason === undefined ? {} : { reason: task.offlineReason }),
