@@ -9,6 +9,8 @@ import { NGINX_RTMP_MODULE } from './media-tools.js';
 /** Debian's nginx with libnginx-mod-rtmp on a free loopback port, recording every publish to its own file. */
 export interface RtmpServer {
   readonly port: number;
+  /** Where nginx writes the recordings. */
+  readonly recordsDir: string;
   /** `rtmp://127.0.0.1:<port>/live/<name>`. */
   urlOf(name: string): string;
   /** The recordings of `name`, one per publish, oldest first (`record_unique` names them by time). */
@@ -56,6 +58,7 @@ rtmp { server {
   await waitForPort(port, child, () => stderr);
   return {
     port,
+    recordsDir: records,
     urlOf: (name) => `rtmp://127.0.0.1:${port}/live/${name}`,
     async recordings(name) {
       const files = (await readdir(records)).filter((file) => file.startsWith(`${name}-`) && file.endsWith('.flv'));

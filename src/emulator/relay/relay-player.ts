@@ -130,6 +130,11 @@ export class RelayPlayer implements Player {
   #start(state: PlayerState, mode: Playing['mode'], retry: number): void {
     this.#stop(state.taskId);
     const { taskId } = state;
+    if (state.plan.kind === 'list' && playCount(state.plan, state.playedMs) === 0) {
+      // Nothing left to play (the task clock ran past the list while no relay could): the list has ended.
+      setImmediate(() => this.#reporter?.reportPlayback(taskId, { kind: 'finished' }));
+      return;
+    }
     const reporter = (report: PlaybackReport): void => {
       // Never from inside sync: the service is mid-transaction there.
       setImmediate(() => {
