@@ -252,9 +252,10 @@ function serviceOptions(options: EmulatorOptions, relay: RelayMode | undefined):
 function relayModeOf(options: EmulatorOptions): RelayMode | undefined {
   if (options.relay !== true) return undefined;
   if (options.service !== undefined)
-    throw new TypeError('relay needs the emulator to create its task service: drop service');
-  if (options.player !== undefined) throw new TypeError('relay brings its own player: drop player');
-  if (options.frozenClock === true) throw new TypeError('relay runs on the real clock: drop frozenClock');
+    throw new LiveOptionError('service', 'relay needs the emulator to create its task service: drop service');
+  if (options.player !== undefined) throw new LiveOptionError('player', 'relay brings its own player: drop player');
+  if (options.frozenClock === true)
+    throw new LiveOptionError('frozenClock', 'relay runs on the real clock: drop frozenClock');
   return prepareRelayMode({
     ffmpegPath: options.ffmpegPath,
     dataFile: options.dataFile,
