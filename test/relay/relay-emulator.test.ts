@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { createLiveClient, type LiveClient } from '../../src/index.js';
-import { type Receiver, startReceiver } from '../emulator-service/callback-receiver.js';
+import { type Receiver, startReceiver } from '../support/callback-receiver.js';
 import { freePort } from '../fleet/redis-server.js';
 import { makeClip } from './clips.js';
 import { type MediaServer, startMediaServer } from './media-server.js';
 import { describeWithMediaTools } from './media-tools.js';
 import { readRecording } from './recording.js';
-import { createTask, REGION, type Seen, watchTask } from './relay-task.js';
+import { createTask, mediaArrived, REGION, type Seen, watchTask } from './relay-task.js';
 import { type RtmpServer, startRtmpServer } from './rtmp-server.js';
 
 describeWithMediaTools('the emulator relaying for real (--relay)', () => {
@@ -100,7 +100,7 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
   it('a RepeatNumber update while Running takes effect in the same publish', async () => {
     const name = stream();
     const TaskId = await createTask(client, { SourceUrls: [red, green], DstUrl: rtmp.urlOf(name) });
-    await watchTask(client, TaskId, (task) => task.status === 1 && task.offset >= 1);
+    await mediaArrived(() => rtmp.recordings(name), 5_000);
     await client.updateLivePullToPush({ TaskId, Region: REGION, RepeatNumber: 1 });
     await watchTask(client, TaskId, (task) => task.status === 3);
     const recordings = await rtmp.recordings(name);
@@ -112,8 +112,7 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
   it('Stop ends the stream; a FileIndex set while stopped is what Restart plays', async () => {
     const name = stream();
     const TaskId = await createTask(client, { SourceUrls: [red, green], DstUrl: rtmp.urlOf(name), RepeatNumber: -1 });
-    await watchTask(client, TaskId, (task) => task.status === 1 && task.offset >= 1);
-    expect(await rtmp.recordings(name)).toHaveLength(1);
+    await mediaArrived(() => rtmp.recordings(name));
     await client.stopLivePullToPush({ TaskId, Region: REGION });
     const stopped = await readRecording((await rtmp.recordings(name))[0]!);
     expect(stopped.runs.map((run) => run.colour)).toEqual(['red']);
@@ -138,8 +137,7 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
         RetryCount: 10,
         CallbackUrl: receiver.url,
       });
-      // Running is committed before ffmpeg is up; a moving position means media is flowing.
-      await watchTask(client, TaskId, (task) => task.status === 1 && task.offset >= 1);
+      await mediaArrived(() => rtmp.recordings(name));
       await flaky.kill();
       const seen: Seen[] = [];
       await watchTask(client, TaskId, (task) => task.status === 2, 30_000, seen);

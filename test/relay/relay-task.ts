@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { LiveClient } from '../../src/index.js';
 
 export const REGION = 'cn-shanghai';
@@ -53,5 +54,22 @@ export async function watchTask(
     if (Date.now() > deadline)
       throw new Error(`task ${TaskId} never got there; saw ${JSON.stringify(samples.slice(-8))}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Resolves once `name` has a recording at least `bytes` long: media has reached the RTMP server. */
+export async function mediaArrived(
+  recordings: () => Promise<string[]>,
+  bytes = 20_000,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const files = await recordings();
+    const last = files.at(-1);
+    if (last !== undefined && statSync(last).size >= bytes) return;
+    if (Date.now() > deadline)
+      throw new Error(`no media arrived within ${timeoutMs} ms (${files.join(', ') || 'no recording'})`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

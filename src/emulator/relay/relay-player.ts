@@ -174,12 +174,21 @@ export class RelayPlayer implements Player {
       lastReportMs: 0,
     };
     this.#playing.set(taskId, entry);
+    const every = this.#options.positionEveryMs ?? 1000;
+    let sentAt = 0;
     entry.timer = setInterval(() => {
+      if (entry.mode !== 'run') return;
       const position = relay.position();
-      if (entry.mode !== 'run' || position === undefined || position.atMs === entry.lastReportMs) return;
+      // Until ffmpeg pushes, hold the model's play clock where the relay starts.
+      if (position === undefined) {
+        reporter({ kind: 'position', playedMs: entry.fromPlayedMs });
+        return;
+      }
+      if (position.atMs === entry.lastReportMs || Date.now() - sentAt < every) return;
       entry.lastReportMs = position.atMs;
+      sentAt = Date.now();
       reporter({ kind: 'position', playedMs: entry.fromPlayedMs + Math.round(position.playedSeconds * 1000) });
-    }, this.#options.positionEveryMs ?? 1000);
+    }, HOLD_EVERY_MS);
     entry.timer.unref();
   }
 
@@ -248,6 +257,9 @@ export class RelayPlayer implements Player {
     this.#log(`task ${state.taskId}: ${STATUS_NAMES[state.status] ?? String(state.status)} (${why})`);
   }
 }
+
+/** How often a relay that is still connecting holds the model's play clock, in ms. */
+const HOLD_EVERY_MS = 250;
 
 const STATUS_NAMES: Readonly<Record<number, string>> = {
   [TASK_STATES.Idle]: 'Idle',
