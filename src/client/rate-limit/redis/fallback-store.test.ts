@@ -211,4 +211,18 @@ describe('FallbackStore', () => {
     const later = await Promise.all(Array.from({ length: 5 }, () => store.acquire(at(1001 + 2501))));
     expect(later.every((d) => d.granted)).toBe(true);
   });
+
+  it('a failure while waiting out a reconnect is reported as the failure, and the wait still holds', async () => {
+    const { shared, log, store } = setup('fallback', 2);
+    await granted(store.acquire(at(0)));
+    shared.connected = 2;
+    expect(await store.acquire(at(100))).toMatchObject({ granted: false });
+    shared.up = false;
+    // Redis fails after the quiet ends: the local budget was spent at the reconnect, and is free a window later.
+    expect(await store.acquire(at(1101))).toMatchObject({ granted: true });
+    expect(log).toEqual([
+      expect.stringContaining('reconnected and may have lost'),
+      expect.stringContaining('is unreachable (connect ECONNREFUSED'),
+    ]);
+  });
 });

@@ -35,6 +35,8 @@ export interface SharedSlotStore extends RateLimitStore {
 interface Outage {
   /** Why the shared store failed, without secrets. */
   readonly reason: Error;
+  /** Not a failure: the store reconnected and may have lost its state (see `noticeReconnect`). */
+  readonly afterReconnect: boolean;
   /** Local slots taken and not yet released. */
   localInFlight: number;
   /** When the last released local slot leaves the service's window (this process's clock, ms). */
@@ -75,7 +77,7 @@ export class FallbackStore implements RateLimitStore {
   ) {}
 
   async acquire(request: SlotRequest): Promise<SlotDecision> {
-    if (this.outage === undefined || this.shared.reachable()) {
+    if (this.outage === undefined || this.outage.afterReconnect || this.shared.reachable()) {
       this.noticeReconnect(request);
       const waitMs = this.outage === undefined ? 0 : untilQuiet(this.outage, request);
       if (waitMs > 0) return { granted: false, waitMs };
@@ -159,10 +161,17 @@ export class FallbackStore implements RateLimitStore {
   }
 
   private enterOutage(error: unknown, request: SlotRequest): void {
-    if (this.outage !== undefined) return;
+    if (this.outage !== undefined && !this.outage.afterReconnect) return;
     // ioredis keeps each command's arguments on its errors: an AUTH password among them.
     const reason = safeError(error, urlCredentials(this.options.url));
-    this.outage = { reason, localInFlight: 0, localQuietAtMs: request.nowMs };
+    // A failure while waiting out a reconnect keeps that wait, and is reported as what it is.
+    const pending = this.outage;
+    this.outage = {
+      reason,
+      localInFlight: pending?.localInFlight ?? 0,
+      localQuietAtMs: pending?.localQuietAtMs ?? request.nowMs,
+      afterReconnect: false,
+    };
     const local = this.localRequest(request);
     const then =
       this.options.onRedisDown === 'fail-closed'
@@ -173,8 +182,14 @@ export class FallbackStore implements RateLimitStore {
     this.options.logger.warn(
       `live-relay rate limit: Redis at ${this.options.safeUrl} is unreachable (${why}); ${then}`,
     );
-    if (this.options.onRedisDown === 'fail-closed') return;
-    // The local budget starts spent: each slot, released now, frees a window from now.
+    // After a reconnect the local budget was spent then, and nothing was sent since.
+    if (this.options.onRedisDown === 'fail-closed' || pending !== undefined) return;
+    this.spendLocalBudget(request);
+  }
+
+  /** The local budget starts spent: each slot, released now, frees a window from now. */
+  private spendLocalBudget(request: SlotRequest): void {
+    const local = this.localRequest(request);
     for (let d = this.local.acquire(local); d.granted; d = this.local.acquire(local))
       this.local.release(d.lease, request.nowMs);
   }
@@ -198,7 +213,10 @@ export class FallbackStore implements RateLimitStore {
       reason: new Error('reconnected; its record of recent calls may be lost'),
       localInFlight: 0,
       localQuietAtMs: quietAtMs,
+      afterReconnect: true,
     };
+    // Should Redis fail within this window, the calls it forgot still bound the local budget.
+    this.spendLocalBudget(request);
     this.options.logger.warn(
       `live-relay rate limit: Redis at ${this.options.safeUrl} reconnected and may have lost its record of recent ` +
         `calls (a restart); this process sends nothing for one window (${request.windowMs} ms) before sharing the budget through it again`,
