@@ -30,11 +30,12 @@ describe('redactText', () => {
     );
   });
 
+  // A secret made of the mask's own character could not be told from the mask.
   it('never lets a known secret through, whatever the text around it', () => {
     fc.assert(
       fc.property(
         fc.string(),
-        fc.string({ minLength: 1 }).filter((s) => !s.startsWith('--')),
+        fc.string({ minLength: 1 }).filter((s) => !s.startsWith('--') && !s.includes('*')),
         fc.string(),
         (a, secret, b) => {
           expect(redactText(`${a}${secret}${b}`, [secret])).not.toContain(secret);
