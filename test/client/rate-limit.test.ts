@@ -1,6 +1,7 @@
 import { type AddressInfo, connect, createServer as createTcpServer, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient, LiveTimeoutError, MemoryRateLimitStore } from '../../src/index.js';
+import { busiestWindow } from '../support/busiest-window.js';
 import { type RecordingServer, startRecordingServer } from '../support/recording-server.js';
 import { DESCRIBE_PARAMS, uniqueCredentials } from './fixtures.js';
 
@@ -9,17 +10,6 @@ beforeEach(async () => {
   server = await startRecordingServer();
 });
 afterEach(() => server.close());
-
-/** The most arrivals in any window of `windowMs` that starts at an arrival. */
-function busiestWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let start = 0, end = 0; start < sorted.length; start++) {
-    while (end < sorted.length && sorted[end]! < sorted[start]! + windowMs) end++;
-    most = Math.max(most, end - start);
-  }
-  return most;
-}
 
 describe('client-side rate limit', () => {
   it('spreads a burst of 100 calls so that no sliding second sees more than 10 arrivals (defaults)', async () => {

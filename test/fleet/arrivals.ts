@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Arrival } from '../../src/emulator/gateway/arrival-log.js';
-import { busiestWindow } from './busiest-window.js';
+import { busiestWindow } from '../support/busiest-window.js';
 
 /** The emulator's arrival log of one AccessKeyId, oldest first (`GET /_emulator/requests`). */
 export async function arrivalsOf(emulatorUrl: string, accessKeyId: string): Promise<Arrival[]> {

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
+import { busiestWindow } from '../support/busiest-window.js';
 import { arrivalsOf, expectServedWithinLimit } from './arrivals.js';
-import { busiestWindow } from './busiest-window.js';
 import { runFleet } from './fleet-run.js';
 import { describeWithRedis, freePort, type RedisServer, startRedisServer } from './redis-server.js';
 

@@ -9,8 +9,8 @@ import {
 } from '../../src/client/rate-limit/redis/redis-rate-limit-store.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { createLiveClient, type LiveClient } from '../../src/index.js';
+import { busiestWindow } from '../support/busiest-window.js';
 import { arrivalsOf, expectServedWithinLimit } from './arrivals.js';
-import { busiestWindow } from './busiest-window.js';
 import { describeWithRedis, type RedisServer, startRedisServer } from './redis-server.js';
 
 const LIST = { Region: 'cn-shanghai' } as const;

@@ -173,34 +173,28 @@ export const SDK_CLIENTS: readonly {
 
 /** openapi-core's own V3 signer (`OpenApiUtil.getAuthorization`) over the given canonical inputs. */
 export function officialAuthorizationCore(input: AuthorizationInput): string {
-  const request = new dara.Request();
-  request.method = input.method;
-  request.pathname = '/';
-  request.query = { ...input.query };
-  request.headers = { ...input.headers };
-  return openapiCore.OpenApiUtil.getAuthorization(
-    request,
-    'ACS3-HMAC-SHA256',
-    input.payloadHash,
-    input.accessKeyId,
-    input.accessKeySecret,
-  );
+  return openapiCore.OpenApiUtil.getAuthorization(request(new dara.Request(), input), ...authorizationArgs(input));
 }
 
 /** openapi-util 0.3.x's V3 signer (what openapi-client 0.4.x uses). */
 export function officialAuthorizationUtil(input: AuthorizationInput): string {
-  const request = new tea.Request();
-  request.method = input.method;
-  request.pathname = '/';
-  request.query = { ...input.query };
-  request.headers = { ...input.headers };
-  return openapiUtil.default.getAuthorization(
-    request,
-    'ACS3-HMAC-SHA256',
-    input.payloadHash,
-    input.accessKeyId,
-    input.accessKeySecret,
-  );
+  return openapiUtil.default.getAuthorization(request(new tea.Request(), input), ...authorizationArgs(input));
+}
+
+/** Fills a Tea or Darabonba request with the canonical inputs. */
+function request<R extends { method: string; pathname: string; query: object; headers: object }>(
+  into: R,
+  input: AuthorizationInput,
+): R {
+  into.method = input.method;
+  into.pathname = '/';
+  into.query = { ...input.query };
+  into.headers = { ...input.headers };
+  return into;
+}
+
+function authorizationArgs(input: AuthorizationInput) {
+  return ['ACS3-HMAC-SHA256', input.payloadHash, input.accessKeyId, input.accessKeySecret] as const;
 }
 
 export interface AuthorizationInput {
