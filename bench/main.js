@@ -50,7 +50,7 @@ const FULL = {
   load: { seconds: 5, warmup: 10_000, connections: 32 },
   cold: { rounds: 5, runs: 5 },
   scale: { tasks: 100_000, samples: 1_000 },
-  relay: { steps: [25, 50, 75, 100], window: 30, warmup: 5 },
+  relay: { steps: [25, 50, 100, 150], window: 30, warmup: 5 },
   cli: { pairs: 21 },
   playback: { tasks: 100_000, samples: 1_000 },
 };
