@@ -106,53 +106,49 @@ describe.concurrent('docs:check against the shipped vendor sources', SLOW, () =>
 });
 
 describe.concurrent('docs:check catches a changed vendor page', SLOW, () => {
-  it('an added parameter', async () => {
-    const page = once(
-      seed,
-      '\n\nResponse parameters\n',
-      '\nPriorityintegerNo\n\nThe task priority.\n\n5\n\nResponse parameters\n',
-    );
-    const result = await check(page, 'txt');
-    expect(result.stdout).toContain(
-      'DRIFT UpdateLivePullToPush parameter Priority [present]: vendor: present; spec: absent',
-    );
-    expect(result.code).toBe(1);
-  });
+  const cases: readonly { change: string; page: () => string; drift: string }[] = [
+    {
+      change: 'an added parameter',
+      page: () =>
+        once(
+          seed,
+          '\n\nResponse parameters\n',
+          '\nPriorityintegerNo\n\nThe task priority.\n\n5\n\nResponse parameters\n',
+        ),
+      drift: 'DRIFT UpdateLivePullToPush parameter Priority [present]: vendor: present; spec: absent',
+    },
+    {
+      change: 'a removed enumeration value',
+      page: () => once(seed, '  • preregion\n', ''),
+      drift:
+        "DRIFT UpdateLivePullToPush parameter Region [enum]: vendor: does not allow 'preregion'; spec: allows 'preregion'",
+    },
+    {
+      change: 'a changed required flag',
+      page: () => once(seed, 'FileIndexintegerNo', 'FileIndexintegerYes'),
+      drift: 'DRIFT UpdateLivePullToPush parameter FileIndex [required]: vendor: required; spec: optional',
+    },
+    {
+      change: 'a new error code',
+      page: () =>
+        once(
+          seed,
+          'cannot be updated.\n',
+          'cannot be updated.\n400CodeTaskIsBusyThe task is busy.The task is busy now.\n',
+        ),
+      drift:
+        'DRIFT UpdateLivePullToPush error CodeTaskIsBusy [errors]: vendor: HTTP 400 "The task is busy."; spec: absent',
+    },
+    {
+      change: 'a changed HTTP status',
+      page: () => once(seed, '400CodeTaskNotExist', '404CodeTaskNotExist'),
+      drift: 'DRIFT UpdateLivePullToPush error CodeTaskNotExist [status]: vendor: HTTP 404; spec: HTTP 400',
+    },
+  ];
 
-  it('a removed enumeration value', async () => {
-    const result = await check(once(seed, '  • preregion\n', ''), 'txt');
-    expect(result.stdout).toContain(
-      "DRIFT UpdateLivePullToPush parameter Region [enum]: vendor: does not allow 'preregion'; spec: allows 'preregion'",
-    );
-    expect(result.code).toBe(1);
-  });
-
-  it('a changed required flag', async () => {
-    const result = await check(once(seed, 'FileIndexintegerNo', 'FileIndexintegerYes'), 'txt');
-    expect(result.stdout).toContain(
-      'DRIFT UpdateLivePullToPush parameter FileIndex [required]: vendor: required; spec: optional',
-    );
-    expect(result.code).toBe(1);
-  });
-
-  it('a new error code', async () => {
-    const page = once(
-      seed,
-      'cannot be updated.\n',
-      'cannot be updated.\n400CodeTaskIsBusyThe task is busy.The task is busy now.\n',
-    );
-    const result = await check(page, 'txt');
-    expect(result.stdout).toContain(
-      'DRIFT UpdateLivePullToPush error CodeTaskIsBusy [errors]: vendor: HTTP 400 "The task is busy."; spec: absent',
-    );
-    expect(result.code).toBe(1);
-  });
-
-  it('a changed HTTP status', async () => {
-    const result = await check(once(seed, '400CodeTaskNotExist', '404CodeTaskNotExist'), 'txt');
-    expect(result.stdout).toContain(
-      'DRIFT UpdateLivePullToPush error CodeTaskNotExist [status]: vendor: HTTP 404; spec: HTTP 400',
-    );
+  it.each(cases)('$change', async ({ page, drift }) => {
+    const result = await check(page(), 'txt');
+    expect(result.stdout).toContain(drift);
     expect(result.code).toBe(1);
   });
 });

@@ -25,11 +25,25 @@ type Param =
   | 'CallbackUrl';
 type State = 'Idle' | 'Running' | 'Recovering' | 'Offline' | 'Exit' | 'Unknown';
 
+type Expected = 'ok' | 'unchanged' | string;
+
+/** D-01 gives a started task, `1` Running or `2` Recovering, one row. */
+const STARTED: Record<Param, Expected> = {
+  Region: 'CodeTaskHasStarted',
+  StartTime: 'unchanged',
+  EndTime: 'CodeTaskHasStarted',
+  SourceUrls: 'CodeTaskHasStarted',
+  Offset: 'CodeTaskHasStarted',
+  FileIndex: 'CodeTaskHasStarted',
+  RepeatNumber: 'ok',
+  CallbackUrl: 'ok',
+};
+
 /**
  * spec/decisions.md D-01 and D-13, written out independently of src/rules. `unchanged`: answered
  * with success, TaskInfo keeps the old value (the seed's "the update does not take effect").
  */
-const EXPECTED: Record<State, Record<Param, 'ok' | 'unchanged' | string>> = {
+const EXPECTED: Record<State, Record<Param, Expected>> = {
   Idle: {
     Region: 'ok',
     StartTime: 'ok',
@@ -40,26 +54,8 @@ const EXPECTED: Record<State, Record<Param, 'ok' | 'unchanged' | string>> = {
     RepeatNumber: 'ok',
     CallbackUrl: 'ok',
   },
-  Running: {
-    Region: 'CodeTaskHasStarted',
-    StartTime: 'unchanged',
-    EndTime: 'CodeTaskHasStarted',
-    SourceUrls: 'CodeTaskHasStarted',
-    Offset: 'CodeTaskHasStarted',
-    FileIndex: 'CodeTaskHasStarted',
-    RepeatNumber: 'ok',
-    CallbackUrl: 'ok',
-  },
-  Recovering: {
-    Region: 'CodeTaskHasStarted',
-    StartTime: 'unchanged',
-    EndTime: 'CodeTaskHasStarted',
-    SourceUrls: 'CodeTaskHasStarted',
-    Offset: 'CodeTaskHasStarted',
-    FileIndex: 'CodeTaskHasStarted',
-    RepeatNumber: 'ok',
-    CallbackUrl: 'ok',
-  },
+  Running: STARTED,
+  Recovering: STARTED,
   Offline: {
     Region: 'CodeTaskHasStarted',
     StartTime: 'unchanged',

@@ -4,8 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
-import { busiestWindow } from '../support/busiest-window.js';
-import { arrivalsOf, expectServedWithinLimit } from './arrivals.js';
+import { arrivalsOf, busiestArrivalWindow, expectServedWithinLimit } from './arrivals.js';
 import { runFleet } from './fleet-run.js';
 import { describeWithRedis, freePort, type RedisServer, startRedisServer } from './redis-server.js';
 
@@ -18,6 +17,11 @@ let redis: RedisServer;
 /** One account per fleet, so the two runs do not share the emulator's windows. */
 function shared(name: string) {
   return { accessKeyId: `LTAIfleet${name}${process.pid}`, accessKeySecret: `fleet-${name}-secret` };
+}
+
+/** Each worker's share of the run: {@link CALLS} calls, 5 at a time, no retries (a throttled call stays failed). */
+function fleetOf(credentials: ReturnType<typeof shared>) {
+  return { endpoint: emulator.url, credentials, calls: CALLS, concurrency: 5, retries: false };
 }
 
 const failuresOf = (run: Awaited<ReturnType<typeof runFleet>>) => run.workers.map((w) => w.failures);
@@ -35,14 +39,7 @@ describeWithRedis(`${PROCESSES} processes × ${CALLS} calls on one AccessKeyId`,
 
   it('through the Redis store: zero Throttling.User, and no second of the emulator sees more than 10 calls', async () => {
     const credentials = shared('redis');
-    const run = await runFleet(PROCESSES, {
-      endpoint: emulator.url,
-      credentials,
-      calls: CALLS,
-      concurrency: 5,
-      redis: { url: redis.url, workers: PROCESSES },
-      retries: false,
-    });
+    const run = await runFleet(PROCESSES, { ...fleetOf(credentials), redis: { url: redis.url, workers: PROCESSES } });
     expect(failuresOf(run)).toEqual(Array.from({ length: PROCESSES }, () => ({})));
     expect(run.workers.map((w) => w.ok)).toEqual(Array.from({ length: PROCESSES }, () => CALLS));
     expect(run.workers.flatMap((w) => w.logs)).toEqual([]);
@@ -54,25 +51,14 @@ describeWithRedis(`${PROCESSES} processes × ${CALLS} calls on one AccessKeyId`,
 
   it('with a limiter per process instead (retries off): the emulator throttles the fleet', async () => {
     const credentials = shared('memory');
-    const run = await runFleet(PROCESSES, {
-      endpoint: emulator.url,
-      credentials,
-      calls: CALLS,
-      concurrency: 5,
-      retries: false,
-    });
+    const run = await runFleet(PROCESSES, fleetOf(credentials));
     const throttled = run.workers.reduce((sum, w) => sum + (w.failures['Throttling.User'] ?? 0), 0);
     expect(throttled).toBeGreaterThan(0);
     expect(run.workers.reduce((sum, w) => sum + w.ok, 0) + throttled).toBe(PROCESSES * CALLS);
 
     const arrivals = await arrivalsOf(emulator.url, credentials.accessKeyId);
     expect(arrivals.filter((a) => a.outcome === 'Throttling.User')).toHaveLength(throttled);
-    expect(
-      busiestWindow(
-        arrivals.map((a) => a.time),
-        1000,
-      ),
-    ).toBeGreaterThan(10);
+    expect(busiestArrivalWindow(arrivals)).toBeGreaterThan(10);
   }, 90_000);
 
   it('a worker that never closes its Redis store exits when its work is done, with Redis up and with Redis gone (reconnecting)', async () => {

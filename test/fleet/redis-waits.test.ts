@@ -29,6 +29,18 @@ function counted(inner: RateLimitStore) {
   return counter;
 }
 
+/** A client of `account` on a budget of one call a minute shared through Redis, counting the store's asks. */
+function countedClient(account: (typeof ACCOUNTS)[number], timeoutMs: number) {
+  const counter = counted(store);
+  const live = createLiveClient({
+    endpoint: emulator.url,
+    credentials: account,
+    rateLimit: { store: counter.store, limit: 1, windowMs: 60_000 },
+    timeoutMs,
+  });
+  return { counter, live };
+}
+
 describeWithRedis('waiting for a slot of a Redis-shared budget', () => {
   beforeAll(async () => {
     [emulator, redis] = await Promise.all([startEmulator({ credentials: ACCOUNTS }), startRedisServer()]);
@@ -40,13 +52,7 @@ describeWithRedis('waiting for a slot of a Redis-shared budget', () => {
   });
 
   it('sleeps on the wait Redis names, asking a fixed number of times (no polling), and ends on abort', async () => {
-    const counter = counted(store);
-    const live = createLiveClient({
-      endpoint: emulator.url,
-      credentials: ACCOUNTS[0]!,
-      rateLimit: { store: counter.store, limit: 1, windowMs: 60_000 },
-      timeoutMs: 120_000,
-    });
+    const { counter, live } = countedClient(ACCOUNTS[0]!, 120_000);
     await live.describeLivePullToPushList(LIST);
     const controller = new AbortController();
     const waiting = live.describeLivePullToPushList(LIST, { signal: controller.signal }).catch((e: unknown) => e);
@@ -58,13 +64,7 @@ describeWithRedis('waiting for a slot of a Redis-shared budget', () => {
   });
 
   it('fails with LiveTimeoutError (phase rate-limit) when the slot Redis names lies beyond the timeout', async () => {
-    const counter = counted(store);
-    const live = createLiveClient({
-      endpoint: emulator.url,
-      credentials: ACCOUNTS[1]!,
-      rateLimit: { store: counter.store, limit: 1, windowMs: 60_000 },
-      timeoutMs: 5_000,
-    });
+    const { counter, live } = countedClient(ACCOUNTS[1]!, 5_000);
     await live.describeLivePullToPushList(LIST);
     const error = await live.describeLivePullToPushList(LIST).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiveTimeoutError);

@@ -21,14 +21,7 @@ export const FPS = 25;
 export async function makeClip(dir: string, colour: Colour, seconds: number, tone = 440): Promise<string> {
   const file = join(dir, `${colour}-${seconds}s.mp4`);
   await ffmpeg([
-    '-f',
-    'lavfi',
-    '-i',
-    `color=c=${colour}:s=320x240:r=${FPS}:d=${seconds}`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${tone}:sample_rate=44100:duration=${seconds}`,
+    ...colourAndTone({ colour, size: '320x240', seconds, tone, sampleRate: 44_100 }),
     '-c:v',
     'libx264',
     '-preset',
@@ -51,14 +44,7 @@ export async function makeClip(dir: string, colour: Colour, seconds: number, ton
 export async function makeWebmClip(dir: string, colour: Colour, seconds: number): Promise<string> {
   const file = join(dir, `${colour}-${seconds}s.webm`);
   await ffmpeg([
-    '-f',
-    'lavfi',
-    '-i',
-    `color=c=${colour}:s=160x120:r=${FPS}:d=${seconds}`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=440:sample_rate=48000:duration=${seconds}`,
+    ...colourAndTone({ colour, size: '160x120', seconds, tone: 440, sampleRate: 48_000 }),
     '-c:v',
     'libvpx-vp9',
     '-deadline',
@@ -71,6 +57,27 @@ export async function makeWebmClip(dir: string, colour: Colour, seconds: number)
     file,
   ]);
   return file;
+}
+
+/** ffmpeg's lavfi inputs for a clip: a solid `colour` picture at {@link FPS} and a sine `tone`, `seconds` long. */
+function colourAndTone(clip: {
+  colour: Colour;
+  size: string;
+  seconds: number;
+  tone: number;
+  sampleRate: number;
+}): string[] {
+  const { colour, size, seconds, tone, sampleRate } = clip;
+  return [
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=${colour}:s=${size}:r=${FPS}:d=${seconds}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${tone}:sample_rate=${sampleRate}:duration=${seconds}`,
+  ];
 }
 
 /** Runs ffmpeg to completion; rejects with its stderr on failure. */

@@ -97,129 +97,63 @@ describe('every example in the spec validates against its generated validator', 
 describe('request validators reject what the vendor rejects', () => {
   const update = exampleRequest('UpdateLivePullToPush');
   const create = exampleRequest('CreateLivePullToPush');
-  const list = exampleRequest('DescribeLivePullToPushList');
-  const cases: [string, OperationName, Record<string, Json>, { instancePath: string; keyword: string }][] = [
-    [
-      'a Region outside the enumeration',
-      'UpdateLivePullToPush',
-      { ...update, Region: 'cn-hangzhou' },
-      { instancePath: '/Region', keyword: 'enum' },
-    ],
-    [
-      'RepeatNumber -2',
-      'UpdateLivePullToPush',
-      { ...update, RepeatNumber: -2 },
-      { instancePath: '/RepeatNumber', keyword: 'minimum' },
-    ],
+
+  /** One parameter of the operation's example request changed: the validator names that parameter and the rule. */
+  const oneParameter: [string, OperationName, string, Json, string][] = [
+    ['a Region outside the enumeration', 'UpdateLivePullToPush', 'Region', 'cn-hangzhou', 'enum'],
+    ['RepeatNumber -2', 'UpdateLivePullToPush', 'RepeatNumber', -2, 'minimum'],
     [
       'a CallbackUrl of 2001 characters',
       'UpdateLivePullToPush',
-      { ...update, CallbackUrl: `https://${'a'.repeat(1993)}` },
-      { instancePath: '/CallbackUrl', keyword: 'maxLength' },
+      'CallbackUrl',
+      `https://${'a'.repeat(1993)}`,
+      'maxLength',
     ],
     [
       'a CallbackUrl that is not http(s)',
       'CreateLivePullToPush',
-      { ...create, CallbackUrl: 'ftp://callback.example.com' },
-      { instancePath: '/CallbackUrl', keyword: 'pattern' },
+      'CallbackUrl',
+      'ftp://callback.example.com',
+      'pattern',
     ],
     [
       '31 SourceUrls',
       'UpdateLivePullToPush',
-      { ...update, SourceUrls: Array.from({ length: 31 }, (_, i) => `vod-${i}`) },
-      { instancePath: '/SourceUrls', keyword: 'maxItems' },
+      'SourceUrls',
+      Array.from({ length: 31 }, (_, i) => `vod-${i}`),
+      'maxItems',
     ],
-    [
-      'no SourceUrls',
-      'CreateLivePullToPush',
-      { ...create, SourceUrls: [] },
-      { instancePath: '/SourceUrls', keyword: 'minItems' },
-    ],
-    ['Offset 0', 'UpdateLivePullToPush', { ...update, Offset: 0 }, { instancePath: '/Offset', keyword: 'minimum' }],
-    [
-      'FileIndex -1',
-      'UpdateLivePullToPush',
-      { ...update, FileIndex: -1 },
-      { instancePath: '/FileIndex', keyword: 'minimum' },
-    ],
-    [
-      'a StartTime with a space instead of T',
-      'UpdateLivePullToPush',
-      { ...update, StartTime: '2024-08-23 15:30:00Z' },
-      { instancePath: '/StartTime', keyword: 'pattern' },
-    ],
+    ['no SourceUrls', 'CreateLivePullToPush', 'SourceUrls', [], 'minItems'],
+    ['Offset 0', 'UpdateLivePullToPush', 'Offset', 0, 'minimum'],
+    ['FileIndex -1', 'UpdateLivePullToPush', 'FileIndex', -1, 'minimum'],
+    ['a StartTime with a space instead of T', 'UpdateLivePullToPush', 'StartTime', '2024-08-23 15:30:00Z', 'pattern'],
     [
       'a StartTime with an offset instead of Z',
       'CreateLivePullToPush',
-      { ...create, StartTime: '2024-08-26T10:30:00+08:00' },
-      { instancePath: '/StartTime', keyword: 'pattern' },
+      'StartTime',
+      '2024-08-26T10:30:00+08:00',
+      'pattern',
     ],
-    [
-      'month 13',
-      'CreateLivePullToPush',
-      { ...create, EndTime: '2024-13-27T14:30:00Z' },
-      { instancePath: '/EndTime', keyword: 'format' },
-    ],
-    [
-      'a non-RTMP DstUrl',
-      'CreateLivePullToPush',
-      { ...create, DstUrl: 'srt://push.example.com/app/stream' },
-      { instancePath: '/DstUrl', keyword: 'pattern' },
-    ],
-    [
-      'SourceType rtmp',
-      'CreateLivePullToPush',
-      { ...create, SourceType: 'rtmp' },
-      { instancePath: '/SourceType', keyword: 'enum' },
-    ],
-    [
-      'RetryInterval 59',
-      'CreateLivePullToPush',
-      { ...create, RetryInterval: 59 },
-      { instancePath: '/RetryInterval', keyword: 'minimum' },
-    ],
-    [
-      'RetryInterval 301',
-      'CreateLivePullToPush',
-      { ...create, RetryInterval: 301 },
-      { instancePath: '/RetryInterval', keyword: 'maximum' },
-    ],
-    [
-      'RepeatNumber 1.5',
-      'CreateLivePullToPush',
-      { ...create, RepeatNumber: 1.5 },
-      { instancePath: '/RepeatNumber', keyword: 'type' },
-    ],
-    [
-      'RepeatNumber beyond int32',
-      'CreateLivePullToPush',
-      { ...create, RepeatNumber: 2 ** 31 },
-      { instancePath: '/RepeatNumber', keyword: 'format' },
-    ],
-    [
-      'PageSize 101',
-      'DescribeLivePullToPushList',
-      { ...list, PageSize: 101 },
-      { instancePath: '/PageSize', keyword: 'maximum' },
-    ],
-    [
-      'PageNumber 0',
-      'DescribeLivePullToPushList',
-      { ...list, PageNumber: 0 },
-      { instancePath: '/PageNumber', keyword: 'minimum' },
-    ],
-    [
-      'a TaskId filter with a dot',
-      'DescribeLivePullToPushList',
-      { ...list, TaskId: 'a.b' },
-      { instancePath: '/TaskId', keyword: 'pattern' },
-    ],
-    [
-      'a TaskId filter of 56 characters',
-      'DescribeLivePullToPushList',
-      { ...list, TaskId: 'a'.repeat(56) },
-      { instancePath: '/TaskId', keyword: 'maxLength' },
-    ],
+    ['month 13', 'CreateLivePullToPush', 'EndTime', '2024-13-27T14:30:00Z', 'format'],
+    ['a non-RTMP DstUrl', 'CreateLivePullToPush', 'DstUrl', 'srt://push.example.com/app/stream', 'pattern'],
+    ['SourceType rtmp', 'CreateLivePullToPush', 'SourceType', 'rtmp', 'enum'],
+    ['RetryInterval 59', 'CreateLivePullToPush', 'RetryInterval', 59, 'minimum'],
+    ['RetryInterval 301', 'CreateLivePullToPush', 'RetryInterval', 301, 'maximum'],
+    ['RepeatNumber 1.5', 'CreateLivePullToPush', 'RepeatNumber', 1.5, 'type'],
+    ['RepeatNumber beyond int32', 'CreateLivePullToPush', 'RepeatNumber', 2 ** 31, 'format'],
+    ['PageSize 101', 'DescribeLivePullToPushList', 'PageSize', 101, 'maximum'],
+    ['PageNumber 0', 'DescribeLivePullToPushList', 'PageNumber', 0, 'minimum'],
+    ['a TaskId filter with a dot', 'DescribeLivePullToPushList', 'TaskId', 'a.b', 'pattern'],
+    ['a TaskId filter of 56 characters', 'DescribeLivePullToPushList', 'TaskId', 'a'.repeat(56), 'maxLength'],
+  ];
+
+  it.each(oneParameter)('%s', (_, action, name, value, keyword) => {
+    const data = { ...exampleRequest(action), [name]: value };
+    expect(issues(requestValidators[action], data)).toContainEqual({ instancePath: `/${name}`, keyword });
+  });
+
+  /** Requests wrong as a whole: a missing or an unknown parameter, or no example to start from. */
+  const wholeRequest: [string, OperationName, Record<string, Json>, { instancePath: string; keyword: string }][] = [
     [
       'an empty TaskId',
       'DeleteLivePullToPush',
@@ -242,7 +176,7 @@ describe('request validators reject what the vendor rejects', () => {
     ['a missing Region', 'DescribeLivePullToPush', { TaskId: 't' }, { instancePath: '', keyword: 'required' }],
   ];
 
-  it.each(cases)('%s', (_, action, data, expected) => {
+  it.each(wholeRequest)('%s', (_, action, data, expected) => {
     expect(issues(requestValidators[action], data)).toContainEqual(expected);
   });
 
