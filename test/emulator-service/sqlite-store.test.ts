@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TaskService } from '../../src/emulator/service/task-service.js';
+import { dataFilePerTest } from '../support/data-file-per-test.js';
 import {
   call,
   clockDrivenService,
@@ -18,22 +17,12 @@ import {
 
 const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
-let dir: string;
-let dataFile: string;
 const open: TaskService[] = [];
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'live-relay-store-'));
-  dataFile = join(dir, 'tasks.db');
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((service) => service.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
+const data = dataFilePerTest('live-relay-store-', () => Promise.all(open.splice(0).map((service) => service.close())));
 
 /** Runs `work` on a connection of the test's own (only while no service has the file open). */
 function withConnection(work: (db: BetterSqlite3.Database) => void): void {
-  const db = new Database(dataFile);
+  const db = new Database(data.file);
   try {
     work(db);
   } finally {
@@ -42,7 +31,7 @@ function withConnection(work: (db: BetterSqlite3.Database) => void): void {
 }
 
 function openService(): TaskService {
-  const service = clockDrivenService({ dataFile });
+  const service = clockDrivenService({ dataFile: data.file });
   open.push(service);
   return service;
 }
@@ -118,7 +107,7 @@ describe('SQLite store', () => {
     service.advanceClock(3599);
     await service.close();
     // Task time follows real time; with the clock moved on by a second more the task is due.
-    const db = new Database(dataFile);
+    const db = new Database(data.file);
     const offset = Number(db.prepare("SELECT value FROM meta WHERE key = 'clock_offset_ms'").pluck().get());
     db.prepare("UPDATE meta SET value = ? WHERE key = 'clock_offset_ms'").run(String(offset + 2000));
     db.close();
@@ -172,10 +161,10 @@ describe('SQLite store', () => {
   });
 
   it('refuses a file written with another schema version', () => {
-    const db = new Database(dataFile);
+    const db = new Database(data.file);
     db.pragma('user_version = 99');
     db.close();
-    expect(() => clockDrivenService({ dataFile })).toThrow(/schema version 99/);
+    expect(() => clockDrivenService({ dataFile: data.file })).toThrow(/schema version 99/);
   });
 
   it('uses WAL journaling', async () => {
@@ -185,7 +174,9 @@ describe('SQLite store', () => {
 
   it('keeps every acknowledged task when the process is killed with SIGKILL mid-burst', async () => {
     const writer = join(import.meta.dirname, 'burst-writer.ts');
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, data.file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const acknowledged: string[] = [];
@@ -207,7 +198,7 @@ describe('SQLite store', () => {
     });
     expect(await exited).toBe('SIGKILL');
 
-    const db = new Database(dataFile);
+    const db = new Database(data.file);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
     const service = openService();

@@ -2,13 +2,13 @@
  * The `--data` file: one emulator per file, and a file that cannot be used stops the start with
  * one line. Real processes, real SQLite, a real `kill -9`.
  */
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTaskService } from '../../src/emulator/service/create-task-service.js';
+import { dataFilePerTest } from '../support/data-file-per-test.js';
 import { control } from './control-client.js';
 import {
   BUILT_IN_KEY,
@@ -28,21 +28,13 @@ const Database = createRequire(import.meta.url)('better-sqlite3') as typeof Bett
 const NOBODY = { uid: 65534, gid: 65534 };
 const asRoot = process.getuid?.() === 0;
 
-let dir: string;
-let dataFile: string;
 const running: RunningProcess[] = [];
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'live-relay-data-'));
-  dataFile = join(dir, 'tasks.db');
-});
-afterEach(async () => {
+const data = dataFilePerTest('live-relay-data-', async () => {
   for (const emulator of running.splice(0)) {
     emulator.child.kill('SIGKILL');
     await emulator.exited;
   }
   destroyAgent();
-  rmSync(dir, { recursive: true, force: true });
 });
 afterAll(() => destroyAgent());
 
@@ -71,7 +63,7 @@ async function expectRefused(args: readonly string[], user?: typeof NOBODY): Pro
 
 /** Makes a data file the emulator wrote, with one task in it (in this process: only the file matters). */
 async function emulatorFile(): Promise<string> {
-  const service = createTaskService({ dataFile, realTimeScheduling: false });
+  const service = createTaskService({ dataFile: data.file, realTimeScheduling: false });
   const params = createParams(new Date());
   const { TaskId } = service.handle('CreateLivePullToPush', {
     ...params,
@@ -82,7 +74,7 @@ async function emulatorFile(): Promise<string> {
 }
 
 function withConnection<T>(work: (db: BetterSqlite3.Database) => T): T {
-  const db = new Database(dataFile);
+  const db = new Database(data.file);
   try {
     return work(db);
   } finally {
@@ -92,11 +84,11 @@ function withConnection<T>(work: (db: BetterSqlite3.Database) => T): T {
 
 describe('one emulator per data file', () => {
   it('refuses a second emulator on the same file, and lets one start once the first is killed with SIGKILL', async () => {
-    const first = await start(['--data', dataFile]);
+    const first = await start(['--data', data.file]);
     const taskId = await createTaskAt(first.url);
 
-    expect(await expectRefused(['--data', dataFile])).toBe(
-      `live-relay emulator: cannot start: data file ${JSON.stringify(dataFile)}: is in use by another emulator (or another program holds it open); stop that one or give another file`,
+    expect(await expectRefused(['--data', data.file])).toBe(
+      `live-relay emulator: cannot start: data file ${JSON.stringify(data.file)}: is in use by another emulator (or another program holds it open); stop that one or give another file`,
     );
     // The first one is untouched and still serves its tasks.
     expectOk(await describeTaskAt(first.url, taskId));
@@ -105,7 +97,7 @@ describe('one emulator per data file', () => {
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
     destroyAgent();
-    const second = await start(['--data', dataFile]);
+    const second = await start(['--data', data.file]);
     const described = await describeTaskAt(second.url, taskId);
     expectOk(described);
     expect(described.body.TaskId).toBe(taskId);
@@ -127,51 +119,51 @@ describe('a data file that cannot be used stops the start with one line', () => 
   });
 
   it('a path in a folder that does not exist', async () => {
-    const file = join(dir, 'missing', 'tasks.db');
+    const file = join(data.dir, 'missing', 'tasks.db');
     expect(await expectRefused(['--data', file])).toBe(
-      `live-relay emulator: cannot start: data file ${JSON.stringify(file)}: its folder ${join(dir, 'missing')} does not exist`,
+      `live-relay emulator: cannot start: data file ${JSON.stringify(file)}: its folder ${join(data.dir, 'missing')} does not exist`,
     );
   });
 
   it('a folder', async () => {
-    expect(await expectRefused(['--data', dir])).toMatch(/: is a folder; give a file inside it$/);
+    expect(await expectRefused(['--data', data.dir])).toMatch(/: is a folder; give a file inside it$/);
   });
 
   it('a file that is not a database', async () => {
-    writeFileSync(dataFile, 'not a database, just some text that is long enough to have a header\n'.repeat(20));
-    expect(await expectRefused(['--data', dataFile])).toMatch(/: is not a SQLite database$/);
+    writeFileSync(data.file, 'not a database, just some text that is long enough to have a header\n'.repeat(20));
+    expect(await expectRefused(['--data', data.file])).toMatch(/: is not a SQLite database$/);
   });
 
   it('a read-only data file', async () => {
     await emulatorFile();
-    if (asRoot) chownRecursive(dir, NOBODY);
-    chmodSync(dataFile, 0o444);
-    expect(await expectRefused(['--data', dataFile], asRoot ? NOBODY : undefined)).toMatch(
+    if (asRoot) chownRecursive(data.dir, NOBODY);
+    chmodSync(data.file, 0o444);
+    expect(await expectRefused(['--data', data.file], asRoot ? NOBODY : undefined)).toMatch(
       /: cannot be both read and written by this user \(read-only file or file system\?\)$/,
     );
   });
 
   it('a data file in a folder that cannot be written', async () => {
     await emulatorFile();
-    if (asRoot) chownRecursive(dir, NOBODY);
-    chmodSync(dir, 0o555);
+    if (asRoot) chownRecursive(data.dir, NOBODY);
+    chmodSync(data.dir, 0o555);
     try {
-      expect(await expectRefused(['--data', dataFile], asRoot ? NOBODY : undefined)).toMatch(
+      expect(await expectRefused(['--data', data.file], asRoot ? NOBODY : undefined)).toMatch(
         /: its folder .* is not writable by this user \(SQLite writes its journal next to the file\)$/,
       );
     } finally {
-      chmodSync(dir, 0o755);
+      chmodSync(data.dir, 0o755);
     }
   });
 
   it('a SQLite database of another program, left exactly as it was (not switched to WAL)', async () => {
     withConnection((db) => db.exec("CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('ada')"));
-    const before = readFileSync(dataFile);
-    expect(await expectRefused(['--data', dataFile])).toMatch(
+    const before = readFileSync(data.file);
+    expect(await expectRefused(['--data', data.file])).toMatch(
       /: is a SQLite database the emulator did not write \(tables: users\); give a new file or one the emulator made$/,
     );
-    expect(readFileSync(dataFile).equals(before)).toBe(true);
-    expect(existsSync(`${dataFile}-wal`)).toBe(false);
+    expect(readFileSync(data.file).equals(before)).toBe(true);
+    expect(existsSync(`${data.file}-wal`)).toBe(false);
     expect(withConnection((db) => db.pragma('journal_mode', { simple: true }))).toBe('delete');
   });
 
@@ -180,7 +172,7 @@ describe('a data file that cannot be used stops the start with one line', () => 
     withConnection((db) =>
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_offset_ms', 'soon')").run(),
     );
-    expect(await expectRefused(['--data', dataFile])).toMatch(
+    expect(await expectRefused(['--data', data.file])).toMatch(
       /: meta row clock_offset_ms holds "soon", not a task-clock offset in ms .*; delete that row to put the clock back on real time$/,
     );
   });
@@ -190,14 +182,14 @@ describe('a data file that cannot be used stops the start with one line', () => 
     withConnection((db) =>
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_offset_ms', ?)").run(String(300e12)),
     );
-    expect(await expectRefused(['--data', dataFile])).toMatch(/: meta row clock_offset_ms holds "300000000000000"/);
+    expect(await expectRefused(['--data', data.file])).toMatch(/: meta row clock_offset_ms holds "300000000000000"/);
   });
 
   it('a task row that is not a task record', async () => {
     const taskId = await emulatorFile();
     withConnection((db) => db.prepare('UPDATE tasks SET record = \'{"id":\' WHERE id = ?').run(taskId));
-    expect(await expectRefused(['--data', dataFile])).toBe(
-      `live-relay emulator: cannot start: data file ${JSON.stringify(dataFile)}: the row of task ${JSON.stringify(taskId)} is not JSON; the file was changed outside the emulator`,
+    expect(await expectRefused(['--data', data.file])).toBe(
+      `live-relay emulator: cannot start: data file ${JSON.stringify(data.file)}: the row of task ${JSON.stringify(taskId)} is not JSON; the file was changed outside the emulator`,
     );
   });
 });
@@ -210,7 +202,7 @@ describe('the task clock near the end of year 9999', () => {
     withConnection((db) =>
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_offset_ms', ?)").run(String(offset)),
     );
-    let emulator = await start(['--data', dataFile]);
+    let emulator = await start(['--data', data.file]);
     expect((await control(emulator.url, 'GET', 'clock')).body.now).toMatch(/^9998-03-/);
 
     const refused = await control(emulator.url, 'POST', 'clock', { advanceSeconds: 366 * 86_400 });
@@ -228,7 +220,7 @@ describe('the task clock near the end of year 9999', () => {
     emulator.child.kill('SIGKILL');
     await emulator.exited;
     running.splice(running.indexOf(emulator), 1);
-    emulator = await start(['--data', dataFile]);
+    emulator = await start(['--data', data.file]);
     const after = await control(emulator.url, 'GET', 'clock');
     expectOk(after);
     expect(after.body.now).toMatch(/^9998-12-/);

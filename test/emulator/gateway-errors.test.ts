@@ -1,38 +1,38 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { operations } from '../../generated/operations.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
+import { startEmulator } from '../../src/emulator/server.js';
 import { canonicalQuery } from '../../src/wire/canonical-query.js';
 import { signV1 } from '../../src/wire/sign-v1.js';
+import { emulatorPerFile } from './emulator-per-file.js';
 import { createParams, expectError, expectOk, REGION } from './fixtures.js';
-import { destroyAgent, type SignedCall, sendBytes, sendRaw, sendSigned } from './signed-request.js';
+import { type SignedCall, sendBytes, sendRaw, sendSigned } from './signed-request.js';
 
 const STS = { accessKeyId: 'STS.emulatorTestKey', accessKeySecret: 'sts-secret', securityToken: 'token-123' };
 const OTHER = { accessKeyId: 'LTAIotherTestKey', accessKeySecret: 'other-secret' };
 
-let emulator: RunningEmulator;
 const internalErrors: unknown[] = [];
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    credentials: [STS, OTHER],
-    qpsLimit: Infinity,
-    onInternalError: (error) => internalErrors.push(error),
-  });
-});
-afterAll(async () => {
-  destroyAgent();
-  await emulator.close();
-});
-beforeEach(async () => {
-  await sendRaw(emulator.url, { method: 'POST', path: '/_emulator/reset' });
+const emulator = emulatorPerFile({
+  credentials: [STS, OTHER],
+  onInternalError: (error) => internalErrors.push(error),
 });
 
 function call(overrides: Partial<SignedCall> = {}) {
-  return sendSigned(emulator.url, {
+  return sendSigned(emulator().url, {
     action: 'DescribeLivePullToPushList',
     params: { Region: REGION },
-    credentials: emulator.credentials,
+    credentials: emulator().credentials,
     ...overrides,
+  });
+}
+
+/** A List signed with V1 as the official core signs it, for a test to break one parameter of. */
+function signedV1List(): Record<string, string> {
+  return signV1({
+    method: 'GET',
+    action: 'DescribeLivePullToPushList',
+    version: '2016-11-01',
+    params: { Region: REGION },
+    credentials: emulator().credentials,
   });
 }
 
@@ -50,7 +50,7 @@ describe('signatures', () => {
 
     it(`refuses a wrong secret (${signature})`, async () => {
       expectError(
-        await call({ signature, credentials: { ...emulator.credentials, accessKeySecret: 'wrong' } }),
+        await call({ signature, credentials: { ...emulator().credentials, accessKeySecret: 'wrong' } }),
         'SignatureDoesNotMatch',
       );
     });
@@ -97,15 +97,9 @@ describe('signatures', () => {
   }
 
   it('refuses a malformed V1 Timestamp', async () => {
-    const signed = signV1({
-      method: 'GET',
-      action: 'DescribeLivePullToPushList',
-      version: '2016-11-01',
-      params: { Region: REGION },
-      credentials: emulator.credentials,
-    });
+    const signed = signedV1List();
     signed['Timestamp'] = '2024-08-23 12:00:00';
-    expectError(await sendRaw(emulator.url, { path: `/?${canonicalQuery(signed)}` }), 'InvalidTimeStamp.Format');
+    expectError(await sendRaw(emulator().url, { path: `/?${canonicalQuery(signed)}` }), 'InvalidTimeStamp.Format');
   });
 
   it('refuses a V1 SignatureMethod other than HMAC-SHA1', async () => {
@@ -144,14 +138,14 @@ describe('signatures', () => {
       action: 'CreateLivePullToPush',
       method: 'POST',
       placement: 'form',
-      params: createParams(emulator.service.now()),
+      params: createParams(emulator().service.now()),
     });
     expectOk(res);
     expect(res.body.TaskId).toEqual(expect.any(String));
   });
 
   it('refuses an unsigned request with MissingParameter naming Signature', async () => {
-    const res = await sendRaw(emulator.url, {
+    const res = await sendRaw(emulator().url, {
       path: `/?Action=DescribeLivePullToPushList&Version=2016-11-01&Region=${REGION}`,
     });
     expectError(res, 'MissingParameter');
@@ -159,15 +153,9 @@ describe('signatures', () => {
   });
 
   it('refuses a V1 request without Timestamp with MissingParameter naming it', async () => {
-    const signed = signV1({
-      method: 'GET',
-      action: 'DescribeLivePullToPushList',
-      version: '2016-11-01',
-      params: { Region: REGION },
-      credentials: emulator.credentials,
-    });
+    const signed = signedV1List();
     delete signed['Timestamp'];
-    const res = await sendRaw(emulator.url, { path: `/?${canonicalQuery(signed)}` });
+    const res = await sendRaw(emulator().url, { path: `/?${canonicalQuery(signed)}` });
     expectError(res, 'MissingParameter');
     expect(res.body.Message).toContain('"Timestamp"');
   });
@@ -209,14 +197,14 @@ describe('routing', () => {
       }
     }
     expectError(
-      await sendRaw(emulator.url, { method: 'PUT', path: '/?Action=DescribeLivePullToPushList' }),
+      await sendRaw(emulator().url, { method: 'PUT', path: '/?Action=DescribeLivePullToPushList' }),
       'UnsupportedHTTPMethod',
     );
-    expectError(await sendRaw(emulator.url, { method: 'DELETE', path: '/' }), 'UnsupportedHTTPMethod');
+    expectError(await sendRaw(emulator().url, { method: 'DELETE', path: '/' }), 'UnsupportedHTTPMethod');
   });
 
   it('refuses a path other than / with InvalidAction.NotFound', async () => {
-    expectError(await sendRaw(emulator.url, { path: '/DescribeLivePullToPushList' }), 'InvalidAction.NotFound');
+    expectError(await sendRaw(emulator().url, { path: '/DescribeLivePullToPushList' }), 'InvalidAction.NotFound');
   });
 });
 
@@ -272,19 +260,19 @@ describe('parameters', () => {
   });
 
   it('refuses a parameter given twice', async () => {
-    const res = await sendRaw(emulator.url, { path: `/?Region=${REGION}&Region=cn-beijing` });
+    const res = await sendRaw(emulator().url, { path: `/?Region=${REGION}&Region=cn-beijing` });
     expectError(res, 'InvalidParameter');
     expect(res.body.Message).toContain('more than once');
   });
 
   it('refuses malformed percent-encoding', async () => {
-    const res = await sendRaw(emulator.url, { path: '/?Region=%E4%ZZ' });
+    const res = await sendRaw(emulator().url, { path: '/?Region=%E4%ZZ' });
     expectError(res, 'InvalidParameter');
     expect(res.body.Message).toContain('Region');
   });
 
   it('refuses a body over 1 MiB, still answering on the same connection', async () => {
-    const res = await sendRaw(emulator.url, {
+    const res = await sendRaw(emulator().url, {
       method: 'POST',
       path: '/',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -296,10 +284,10 @@ describe('parameters', () => {
   });
 
   it('answers oversized headers and malformed HTTP with a JSON error', async () => {
-    const huge = await sendBytes(emulator.url, `GET /?x=${'a'.repeat(200 * 1024)} HTTP/1.1\r\nHost: a\r\n\r\n`);
+    const huge = await sendBytes(emulator().url, `GET /?x=${'a'.repeat(200 * 1024)} HTTP/1.1\r\nHost: a\r\n\r\n`);
     expect(huge.status).toBe(400);
     expect(huge.body.Code).toBe('InvalidParameter');
-    const garbage = await sendBytes(emulator.url, 'BREW / HTCPCP/1.0\r\n\r\n');
+    const garbage = await sendBytes(emulator().url, 'BREW / HTCPCP/1.0\r\n\r\n');
     expect(garbage.status).toBe(400);
     expect(garbage.body.Code).toBe('InvalidParameter');
   });
@@ -314,7 +302,7 @@ describe('service errors', () => {
   it('answers an unexpected exception with 500 InternalError and keeps serving', async () => {
     const broken = await startEmulator({
       service: {
-        ...emulator.service,
+        ...emulator().service,
         handle: () => {
           throw new TypeError('boom');
         },

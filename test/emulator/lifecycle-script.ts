@@ -28,6 +28,16 @@ export interface StepOutcome {
 
 const REGION = 'cn-shanghai';
 
+/** A Describe step answered with the task's stable fields. */
+function described(step: string, fields: Record<string, unknown>): StepOutcome {
+  return { step, action: 'DescribeLivePullToPush', outcome: 'OK', fields };
+}
+
+/** An Update step the service accepted. */
+function updated(step: string): StepOutcome {
+  return { step, action: 'UpdateLivePullToPush', outcome: 'OK', fields: { RetCode: 0 } };
+}
+
 /** The outcomes a faithful service gives for {@link runLifecycleScript}. */
 export const EXPECTED_LIFECYCLE: readonly StepOutcome[] = [
   {
@@ -36,64 +46,50 @@ export const EXPECTED_LIFECYCLE: readonly StepOutcome[] = [
     outcome: 'OK',
     fields: { RetCode: 0 },
   },
-  {
-    step: 'describe: idle',
-    action: 'DescribeLivePullToPush',
-    outcome: 'OK',
-    fields: { TaskStatus: 0, FileIndex: 0, RepeatNumber: 0, SourceUrls: ['media-1', 'media-2', 'media-3'] },
-  },
-  {
-    step: 'update before start: StartTime, SourceUrls, RepeatNumber',
-    action: 'UpdateLivePullToPush',
-    outcome: 'OK',
-    fields: { RetCode: 0 },
-  },
-  {
-    step: 'describe: idle with the new values',
-    action: 'DescribeLivePullToPush',
-    outcome: 'OK',
-    fields: { TaskStatus: 0, FileIndex: 0, RepeatNumber: 1, SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'] },
-  },
-  {
-    step: 'describe after StartTime: running',
-    action: 'DescribeLivePullToPush',
-    outcome: 'OK',
-    fields: { TaskStatus: 1, FileIndex: 0, RepeatNumber: 1, SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'] },
-  },
+  described('describe: idle', {
+    TaskStatus: 0,
+    FileIndex: 0,
+    RepeatNumber: 0,
+    SourceUrls: ['media-1', 'media-2', 'media-3'],
+  }),
+  updated('update before start: StartTime, SourceUrls, RepeatNumber'),
+  described('describe: idle with the new values', {
+    TaskStatus: 0,
+    FileIndex: 0,
+    RepeatNumber: 1,
+    SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'],
+  }),
+  described('describe after StartTime: running', {
+    TaskStatus: 1,
+    FileIndex: 0,
+    RepeatNumber: 1,
+    SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'],
+  }),
   { step: 'update FileIndex while running: refused', action: 'UpdateLivePullToPush', outcome: 'CodeTaskHasStarted' },
-  {
-    step: 'update CallbackUrl and RepeatNumber while running',
-    action: 'UpdateLivePullToPush',
-    outcome: 'OK',
-    fields: { RetCode: 0 },
-  },
-  {
-    step: 'describe: running, RepeatNumber -1',
-    action: 'DescribeLivePullToPush',
-    outcome: 'OK',
-    fields: { TaskStatus: 1, FileIndex: 0, RepeatNumber: -1, SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'] },
-  },
+  updated('update CallbackUrl and RepeatNumber while running'),
+  described('describe: running, RepeatNumber -1', {
+    TaskStatus: 1,
+    FileIndex: 0,
+    RepeatNumber: -1,
+    SourceUrls: ['media-1', 'media-2', 'media-3', 'media-4'],
+  }),
   { step: 'stop', action: 'StopLivePullToPush', outcome: 'OK', fields: {} },
   { step: 'stop again: refused', action: 'StopLivePullToPush', outcome: 'CodeTaskHasStopped' },
-  {
-    step: 'update stopped-only fields: FileIndex, SourceUrls',
-    action: 'UpdateLivePullToPush',
-    outcome: 'OK',
-    fields: { RetCode: 0 },
-  },
-  {
-    step: 'describe: stopped with the new values',
-    action: 'DescribeLivePullToPush',
-    outcome: 'OK',
-    fields: { TaskStatus: 3, FileIndex: 1, RepeatNumber: -1, SourceUrls: ['media-9', 'media-8'] },
-  },
+  updated('update stopped-only fields: FileIndex, SourceUrls'),
+  described('describe: stopped with the new values', {
+    TaskStatus: 3,
+    FileIndex: 1,
+    RepeatNumber: -1,
+    SourceUrls: ['media-9', 'media-8'],
+  }),
   { step: 'restart', action: 'RestartLivePullToPush', outcome: 'OK', fields: {} },
-  {
-    step: 'describe: running from FileIndex 1',
-    action: 'DescribeLivePullToPush',
-    outcome: 'OK',
-    fields: { TaskStatus: 1, FileIndex: 1, RepeatNumber: -1, SourceUrls: ['media-9', 'media-8'], CurrentFileIndex: 1 },
-  },
+  described('describe: running from FileIndex 1', {
+    TaskStatus: 1,
+    FileIndex: 1,
+    RepeatNumber: -1,
+    SourceUrls: ['media-9', 'media-8'],
+    CurrentFileIndex: 1,
+  }),
   { step: 'delete', action: 'DeleteLivePullToPush', outcome: 'OK', fields: { RetCode: 0 } },
   { step: 'update after delete: refused', action: 'UpdateLivePullToPush', outcome: 'CodeTaskNotExist' },
   { step: 'delete again: refused', action: 'DeleteLivePullToPush', outcome: 'CodeTaskNotExist' },

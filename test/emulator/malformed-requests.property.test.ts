@@ -4,33 +4,24 @@
  * documented status and a schema-valid body.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_VERSION, errorCodes, type OperationName, operationNames, operations } from '../../generated/operations.js';
 import { validateErrorBody } from '../../generated/validators.js';
 import { REQUEST_ID_HEADER } from '../../src/emulator/http/send-json.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import type { Credentials } from '../../src/wire/credentials.js';
 import { percentEncode } from '../../src/wire/percent-encode.js';
 import { signV1 } from '../../src/wire/sign-v1.js';
 import { signV3 } from '../../src/wire/sign-v3.js';
-import { destroyAgent, type RawResponse, sendRaw, utc } from './signed-request.js';
+import { emulatorPerFile } from './emulator-per-file.js';
+import { type RawResponse, sendRaw, utc } from './signed-request.js';
 
 const KEY: Credentials = { accessKeyId: 'LTAIfuzz', accessKeySecret: 'fuzz-secret' };
 const STS: Credentials = { accessKeyId: 'STS.fuzz', accessKeySecret: 'fuzz-sts', securityToken: 'tok' };
 
-let emulator: RunningEmulator;
 const internalErrors: unknown[] = [];
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    credentials: [KEY, STS],
-    qpsLimit: Infinity,
-    onInternalError: (error) => internalErrors.push(error),
-  });
-});
-afterAll(async () => {
-  destroyAgent();
-  await emulator.close();
+const emulator = emulatorPerFile({
+  credentials: [KEY, STS],
+  onInternalError: (error) => internalErrors.push(error),
 });
 
 const paramNames = [...new Set(Object.values(operations).flatMap((op) => op.params.map((p) => p.name)))];
@@ -231,7 +222,7 @@ function build(generated: Generated): { method: string; path: string; headers: R
   let query = encodePairs(allPairs, generated.broken);
   let body: string | undefined = generated.rawBody;
   if (signing === 'v3') {
-    headers = signV3({ method, host: emulator.endpoint, action, version, query: params, credentials, date });
+    headers = signV3({ method, host: emulator().endpoint, action, version, query: params, credentials, date });
   } else if (signing !== 'none') {
     const signed = signV1({ method, action, version, params, credentials, date });
     const envelope = encodePairs(Object.entries(signed).filter(([n]) => !(n in params)));
@@ -278,7 +269,7 @@ describe('random and malformed requests', () => {
     await fc.assert(
       // Several requests in flight per run, as concurrent clients send them.
       fc.asyncProperty(fc.array(request, { minLength: 1, maxLength: 8 }), async (batch) => {
-        const answers = await Promise.all(batch.map((generated) => sendRaw(emulator.url, build(generated))));
+        const answers = await Promise.all(batch.map((generated) => sendRaw(emulator().url, build(generated))));
         sent += answers.length;
         for (const res of answers) expect(problem(res), res.text).toBeUndefined();
       }),
