@@ -9,8 +9,10 @@
  * | error code | the code | `errors` (listed on one side only), `status`, `message` |
  * | response field | its name | `response.present`, `response.type` |
  * | prose rule of a parameter | its name | `maxLength`, `minimum`, `default`, `maxTaskDays`, `maxItems.<SourceType>`, `protocols.<SourceType>`, `effect` |
- * | prose rule of the operation | null | `qps` |
+ * | prose rule of the operation | null | `qps`; `maxTaskDays` when no parameter's notes state the window |
  * | task state (a state bullet) | the phase: `not-started`, `running`, `stopped` | `state-rule` |
+ *
+ * A prose rule the page leaves out while the spec has it reads `not stated` on the vendor side.
  */
 export interface Difference {
   readonly operation: string;

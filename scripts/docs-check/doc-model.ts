@@ -88,7 +88,7 @@ export interface Stated<T> {
 export interface ParamProse {
   readonly maxLength?: Stated<number>;
   readonly minimum?: Stated<number>;
-  readonly default?: Stated<number>;
+  readonly default?: Stated<number | string>;
   /** The longest StartTime-to-EndTime span in days, where the parameter's notes state it. */
   readonly maxTaskDays?: Stated<number>;
   readonly maxItemsBySourceType?: Readonly<Record<string, Stated<number>>>;
@@ -112,6 +112,23 @@ export interface OperationProse {
   readonly qpsLimit?: Stated<number>;
   readonly stateRules: readonly StateRule[];
   readonly params: Readonly<Record<string, ParamProse>>;
+  /**
+   * A page's own parts: what an array's item row restates of the array's notes (the copies are
+   * compared too, so they cannot disagree unseen), and what the page shows without a rule read
+   * from it, so that a rule it drops or rewords is a difference rather than silence.
+   */
+  readonly page?: PageCoverage;
+}
+
+/** What a page shows, for telling "the page dropped a rule" from "this source never states it". */
+export interface PageCoverage {
+  /** The parameters whose notes the page shows. */
+  readonly described: readonly string[];
+  readonly itemParams: Readonly<Record<string, ParamProse>>;
+  /** The description's bullets that state no task-state rule. */
+  readonly otherBullets: readonly string[];
+  /** The QPS section's text when no limit could be read from it. */
+  readonly unreadQps?: string;
 }
 
 /** The spec's Update-by-state rows (`x-acs-update-rules`, unlisted parameters resolved): param → phase → outcome. */

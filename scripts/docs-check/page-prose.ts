@@ -8,6 +8,8 @@ export interface PageText {
   readonly qps: readonly string[];
   /** Each named request parameter's description and notes. */
   readonly paramNotes: Readonly<Record<string, readonly string[]>>;
+  /** An array parameter's item row notes (the pages repeat the array's notes there). */
+  readonly itemNotes: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -15,26 +17,39 @@ export interface PageText {
  * SourceUrls counts and protocols per SourceType, the time window, the QPS limit, the state
  * bullets of the description and each parameter's "takes effect" note. A sentence that speaks
  * of taking effect in words this reader does not know yields the token `unread`, so a rewording
- * is reported rather than missed.
+ * is reported rather than missed; what the page shows without a rule read from it is kept as
+ * the page's coverage, so a dropped or reworded rule is reported too.
  */
 export function readPageProse(page: PageText): OperationProse {
+  const qps = sentences(page.qps)
+    .map((sentence) => ({ sentence, match: /(\S+) (?:times|calls|requests) per second/i.exec(sentence) }))
+    .find(({ match }) => match?.[1] !== undefined && numberOf(match[1]) !== undefined);
+  const qpsLimit = qps?.match?.[1] === undefined ? undefined : numberOf(qps.match[1]);
+  const bullets = page.description.flatMap((line) => {
+    const text = bulletText(line);
+    return text === undefined ? [] : [{ text, rule: stateRule(text) }];
+  });
+  const unreadQps = sentences(page.qps).join(' ');
+  return {
+    ...(qpsLimit === undefined || qps === undefined ? {} : { qpsLimit: { value: qpsLimit, sentence: qps.sentence } }),
+    stateRules: bullets.flatMap(({ rule }) => (rule === undefined ? [] : [rule])),
+    params: readEach(page.paramNotes),
+    page: {
+      described: Object.keys(page.paramNotes),
+      itemParams: readEach(page.itemNotes),
+      otherBullets: bullets.flatMap(({ text, rule }) => (rule === undefined ? [text] : [])),
+      ...(qpsLimit === undefined && unreadQps !== '' ? { unreadQps } : {}),
+    },
+  };
+}
+
+function readEach(notes: Readonly<Record<string, readonly string[]>>): Record<string, ParamProse> {
   const params: Record<string, ParamProse> = {};
-  for (const [name, lines] of Object.entries(page.paramNotes)) {
+  for (const [name, lines] of Object.entries(notes)) {
     const prose = readParamProse(lines);
     if (Object.keys(prose).length > 0) params[name] = prose;
   }
-  const qps = sentences(page.qps)
-    .map((sentence) => ({ sentence, match: /up to (\S+) (?:times|calls) per second/i.exec(sentence) }))
-    .find(({ match }) => match !== null);
-  const qpsLimit = qps?.match?.[1] === undefined ? undefined : numberOf(qps.match[1]);
-  return {
-    ...(qpsLimit === undefined || qps === undefined ? {} : { qpsLimit: { value: qpsLimit, sentence: qps.sentence } }),
-    stateRules: page.description.flatMap((line) => {
-      const rule = stateRule(bulletText(line) ?? '');
-      return rule === undefined ? [] : [rule];
-    }),
-    params,
-  };
+  return params;
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -84,7 +99,7 @@ function readParamProse(lines: readonly string[]): ParamProse {
   const found: {
     maxLength?: Stated<number>;
     minimum?: Stated<number>;
-    default?: Stated<number>;
+    default?: Stated<number | string>;
     maxTaskDays?: Stated<number>;
     maxItemsBySourceType?: Record<string, Stated<number>>;
     protocolsBySourceType?: Record<string, Stated<readonly string[]>>;
@@ -117,10 +132,9 @@ function readParamProse(lines: readonly string[]): ParamProse {
     if (/Valid values: positive/i.test(sentence)) found.minimum = { value: 1, sentence };
     else if (/Valid values: non-negative|\b0-based\b|zero-based/i.test(sentence))
       found.minimum = { value: 0, sentence };
-    const fallback = /Default value: (\S+)/i.exec(sentence)?.[1];
-    if (fallback !== undefined && numberOf(fallback) !== undefined) {
-      found.default = { value: numberOf(fallback) ?? 0, sentence };
-    }
+    // A default that is not a number (a URL, a word) is kept as written, so a new one is seen.
+    const fallback = /Default value: (.+?)\.?$/i.exec(sentence)?.[1]?.trim();
+    if (fallback !== undefined) found.default = { value: numberOf(fallback) ?? fallback, sentence };
     const tokens = effectTokens(sentence);
     if (tokens.length > 0) {
       for (const token of tokens) effects.add(token);
@@ -190,10 +204,13 @@ export function effectTokens(sentence: string): string[] {
 }
 
 const PHASES: readonly (readonly [RegExp, string])[] = [
-  [/start time of a task has not been reached|before the task starts/i, 'not-started'],
-  [/If a task is running/i, 'running'],
-  [/If a task is stopped/i, 'stopped'],
+  [/start time of a task has not been reached|before (?:a|the) task starts/i, 'not-started'],
+  [/(?:If|while) (?:a|the) task (?:is running|runs)/i, 'running'],
+  [/(?:If|while) (?:a|the) task is stopped/i, 'stopped'],
 ];
+
+/** The task phases a page's state bullets speak of (an exited task is gone, so none speaks of it). */
+export const BULLET_PHASES: readonly string[] = PHASES.map(([, phase]) => phase);
 
 /** One state bullet: `If a task is running …, you can modify only the X and Y parameters …`. */
 function stateRule(text: string): StateRule | undefined {

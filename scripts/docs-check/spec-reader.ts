@@ -100,7 +100,9 @@ function readSpecProse(operation: Node, query: readonly Node[]): OperationProse 
     params[String(param['name'])] = {
       ...number('maxLength'),
       ...number('minimum'),
-      ...number('default'),
+      ...(typeof schema['default'] === 'number' || typeof schema['default'] === 'string'
+        ? { default: { value: schema['default'] } }
+        : {}),
       ...(typeof days === 'number' ? { maxTaskDays: { value: days } } : {}),
       maxItemsBySourceType: Object.fromEntries(Object.entries(counts).map(([type, n]) => [type, { value: Number(n) }])),
       protocolsBySourceType: Object.fromEntries(

@@ -64,7 +64,7 @@ export function parseVendorPage(text: string, options: VendorPageOptions = {}): 
     prose: readPageProse({
       description: section(lines, 'Operation description'),
       qps: section(lines, 'QPS limit'),
-      paramNotes: readParamNotes(requestLines),
+      ...readParamNotes(requestLines),
     }),
     responseFields: readResponseTable(tableLines(lines, RESPONSE_HEADER)),
     errors: readErrorTable(tableLines(lines, ERROR_HEADER), options.knownErrorCodes ?? []),
@@ -156,14 +156,27 @@ const PROSE_HEADINGS = [
   'Request parameters',
 ];
 
-/** Each named parameter row's description and notes; an array's unnamed item row repeats them. */
-function readParamNotes(lines: readonly string[]): Record<string, readonly string[]> {
-  const notes: Record<string, readonly string[]> = {};
+/**
+ * Each named parameter row's description and notes, and an array's unnamed item row's notes
+ * (which repeat the array's) under the array's name.
+ */
+function readParamNotes(lines: readonly string[]): {
+  paramNotes: Record<string, readonly string[]>;
+  itemNotes: Record<string, readonly string[]>;
+} {
+  const paramNotes: Record<string, readonly string[]> = {};
+  const itemNotes: Record<string, readonly string[]> = {};
+  let array: string | undefined;
   for (const { match, body } of rows(lines, REQUEST_ROW)) {
     const name = match[1];
-    if (name !== undefined && notes[name] === undefined) notes[name] = body;
+    if (name === undefined) {
+      if (array !== undefined && itemNotes[array] === undefined) itemNotes[array] = body;
+      continue;
+    }
+    array = normaliseType(match[2]) === 'array' ? name : undefined;
+    if (paramNotes[name] === undefined) paramNotes[name] = body;
   }
-  return notes;
+  return { paramNotes, itemNotes };
 }
 
 function readRequestTable(lines: readonly string[]): ParamDoc[] {

@@ -100,6 +100,11 @@ function plan(
     if (found === undefined) throw new Error(`${d.operation}: parameter ${name} vanished`);
     return found.param;
   };
+  // A page that stops stating a rule is weaker evidence than a value: a person decides.
+  const proseRule = /^(?:maxLength|minimum|default|maxItems\.\w+|protocols\.\w+)$/.test(d.field);
+  if (source.kind === 'doc-difference' && proseRule && d.vendorValue === undefined) {
+    return 'the page no longer states this rule; keep or drop it by hand';
+  }
   switch (d.field) {
     case 'present': {
       if (d.specValue === true) {
@@ -137,7 +142,10 @@ function plan(
     case 'maxTaskDays':
     case 'maxLength':
     case 'default': {
-      const value = typeof d.vendorValue === 'number' ? d.vendorValue : undefined;
+      const value =
+        typeof d.vendorValue === 'number' || (d.field === 'default' && typeof d.vendorValue === 'string')
+          ? d.vendorValue
+          : undefined;
       if (d.field === 'maxTaskDays') {
         if (value === undefined) return 'the vendor window could not be read';
         return change(`x-acs-max-task-days ${d.spec} → ${value}`, (s) =>

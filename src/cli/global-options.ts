@@ -1,3 +1,4 @@
+import { QPS_LIMIT_PER_ACCOUNT } from '../../generated/operations.js';
 import { DEFAULT_ENDPOINT, parseEndpoint } from '../client/transport/endpoint.js';
 import { LiveOptionError } from '../errors/live-option-error.js';
 import {
@@ -91,8 +92,7 @@ export const globalOptionDocs: readonly GlobalOptionDoc[] = [
   {
     flag: '--rate-limit-redis',
     value: 'URL',
-    description:
-      "Share the account's 10 calls/s with other processes through Redis (default: $LIVE_RELAY_RATE_LIMIT_REDIS); needs ioredis",
+    description: `Share the account's ${QPS_LIMIT_PER_ACCOUNT} calls/s with other processes through Redis (default: $LIVE_RELAY_RATE_LIMIT_REDIS); needs ioredis`,
   },
   {
     flag: '--output',

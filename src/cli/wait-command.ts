@@ -1,4 +1,4 @@
-import { schemaEnums } from '../../generated/operations.js';
+import { QPS_LIMIT_PER_ACCOUNT, schemaEnums } from '../../generated/operations.js';
 import type { LiveClientOptions } from '../client/client-options.js';
 import { createLiveClient } from '../client/create-live-client.js';
 import type { LiveRequest } from '../client/operation-types.js';
@@ -17,7 +17,7 @@ export const WAIT_STATUSES = ['idle', 'running', 'recovering', 'offline', 'exit'
 
 export const WAIT_USAGE = `Usage: live-relay wait --task-id ID --region REGION --status ${WAIT_STATUSES.join('|')} [--timeout SECONDS] [global options]
 
-Polls DescribeLivePullToPush (with backoff, within the 10 calls per second limit) until the task
+Polls DescribeLivePullToPush (with backoff, within the ${QPS_LIMIT_PER_ACCOUNT} calls per second limit) until the task
 is in the given state, then prints that Describe answer. Exit status 0 when it got there; 1 when
 --timeout passed (default ${DEFAULT_WAIT_TIMEOUT_MS / 1000} s) or the task exited first, with the last state seen on stderr;
 2 for a bad command line.

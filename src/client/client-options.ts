@@ -25,7 +25,7 @@ export interface LiveClientOptions {
   readonly retry?: RetryOptions;
   /**
    * The client-side limit, shared by every client of the process per AccessKeyId.
-   * @default { enabled: true, limit: 10, windowMs: 1000 } with the in-memory store
+   * @default { enabled: true, limit: QPS_LIMIT_PER_ACCOUNT, windowMs: 1000 } with the in-memory store
    */
   readonly rateLimit?: RateLimitOptions;
   /**

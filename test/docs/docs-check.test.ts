@@ -247,6 +247,51 @@ describe.concurrent('docs:check reads the prose of a changed page, one rule at a
       ],
     },
     {
+      rule: 'a limit dropped (the CallbackUrl length sentence deleted)',
+      page: () => once(seed, '  • The URL can be up to 2,000 characters in length.\n', ''),
+      drift: ['DRIFT UpdateLivePullToPush parameter CallbackUrl [maxLength]: vendor: not stated; spec: 2000'],
+    },
+    {
+      rule: 'the QPS limit in words the reader does not know',
+      page: () =>
+        once(
+          seed,
+          'You can call this operation up to 10 times per second per account.',
+          'Calls are limited per account.',
+        ),
+      drift: ['DRIFT UpdateLivePullToPush [qps]: vendor: not stated ("Calls are limited per account. Requests that'],
+    },
+    {
+      rule: 'the running-state bullet in words the reader does not know',
+      page: () =>
+        once(
+          seed,
+          'If a task is running (even if the task is in an abnormal retry state), you can modify only the CallbackUrl and RepeatTime parameters of the task. The update takes effect immediately.',
+          'A running task keeps its parameters.',
+        ),
+      drift: [
+        'DRIFT UpdateLivePullToPush task state running [state-rule]: vendor: not stated (no bullet for this state; the others: "You can call this operation to update a pulled-stream relay task."; "A running task keeps its parameters.")',
+      ],
+    },
+    {
+      rule: 'a takes-effect note removed (StartTime after the start)',
+      page: () => once(seed, '  • If the task has already started, the update does not take effect.\n', ''),
+      drift: [
+        'DRIFT UpdateLivePullToPush parameter StartTime [effect]: vendor: not stated; spec: no-effect-after-start',
+      ],
+    },
+    {
+      rule: "an array's item row disagreeing with its notes (30 → 50 there only)",
+      page: () => {
+        const item = seed.indexOf('\nstringNo\n');
+        return seed.slice(0, item) + once(seed.slice(item), 'up to 30 IDs', 'up to 50 IDs');
+      },
+      drift: [
+        'DRIFT UpdateLivePullToPush parameter SourceUrls [maxItems.vod]: vendor: 50',
+        'DRIFT UpdateLivePullToPush parameter SourceUrls [maxItems.url]: vendor: 50',
+      ],
+    },
+    {
       rule: 'the protocols of a SourceType (live without SRT)',
       page: () => once(seed, 'Secure Reliable Transport Protocol (SRT), ', ''),
       drift: ['DRIFT UpdateLivePullToPush parameter SourceUrls [protocols.live]: vendor: rtmp, rtsp, http-flv ('],
