@@ -6,10 +6,10 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { homeWithProfiles } from '../support/aliyun-profiles.js';
 import { type CliResult, ROOT, runCli } from './cli-process.js';
 import { json, useEmulatorFixture } from './emulator-fixture.js';
 
@@ -36,22 +36,17 @@ describe.skipIf(!built)(
     const fixture = useEmulatorFixture();
     let home: string;
     beforeAll(async () => {
-      home = await mkdtemp(join(tmpdir(), 'live-relay-bin-home-'));
-      await mkdir(join(home, '.aliyun'));
-      await writeFile(
-        join(home, '.aliyun', 'config.json'),
-        JSON.stringify({
-          current: 'emulator',
-          profiles: [
-            {
-              name: 'emulator',
-              mode: 'AK',
-              access_key_id: fixture.env['ALIBABA_CLOUD_ACCESS_KEY_ID'],
-              access_key_secret: fixture.env['ALIBABA_CLOUD_ACCESS_KEY_SECRET'],
-            },
-          ],
-        }),
-      );
+      home = await homeWithProfiles('live-relay-bin-home-', {
+        current: 'emulator',
+        profiles: [
+          {
+            name: 'emulator',
+            mode: 'AK',
+            access_key_id: fixture.env['ALIBABA_CLOUD_ACCESS_KEY_ID'],
+            access_key_secret: fixture.env['ALIBABA_CLOUD_ACCESS_KEY_SECRET'],
+          },
+        ],
+      });
     });
     afterAll(async () => {
       await rm(home, { recursive: true, force: true });

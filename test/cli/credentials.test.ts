@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { homeWithProfiles } from '../support/aliyun-profiles.js';
 import { type CliResult, runCli } from './cli-process.js';
 import { useEmulatorFixture } from './emulator-fixture.js';
 
@@ -14,20 +15,15 @@ let secret: string;
 beforeAll(async () => {
   id = fixture.env['ALIBABA_CLOUD_ACCESS_KEY_ID']!;
   secret = fixture.env['ALIBABA_CLOUD_ACCESS_KEY_SECRET']!;
-  home = await mkdtemp(join(tmpdir(), 'live-relay-cli-home-'));
+  home = await homeWithProfiles('live-relay-cli-home-', {
+    current: 'stale',
+    profiles: [
+      { name: 'stale', mode: 'AK', access_key_id: id, access_key_secret: 'stale-secret-0000' },
+      { name: 'emulator', mode: 'AK', access_key_id: id, access_key_secret: secret },
+      { name: 'role', mode: 'RamRoleArn', access_key_id: id, access_key_secret: secret },
+    ],
+  });
   emptyHome = await mkdtemp(join(tmpdir(), 'live-relay-cli-empty-'));
-  await mkdir(join(home, '.aliyun'));
-  await writeFile(
-    join(home, '.aliyun', 'config.json'),
-    JSON.stringify({
-      current: 'stale',
-      profiles: [
-        { name: 'stale', mode: 'AK', access_key_id: id, access_key_secret: 'stale-secret-0000' },
-        { name: 'emulator', mode: 'AK', access_key_id: id, access_key_secret: secret },
-        { name: 'role', mode: 'RamRoleArn', access_key_id: id, access_key_secret: secret },
-      ],
-    }),
-  );
 });
 afterAll(async () => {
   await rm(home, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli-process.js';
+import { type CliResult, runCli } from './cli-process.js';
+import { argv } from './command-line.js';
 import { json, useEmulatorFixture } from './emulator-fixture.js';
 
 const fixture = useEmulatorFixture();
@@ -63,25 +64,21 @@ describe('exit status 1: the service answered with an error', () => {
   });
 });
 
+/** Runs the CLI; expects exit status 2 and nothing sent to the emulator. */
+async function refusedUnsent(...args: string[]): Promise<CliResult> {
+  const before = (await fixture.arrivals()).length;
+  const result = await cli(...args);
+  expect(result.code).toBe(2);
+  expect((await fixture.arrivals()).length).toBe(before);
+  return result;
+}
+
 describe('exit status 2: usage and validation errors, nothing sent', () => {
   it('lists every violation, one per line naming its flag, and sends nothing', async () => {
-    const before = (await fixture.arrivals()).length;
-    const result = await cli(
-      'UpdateLivePullToPush',
-      '--Region',
-      'mars-1',
-      '--RepeatNumber',
-      'forever',
-      '--FileIndex',
-      '-3',
-      '--CallbackUrl',
-      'ftp://callback.example.com',
-      '--SourceUrls',
-      '[1, 2]',
-      '--Colour',
-      'blue',
+    const result = await refusedUnsent(
+      ...argv`UpdateLivePullToPush --Region mars-1 --RepeatNumber forever --FileIndex -3
+        --CallbackUrl ftp://callback.example.com --SourceUrls ${'[1, 2]'} --Colour blue`,
     );
-    expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe('live-relay: UpdateLivePullToPush: 7 problems; nothing was sent');
@@ -90,33 +87,16 @@ describe('exit status 2: usage and validation errors, nothing sent', () => {
     expect(flags.slice(0, 3)).toEqual(['--Colour', '--RepeatNumber', '--SourceUrls']);
     expect([...flags.slice(3)].sort()).toEqual(['--CallbackUrl', '--FileIndex', '--Region', '--TaskId']);
     expect(lines.at(-1)).toBe("Run 'live-relay UpdateLivePullToPush --help' for its parameters.");
-    expect((await fixture.arrivals()).length).toBe(before);
   });
 
   it('names kebab flags after an alias and checks cross-field rules too', async () => {
-    const before = (await fixture.arrivals()).length;
-    const result = await cli(
-      'create',
-      '--region',
-      'cn-shanghai',
-      '--start-time',
-      '2030-01-10T00:00:00Z',
-      '--end-time',
-      '2030-01-01T00:00:00Z',
-      '--source-type',
-      'live',
-      '--source-urls',
-      'rtmp://a/b/c',
-      '--source-urls',
-      'rtmp://a/b/d',
-      '--dst-url',
-      'rtmp://push.example.com/app/x',
+    const result = await refusedUnsent(
+      ...argv`create --region cn-shanghai --start-time 2030-01-10T00:00:00Z --end-time 2030-01-01T00:00:00Z
+        --source-type live --source-urls rtmp://a/b/c --source-urls rtmp://a/b/d --dst-url rtmp://push.example.com/app/x`,
     );
-    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^ {2}--end-time /m);
     expect(result.stderr).toMatch(/^ {2}--source-urls /m);
     expect(result.stderr).not.toMatch(/--EndTime|--SourceUrls/);
-    expect((await fixture.arrivals()).length).toBe(before);
   });
 
   it('refuses an unknown command, an unknown option, a missing value and a stray argument', async () => {

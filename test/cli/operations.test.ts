@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CliResult } from './cli-process.js';
+import { argv } from './command-line.js';
 import { json, useEmulatorFixture } from './emulator-fixture.js';
 
 const fixture = useEmulatorFixture();
@@ -14,32 +15,21 @@ function ok(result: CliResult): Record<string, unknown> {
   return json(result.stdout);
 }
 
+/** Runs a create; expects a TaskId and a RequestId back, and returns the TaskId. */
+async function createdTaskId(...args: string[]): Promise<string> {
+  const created = ok(await cli(...args));
+  expect(created['TaskId']).toMatch(/\S/);
+  expect(created['RequestId']).toMatch(/\S/);
+  return created['TaskId'] as string;
+}
+
 describe('the seven operations, vendor spelling (aliyun CLI style)', () => {
   it('creates, describes, updates, stops, restarts and deletes a task', async () => {
-    const created = ok(
-      await cli(
-        'CreateLivePullToPush',
-        '--Region',
-        'cn-shanghai',
-        '--TaskName',
-        'vendor-spelling',
-        '--StartTime',
-        fixture.minutesFromNow(5),
-        '--EndTime',
-        fixture.minutesFromNow(180),
-        '--SourceType',
-        'vod',
-        '--SourceUrls',
-        '["media-1","media-2"]',
-        '--DstUrl',
-        'rtmp://push.example.com/app/vendor',
-        '--RepeatNumber',
-        '2',
-      ),
+    const taskId = await createdTaskId(
+      ...argv`CreateLivePullToPush --Region cn-shanghai --TaskName vendor-spelling
+        --StartTime ${fixture.minutesFromNow(5)} --EndTime ${fixture.minutesFromNow(180)}
+        --SourceType vod --SourceUrls ["media-1","media-2"] --DstUrl rtmp://push.example.com/app/vendor --RepeatNumber 2`,
     );
-    const taskId = created['TaskId'] as string;
-    expect(taskId).toMatch(/\S/);
-    expect(created['RequestId']).toMatch(/\S/);
 
     const described = ok(await cli('DescribeLivePullToPush', '--TaskId', taskId, '--Region', 'cn-shanghai'));
     expect(described).toMatchObject({
@@ -51,17 +41,8 @@ describe('the seven operations, vendor spelling (aliyun CLI style)', () => {
     // Repeated flag for the array, a negative integer that looks like a flag.
     ok(
       await cli(
-        'UpdateLivePullToPush',
-        '--TaskId',
-        taskId,
-        '--Region',
-        'cn-shanghai',
-        '--SourceUrls',
-        'media-3',
-        '--SourceUrls',
-        'media-4',
-        '--RepeatNumber',
-        '-1',
+        ...argv`UpdateLivePullToPush --TaskId ${taskId} --Region cn-shanghai
+          --SourceUrls media-3 --SourceUrls media-4 --RepeatNumber -1`,
       ),
     );
     expect(ok(await cli('DescribeLivePullToPush', '--TaskId', taskId, '--Region', 'cn-shanghai'))).toMatchObject({
@@ -102,32 +83,12 @@ describe('the seven operations, vendor spelling (aliyun CLI style)', () => {
 
 describe('the seven operations, friendly aliases in kebab case', () => {
   it('creates, describes, lists, updates, stops, restarts and deletes a task', async () => {
-    const created = ok(
-      await cli(
-        'create',
-        '--region',
-        'cn-shanghai',
-        '--task-name',
-        'kebab-spelling',
-        '--start-time',
-        fixture.minutesFromNow(5),
-        '--end-time',
-        fixture.minutesFromNow(180),
-        '--source-type',
-        'url',
-        '--source-urls',
-        'https://media.example.com/a.mp4',
-        '--source-urls',
-        'https://media.example.com/b.mp4',
-        '--dst-url',
-        'rtmp://push.example.com/app/kebab',
-        '--callback-url',
-        'http://127.0.0.1:9/unused',
-        '--retry-interval',
-        '120',
-      ),
+    const taskId = await createdTaskId(
+      ...argv`create --region cn-shanghai --task-name kebab-spelling
+        --start-time ${fixture.minutesFromNow(5)} --end-time ${fixture.minutesFromNow(180)}
+        --source-type url --source-urls https://media.example.com/a.mp4 --source-urls https://media.example.com/b.mp4
+        --dst-url rtmp://push.example.com/app/kebab --callback-url http://127.0.0.1:9/unused --retry-interval 120`,
     );
-    const taskId = created['TaskId'] as string;
 
     expect(ok(await cli('describe', '--task-id', taskId, '--region', 'cn-shanghai'))).toMatchObject({
       TaskInfo: { SourceType: 'url', RetryInterval: 120, DstUrl: 'rtmp://push.example.com/app/kebab' },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient } from '../../src/index.js';
 import { type RecordingServer, startRecordingServer } from '../support/recording-server.js';
 import { DESCRIBE_PARAMS, uniqueCredentials } from './fixtures.js';
+import { clientOutOfBudget } from './helpers.js';
 
 let server: RecordingServer;
 beforeEach(async () => {
@@ -56,13 +57,7 @@ describe('aborting a call', () => {
   });
 
   it('stops waiting for a rate-limit slot at once, and the call is never sent', async () => {
-    const client = createLiveClient({
-      endpoint: server.url,
-      credentials: uniqueCredentials(),
-      rateLimit: { limit: 1, windowMs: 60_000 },
-      timeoutMs: 120_000,
-    });
-    await client.describeLivePullToPush(DESCRIBE_PARAMS);
+    const client = await clientOutOfBudget(server.url, 120_000);
     const controller = new AbortController();
     const waiting = client.describeLivePullToPush(DESCRIBE_PARAMS, { signal: controller.signal });
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveClient, LiveCredentialsError } from '../../src/index.js';
+import { writeProfileFile } from '../support/aliyun-profiles.js';
 import { type RecordingServer, startRecordingServer, verifyRecorded } from '../support/recording-server.js';
 import { DESCRIBE_PARAMS, SECRET, STS_TOKEN } from './fixtures.js';
 
@@ -35,9 +36,17 @@ afterEach(async () => {
   await server.close();
 });
 
-async function writeProfiles(config: unknown): Promise<void> {
-  await mkdir(join(home, '.aliyun'));
-  await writeFile(join(home, '.aliyun', 'config.json'), JSON.stringify(config));
+/** The LiveCredentialsError a client given no credentials option fails its first call with. */
+async function credentialsError(): Promise<LiveCredentialsError> {
+  const error = await createLiveClient({ endpoint: server.url })
+    .describeLivePullToPush(DESCRIBE_PARAMS)
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(LiveCredentialsError);
+  return error as LiveCredentialsError;
+}
+
+function writeProfiles(config: unknown): Promise<void> {
+  return writeProfileFile(home, config);
 }
 
 const profile = (name: string, fields: Record<string, string>) => ({ name, region_id: 'cn-shanghai', ...fields });
@@ -103,11 +112,7 @@ describe('default credential chain', () => {
   });
 
   it('says what it tried when nothing has credentials, and sends nothing', async () => {
-    const error: unknown = await createLiveClient({ endpoint: server.url })
-      .describeLivePullToPush(DESCRIBE_PARAMS)
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LiveCredentialsError);
-    const { tried, message, name } = error as LiveCredentialsError;
+    const { tried, message, name } = await credentialsError();
     expect(name).toBe('LiveCredentialsError');
     expect(tried).toEqual([
       'credentials option: not given',
@@ -125,9 +130,7 @@ describe('default credential chain', () => {
       current: 'role',
       profiles: [profile('role', { mode: 'RamRoleArn', access_key_id: 'a', access_key_secret: 'b' })],
     });
-    const error = (await createLiveClient({ endpoint: server.url })
-      .describeLivePullToPush(DESCRIBE_PARAMS)
-      .catch((e: unknown) => e)) as LiveCredentialsError;
+    const error = await credentialsError();
     expect(error.tried.slice(1)).toEqual([
       'environment: ALIBABA_CLOUD_ACCESS_KEY_SECRET is not set (ALIBABA_CLOUD_ACCESS_KEY_ID is)',
       `profile file ${join(home, '.aliyun', 'config.json')}: profile "role" has mode RamRoleArn; only AK and StsToken profiles are supported`,
@@ -140,15 +143,11 @@ describe('default credential chain', () => {
       current: 'default',
       profiles: [profile('default', { mode: 'StsToken', access_key_id: 'a', access_key_secret: 'b' })],
     });
-    const absent = (await createLiveClient({ endpoint: server.url })
-      .describeLivePullToPush(DESCRIBE_PARAMS)
-      .catch((e: unknown) => e)) as LiveCredentialsError;
+    const absent = await credentialsError();
     expect(absent.tried[2]).toMatch(/has no profile named "absent" \(ALIBABA_CLOUD_PROFILE=absent\)$/);
 
     delete process.env['ALIBABA_CLOUD_PROFILE'];
-    const noToken = (await createLiveClient({ endpoint: server.url })
-      .describeLivePullToPush(DESCRIBE_PARAMS)
-      .catch((e: unknown) => e)) as LiveCredentialsError;
+    const noToken = await credentialsError();
     expect(noToken.tried[2]).toMatch(/profile "default" \(mode StsToken\) has no sts_token$/);
   });
 });

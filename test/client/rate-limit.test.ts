@@ -4,6 +4,7 @@ import { createLiveClient, LiveTimeoutError, MemoryRateLimitStore } from '../../
 import { busiestWindow } from '../support/busiest-window.js';
 import { type RecordingServer, startRecordingServer } from '../support/recording-server.js';
 import { DESCRIBE_PARAMS, uniqueCredentials } from './fixtures.js';
+import { clientOutOfBudget } from './helpers.js';
 
 let server: RecordingServer;
 beforeEach(async () => {
@@ -59,13 +60,7 @@ describe('client-side rate limit', () => {
   });
 
   it('fails at once with LiveTimeoutError (phase rate-limit) when the next slot is beyond the timeout, sending nothing', async () => {
-    const client = createLiveClient({
-      endpoint: server.url,
-      credentials: uniqueCredentials(),
-      rateLimit: { limit: 1, windowMs: 60_000 },
-      timeoutMs: 1_000,
-    });
-    await client.describeLivePullToPush(DESCRIBE_PARAMS);
+    const client = await clientOutOfBudget(server.url, 1_000);
     const error: unknown = await client.describeLivePullToPush(DESCRIBE_PARAMS).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiveTimeoutError);
     expect(error).toMatchObject({ phase: 'rate-limit', timeoutMs: 1_000, attempts: 1 });
