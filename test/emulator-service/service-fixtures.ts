@@ -1,10 +1,10 @@
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { OperationName } from '../../generated/operations.js';
 import { errorCodes } from '../../generated/operations.js';
 import { type RequestParams, type ResponseBody, responseValidators } from '../../generated/validators.js';
 import { createTaskService, type TaskServiceOptions } from '../../src/emulator/service/create-task-service.js';
 import { ServiceError } from '../../src/emulator/service/service-error.js';
-import type { TaskService } from '../../src/emulator/service/task-service.js';
+import type { InjectedFault, TaskService } from '../../src/emulator/service/task-service.js';
 import { formatUtcTimestamp } from '../../src/rules/index.js';
 
 export type Region = RequestParams<'DescribeLivePullToPush'>['Region'];
@@ -84,4 +84,66 @@ export function runningTask(service: TaskService, overrides: Partial<CreateParam
   service.advanceClock(60);
   expect(statusOf(service, id)).toBe(1);
   return id;
+}
+
+/** A Recovering task: running, then `fault` injected (by default a pull failure no retry cures). */
+export function recoveringTask(
+  service: TaskService,
+  fault: Omit<InjectedFault, 'TaskId'> = { Reason: 'PullStreamFailed' },
+  overrides: Partial<CreateParams> = {},
+): string {
+  const id = runningTask(service, overrides);
+  service.injectFault({ TaskId: id, ...fault });
+  return id;
+}
+
+/** The service of the running test, with the helpers above bound to it. */
+export interface ServiceUnderTest
+  extends Pick<TaskService, 'advanceClock' | 'injectFault' | 'now' | 'reset' | 'relayInput'> {
+  call<A extends OperationName>(action: A, params: RequestParams<A>): Omit<ResponseBody<A>, 'RequestId'>;
+  create(overrides?: Partial<CreateParams>, window?: { startsIn?: number; lastsFor?: number }): string;
+  running(overrides?: Partial<CreateParams>): string;
+  recovering(fault?: Omit<InjectedFault, 'TaskId'>, overrides?: Partial<CreateParams>): string;
+  describe(taskId: string, region?: Region): ReturnType<typeof describeTask>;
+  status(taskId: string): number;
+  timeIn(seconds: number): string;
+  /** Replaces this test's service with a fresh one made with `options`. */
+  reopen(options: TaskServiceOptions): Promise<void>;
+}
+
+/**
+ * A fresh clock-driven service for each test of the file, closed after it. Use it inside tests
+ * only: there is no service between them.
+ */
+export function servicePerTest(): ServiceUnderTest {
+  let current: TaskService | undefined;
+  beforeEach(() => {
+    current = clockDrivenService();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const service = (): TaskService => {
+    if (current === undefined) throw new Error('servicePerTest: the service exists only inside a test');
+    return current;
+  };
+  return {
+    advanceClock: (seconds) => service().advanceClock(seconds),
+    injectFault: (fault) => service().injectFault(fault),
+    now: () => service().now(),
+    reset: () => service().reset(),
+    relayInput: (taskId) => service().relayInput(taskId),
+    call: (action, params) => call(service(), action, params),
+    create: (overrides, window) => createTask(service(), overrides, window),
+    running: (overrides) => runningTask(service(), overrides),
+    recovering: (fault, overrides) => recoveringTask(service(), fault, overrides),
+    describe: (taskId, region) => describeTask(service(), taskId, region),
+    status: (taskId) => statusOf(service(), taskId),
+    timeIn: (seconds) => timeIn(service(), seconds),
+    async reopen(options) {
+      await service().close();
+      current = clockDrivenService(options);
+    },
+  };
 }

@@ -1,17 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RequestParams } from '../../generated/validators.js';
-import type { TaskService } from '../../src/emulator/service/task-service.js';
-import {
-  call,
-  clockDrivenService,
-  createTask,
-  describeTask,
-  REGION,
-  runningTask,
-  serviceError,
-  statusOf,
-  timeIn,
-} from './service-fixtures.js';
+import { REGION, serviceError, servicePerTest } from './service-fixtures.js';
 
 type UpdateParams = RequestParams<'UpdateLivePullToPush'>;
 type Param =
@@ -97,22 +86,20 @@ const STATUS: Record<State, number | undefined> = {
   Unknown: undefined,
 };
 
-let service: TaskService;
-afterEach(async () => {
-  await service.close();
-});
+const service = servicePerTest();
 
 function taskIn(state: State): string {
   switch (state) {
     case 'Idle':
-      return createTask(service);
+      return service.create();
     case 'Unknown':
       return '00000000-0000-4000-8000-000000000000';
+    case 'Recovering':
+      return service.recovering();
     default: {
-      const id = runningTask(service);
-      if (state === 'Recovering') service.injectFault({ TaskId: id, Reason: 'PullStreamFailed' });
-      if (state === 'Offline') call(service, 'StopLivePullToPush', { TaskId: id, Region: REGION });
-      if (state === 'Exit') call(service, 'DeleteLivePullToPush', { TaskId: id, Region: REGION });
+      const id = service.running();
+      if (state === 'Offline') service.call('StopLivePullToPush', { TaskId: id, Region: REGION });
+      if (state === 'Exit') service.call('DeleteLivePullToPush', { TaskId: id, Region: REGION });
       return id;
     }
   }
@@ -124,9 +111,9 @@ function newValue(param: Param): Partial<UpdateParams> {
     case 'Region':
       return { Region: 'cn-beijing' };
     case 'StartTime':
-      return { StartTime: timeIn(service, 5400) };
+      return { StartTime: service.timeIn(5400) };
     case 'EndTime':
-      return { EndTime: timeIn(service, 9000) };
+      return { EndTime: service.timeIn(9000) };
     case 'SourceUrls':
       return { SourceUrls: ['media0009'] };
     case 'Offset':
@@ -157,30 +144,29 @@ describe('UpdateLivePullToPush by task state', () => {
       const expected = EXPECTED[state][param];
       const title = { ok: 'accepted and shown in TaskInfo', unchanged: 'answered OK, left unchanged' }[expected];
       it(`${state} × ${param}: ${title ?? expected}`, () => {
-        service = clockDrivenService();
         const id = taskIn(state);
         const change = newValue(param);
-        const update = () => call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, ...change });
+        const update = () => service.call('UpdateLivePullToPush', { TaskId: id, Region: REGION, ...change });
         if (expected === 'unchanged') {
-          const before = describeTask(service, id);
+          const before = service.describe(id);
           expect(update()).toEqual({ RetCode: 0, Description: 'OK' });
-          expect(describeTask(service, id)).toEqual(before);
+          expect(service.describe(id)).toEqual(before);
           return;
         }
         if (expected !== 'ok') {
           const error = serviceError(update);
           expect(error.code).toBe(expected);
           expect(error.param).toBe(expected === 'CodeTaskNotExist' ? 'TaskId' : param);
-          if (STATUS[state] !== undefined) expect(statusOf(service, id)).toBe(STATUS[state]);
+          if (STATUS[state] !== undefined) expect(service.status(id)).toBe(STATUS[state]);
           return;
         }
         expect(update()).toEqual({ RetCode: 0, Description: 'OK' });
         if (param === 'Region') {
-          expect(describeTask(service, id, 'cn-beijing').TaskStatus).toBe(STATUS[state]);
-          expect(serviceError(() => describeTask(service, id)).code).toBe('CodeTaskNotExist');
+          expect(service.describe(id, 'cn-beijing').TaskStatus).toBe(STATUS[state]);
+          expect(serviceError(() => service.describe(id)).code).toBe('CodeTaskNotExist');
           return;
         }
-        const task = describeTask(service, id);
+        const task = service.describe(id);
         expect(task.TaskStatus).toBe(STATUS[state]);
         expect((task.TaskInfo as Record<string, unknown>)[INFO_FIELD[param]]).toEqual(Object.values(change)[0]);
       });
@@ -188,10 +174,9 @@ describe('UpdateLivePullToPush by task state', () => {
   }
 
   it("accepts the task's own Region in every live state (it names the live center, not a change)", () => {
-    service = clockDrivenService();
     for (const state of ['Idle', 'Running', 'Recovering', 'Offline'] as const) {
       const id = taskIn(state);
-      expect(call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, RepeatNumber: 1 })).toEqual({
+      expect(service.call('UpdateLivePullToPush', { TaskId: id, Region: REGION, RepeatNumber: 1 })).toEqual({
         RetCode: 0,
         Description: 'OK',
       });
@@ -199,56 +184,51 @@ describe('UpdateLivePullToPush by task state', () => {
   });
 
   it('reports one refused parameter per issue, first one as the error parameter', () => {
-    service = clockDrivenService();
     const id = taskIn('Running');
     const error = serviceError(() =>
-      call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, FileIndex: 1, Offset: 3, RepeatNumber: 2 }),
+      service.call('UpdateLivePullToPush', { TaskId: id, Region: REGION, FileIndex: 1, Offset: 3, RepeatNumber: 2 }),
     );
     expect(error.code).toBe('CodeTaskHasStarted');
     expect(error.message).toMatch(/Offset/);
     expect(error.message).toMatch(/FileIndex/);
-    expect(describeTask(service, id).TaskInfo.RepeatNumber).toBe(0);
+    expect(service.describe(id).TaskInfo.RepeatNumber).toBe(0);
   });
 });
 
 describe('UpdateLivePullToPush time rules, merged with the stored window', () => {
   it('refuses an EndTime at or before the stored StartTime', () => {
-    service = clockDrivenService();
-    const id = createTask(service, {}, { startsIn: 3600 });
+    const id = service.create({}, { startsIn: 3600 });
     const error = serviceError(() =>
-      call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, EndTime: timeIn(service, 1800) }),
+      service.call('UpdateLivePullToPush', { TaskId: id, Region: REGION, EndTime: service.timeIn(1800) }),
     );
     expect(error).toMatchObject({ code: 'InvalidParam.CodeIllegalDuration', param: 'EndTime' });
   });
 
   it('refuses a StartTime that stretches the stored window past seven days', () => {
-    service = clockDrivenService();
-    const id = createTask(service, {}, { startsIn: 3600, lastsFor: 6 * 86_400 });
+    const id = service.create({}, { startsIn: 3600, lastsFor: 6 * 86_400 });
     const error = serviceError(() =>
-      call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, StartTime: timeIn(service, -86_400) }),
+      service.call('UpdateLivePullToPush', { TaskId: id, Region: REGION, StartTime: service.timeIn(-86_400) }),
     );
     expect(error).toMatchObject({ code: 'InvalidParam.CodeIllegalDuration', param: 'StartTime' });
-    expect(statusOf(service, id)).toBe(0);
+    expect(service.status(id)).toBe(0);
   });
 
   it('refuses an EndTime in the past on a stopped task', () => {
-    service = clockDrivenService();
     const id = taskIn('Offline');
     const error = serviceError(() =>
-      call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, EndTime: timeIn(service, -10) }),
+      service.call('UpdateLivePullToPush', { TaskId: id, Region: REGION, EndTime: service.timeIn(-10) }),
     );
     expect(error.code).toBe('InvalidParam.CodeIllegalDuration');
   });
 
   it('refuses SourceUrls that do not fit the stored SourceType', () => {
-    service = clockDrivenService();
-    const id = createTask(service, {
+    const id = service.create({
       SourceType: 'live',
       SourceProtocol: 'rtmp',
       SourceUrls: ['rtmp://pull.example.com/app/s'],
     });
     const error = serviceError(() =>
-      call(service, 'UpdateLivePullToPush', {
+      service.call('UpdateLivePullToPush', {
         TaskId: id,
         Region: REGION,
         SourceUrls: ['rtmp://a/b/1', 'rtmp://a/b/2'],
@@ -260,9 +240,8 @@ describe('UpdateLivePullToPush time rules, merged with the stored window', () =>
 
 describe('when an Update takes effect', () => {
   it('applies FileIndex, Offset and SourceUrls changed on a stopped task only at the next Restart', () => {
-    service = clockDrivenService();
     const id = taskIn('Offline');
-    call(service, 'UpdateLivePullToPush', {
+    service.call('UpdateLivePullToPush', {
       TaskId: id,
       Region: REGION,
       FileIndex: 2,
@@ -270,7 +249,7 @@ describe('when an Update takes effect', () => {
       SourceUrls: ['media0040', 'media0041', 'media0042'],
     });
 
-    const stored = describeTask(service, id);
+    const stored = service.describe(id);
     expect(stored.TaskInfo).toMatchObject({
       FileIndex: 2,
       Offset: 45,
@@ -283,8 +262,8 @@ describe('when an Update takes effect', () => {
       offset: 0,
     });
 
-    call(service, 'RestartLivePullToPush', { TaskId: id, Region: REGION });
-    expect(describeTask(service, id)).toMatchObject({ TaskStatus: 1, CurrentFileIndex: 2, CurrentOffset: 45 });
+    service.call('RestartLivePullToPush', { TaskId: id, Region: REGION });
+    expect(service.describe(id)).toMatchObject({ TaskStatus: 1, CurrentFileIndex: 2, CurrentOffset: 45 });
     expect(service.relayInput(id)).toEqual({
       sourceUrls: ['media0040', 'media0041', 'media0042'],
       fileIndex: 2,
@@ -293,58 +272,53 @@ describe('when an Update takes effect', () => {
   });
 
   it('applies RepeatNumber to a running task at once', () => {
-    service = clockDrivenService();
     const id = taskIn('Running');
-    call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, RepeatNumber: 4 });
-    expect(describeTask(service, id).TaskInfo.RepeatNumber).toBe(4);
+    service.call('UpdateLivePullToPush', { TaskId: id, Region: REGION, RepeatNumber: 4 });
+    expect(service.describe(id).TaskInfo.RepeatNumber).toBe(4);
   });
 
   it('uses FileIndex changed before StartTime from the start', () => {
-    service = clockDrivenService();
-    const id = createTask(service);
-    call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, FileIndex: 1 });
-    expect(describeTask(service, id)).toMatchObject({ CurrentFileIndex: 1 });
+    const id = service.create();
+    service.call('UpdateLivePullToPush', { TaskId: id, Region: REGION, FileIndex: 1 });
+    expect(service.describe(id)).toMatchObject({ CurrentFileIndex: 1 });
     service.advanceClock(3600);
-    expect(describeTask(service, id)).toMatchObject({ TaskStatus: 1, CurrentFileIndex: 1 });
+    expect(service.describe(id)).toMatchObject({ TaskStatus: 1, CurrentFileIndex: 1 });
   });
 
   it('starts an Idle task at once when StartTime moves into the past, and reschedules a new EndTime', () => {
-    service = clockDrivenService();
-    const id = createTask(service);
-    call(service, 'UpdateLivePullToPush', {
+    const id = service.create();
+    service.call('UpdateLivePullToPush', {
       TaskId: id,
       Region: REGION,
-      StartTime: timeIn(service, -60),
-      EndTime: timeIn(service, 600),
+      StartTime: service.timeIn(-60),
+      EndTime: service.timeIn(600),
     });
-    expect(statusOf(service, id)).toBe(1);
+    expect(service.status(id)).toBe(1);
     service.advanceClock(600);
-    expect(describeTask(service, id)).toMatchObject({ TaskStatus: -1, TaskExitReason: 'OverEndTime' });
+    expect(service.describe(id)).toMatchObject({ TaskStatus: -1, TaskExitReason: 'OverEndTime' });
   });
 
   it('moves the exit of a stopped task with a new EndTime', () => {
-    service = clockDrivenService();
     const id = taskIn('Offline');
-    const endTime = timeIn(service, 86_400 * 3);
-    call(service, 'UpdateLivePullToPush', { TaskId: id, Region: REGION, EndTime: endTime });
+    const endTime = service.timeIn(86_400 * 3);
+    service.call('UpdateLivePullToPush', { TaskId: id, Region: REGION, EndTime: endTime });
     service.advanceClock(86_400 * 2);
-    expect(statusOf(service, id)).toBe(3);
+    expect(service.status(id)).toBe(3);
     service.advanceClock(86_400 * 1.5);
-    expect(describeTask(service, id)).toMatchObject({ TaskStatus: -1, TaskExitTime: Date.parse(endTime) / 1000 });
+    expect(service.describe(id)).toMatchObject({ TaskStatus: -1, TaskExitTime: Date.parse(endTime) / 1000 });
   });
 
   it('does not change a Describe answer already returned', () => {
-    service = clockDrivenService();
     const id = taskIn('Offline');
-    const before = describeTask(service, id);
+    const before = service.describe(id);
     const snapshot = structuredClone(before);
-    call(service, 'UpdateLivePullToPush', {
+    service.call('UpdateLivePullToPush', {
       TaskId: id,
       Region: REGION,
       SourceUrls: ['media0042', 'media0043'],
       FileIndex: 1,
     });
-    call(service, 'RestartLivePullToPush', { TaskId: id, Region: REGION });
+    service.call('RestartLivePullToPush', { TaskId: id, Region: REGION });
     expect(before).toEqual(snapshot);
   });
 });
