@@ -65,11 +65,12 @@ describe('signature scheme registry', () => {
 });
 
 describe('verifyRequest', () => {
-  it('refuses an unsigned request with MissingSignature naming Signature', () => {
+  it('refuses an unsigned request with MissingSignature naming Signature and every registered scheme', () => {
     const result = verifyRequest(
       { method: 'GET', query: { Action: 'X' }, headers: {} },
       { lookupSecret: () => 's', now: new Date() },
     );
     expect(result).toMatchObject({ ok: false, code: 'MissingSignature', param: 'Signature' });
+    for (const scheme of signatureSchemes) expect(result.ok ? '' : result.message).toContain(scheme.summary);
   });
 });

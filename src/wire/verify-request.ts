@@ -1,4 +1,4 @@
-import { detectSignatureScheme, type SignatureVersion } from './signature-schemes.js';
+import { detectSignatureScheme, type SignatureVersion, signatureSchemes } from './signature-schemes.js';
 import { failure, type ReceivedRequest, type VerifyOptions, type VerifyResult } from './verify-result.js';
 
 /** Detects the signature scheme and verifies with it; an unsigned request gives `MissingSignature`. */
@@ -7,7 +7,7 @@ export function verifyRequest(request: ReceivedRequest, options: VerifyOptions):
   if (scheme !== undefined) return scheme.verify(request, options);
   return failure(
     'MissingSignature',
-    'the request is not signed: send an "Authorization: ACS3-HMAC-SHA256 …" header or a Signature parameter',
+    `the request is not signed: sign it with ${signatureSchemes.map((scheme) => scheme.summary).join(', or ')}`,
     'Signature',
   );
 }

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signatureVersions } from '../../src/wire/signature-schemes.js';
 import { homeWithProfiles } from '../support/aliyun-profiles.js';
 import { type CliResult, ROOT, runCli } from './cli-process.js';
 import { json, useEmulatorFixture } from './emulator-fixture.js';
@@ -75,7 +76,7 @@ describe.skipIf(!built)(
       );
       expect(created.stderr).toBe('');
       const taskId = json(created.stdout)['TaskId'] as string;
-      for (const version of ['v3', 'v1']) {
+      for (const version of signatureVersions) {
         const args = ['describe', '--task-id', taskId, '--region', 'cn-shanghai', '--signature-version', version];
         const bundled = await runBin([...args, ...fixture.endpointArgs], env);
         const source = await runCli([...args, ...fixture.endpointArgs], env);

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { type AttemptEvent, createLiveClient, LiveApiError, type LiveClient } from '../../src/index.js';
+import { type SignatureVersion, signatureVersions } from '../../src/wire/signature-schemes.js';
 
 const BURST_KEY = { accessKeyId: `burst-${process.pid}`, accessKeySecret: 'burst-secret' };
 
@@ -13,11 +14,11 @@ afterAll(() => emulator.close());
 
 const utc = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-function clientFor(signatureVersion: 'v3' | 'v1' = 'v3'): LiveClient {
+function clientFor(signatureVersion: SignatureVersion): LiveClient {
   return createLiveClient({ endpoint: emulator.url, credentials: emulator.credentials, signatureVersion });
 }
 
-describe.each(['v3', 'v1'] as const)('every operation, %s signature', (signatureVersion) => {
+describe.each(signatureVersions)('every operation, %s signature', (signatureVersion) => {
   it('creates, reads, lists, updates, stops, restarts and deletes a task', async () => {
     const client = clientFor(signatureVersion);
     const now = Date.now();

@@ -7,6 +7,7 @@ import type { OperationName } from '../../generated/operations.js';
 import { methodName } from '../../src/client/operation-types.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { createLiveClient, LiveApiError } from '../../src/index.js';
+import { type SignatureVersion, signatureVersions } from '../../src/wire/signature-schemes.js';
 import { officialClient } from '../support/official-sdk.js';
 import { clockControl } from './control-client.js';
 import { type CallAdapter, EXPECTED_LIFECYCLE, runLifecycleScript } from './lifecycle-script.js';
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 /** Our client as a {@link CallAdapter}: the method named after the action, errors reduced to their code. */
-function ourAdapter(signatureVersion: 'v3' | 'v1'): CallAdapter {
+function ourAdapter(signatureVersion: SignatureVersion): CallAdapter {
   const client = createLiveClient({
     endpoint: emulator.url,
     credentials: emulator.credentials,
@@ -40,7 +41,7 @@ function ourAdapter(signatureVersion: 'v3' | 'v1'): CallAdapter {
 }
 
 describe('scripted lifecycle: our client and the official core agree', () => {
-  for (const version of ['v3', 'v1'] as const) {
+  for (const version of signatureVersions) {
     it(`live-relay client (${version}) gives the expected outcomes`, async () => {
       const outcomes = await runLifecycleScript(ourAdapter(version), clockControl(emulator.url));
       expect(outcomes).toEqual(EXPECTED_LIFECYCLE);
