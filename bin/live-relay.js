@@ -1,4 +1,48 @@
 #!/usr/bin/env node
-// The CLI, bundled into one CommonJS file by `npm run build` (run by `prepare`); bin/package.json
-// makes this file CommonJS too, so Node starts it without its ES module loader (scripts/bundle.ts).
-require('../dist/live-relay-cli.cjs');
+// The `live-relay` command: runs the CommonJS bundle `npm run build` writes (scripts/bundle.ts),
+// compiled with a V8 code cache kept beside it. Parsing and compiling the bundle's JavaScript is
+// a third of a short run's own time; the cache skips both. The first run with a given Node
+// version writes the cache at exit, holding every function that run compiled; help and calls
+// compile different functions, so each kind of run has its own cache. A cache V8 rejects, or one
+// that cannot be read or written (a read-only install), only means compiling as usual.
+// bin/package.json makes this file CommonJS, so Node starts it without its ES module loader.
+'use strict';
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { Script } = require('node:vm');
+
+const dist = join(__dirname, '..', 'dist');
+const bundle = join(dist, 'live-relay-cli.cjs');
+const source = readFileSync(bundle, 'utf8');
+const build = /^\/\/ live-relay-cli build ([0-9a-f]+)\n/.exec(source)?.[1] ?? 'unknown';
+const argv = process.argv.slice(2);
+const kind = argv.length === 0 || argv[0] === 'help' || argv.some((arg) => /^(--help|-h|--version)$/.test(arg)) ? 'help' : 'run';
+const cacheFile = join(dist, `live-relay-cli.${build}.${kind}.${process.version}-${process.arch}.cache`);
+let cachedData;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {
+  // No cache yet: this run writes it.
+}
+// A script compiled from a cache has no dynamic-import hook on Node 20, so the bundle calls
+// `importModule` (scripts/bundle.ts) and this module imports for it.
+const script = new Script(
+  `(function (exports, require, module, __filename, __dirname, importModule) {${source}\n})`,
+  { filename: bundle, cachedData },
+);
+if (cachedData === undefined) {
+  process.once('exit', () => {
+    const partial = `${cacheFile}.${process.pid}`;
+    try {
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, cacheFile);
+    } catch {
+      // Not writable here: the next run compiles as this one did.
+    }
+  });
+}
+const importModule = (specifier) => import(specifier.startsWith('.') ? pathToFileURL(join(dist, specifier)).href : specifier);
+const cli = { exports: {} };
+script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dist, importModule);

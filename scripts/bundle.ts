@@ -14,9 +14,10 @@
  * import of it does (WebCrypto among them). Together about 10 ms of CPU per run, a sixth of an
  * empty `node`'s start on the reference machine.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
 
 const common: BuildOptions = {
   bundle: true,
@@ -49,7 +50,10 @@ const plainHeadersForOpenapiFetch: Plugin = {
   },
 };
 
-/** The emulator command is imported on demand by `run.ts`; it stays the tsc-compiled module beside the CLI's. */
+/**
+ * The emulator command is imported on demand by `run.ts`; it stays the tsc-compiled ES module beside
+ * the CLI's (it has a top-level await; the emulator's files resolve from `dist/`).
+ */
 const emulatorCommandApart: Plugin = {
   name: 'emulator-command-apart',
   setup(build) {
@@ -67,13 +71,60 @@ await build({
   plugins: [plainHeadersForOpenapiFetch],
 });
 
-await build({
+/** `node:crypto` in the command's bundle is `scripts/bundle/lazy-crypto.ts`, which loads it on first use. */
+const cryptoOnFirstUse: Plugin = {
+  name: 'crypto-on-first-use',
+  setup(build) {
+    const shim = fileURLToPath(new URL('bundle/lazy-crypto.ts', import.meta.url));
+    build.onResolve({ filter: /^node:crypto$/ }, () => ({ path: shim }));
+  },
+};
+
+const CLI_BUNDLE = 'dist/live-relay-cli.cjs';
+
+const cli = await build({
   ...common,
   format: 'cjs',
   entryPoints: ['dist/cli/main.js'],
-  outfile: 'dist/live-relay-cli.cjs',
+  outfile: CLI_BUNDLE,
+  write: false,
   // The one `import.meta` on the command's path (package-version.ts) resolves from this file.
   define: { 'import.meta.url': 'bundleUrl' },
   banner: { js: 'const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [plainHeadersForOpenapiFetch, emulatorCommandApart],
+  plugins: [plainHeadersForOpenapiFetch, emulatorCommandApart, cryptoOnFirstUse],
+  metafile: true,
+  // Half the text to read and keep in memory each run; nothing here relies on a local name.
+  minify: true,
 });
+const [output] = cli.outputFiles ?? [];
+if (output === undefined || cli.outputFiles?.length !== 1) throw new Error(`${CLI_BUNDLE}: expected one output file`);
+const code = importsThroughLoader(output.text, cli.metafile);
+// The first line names the build: bin/ keys its V8 code cache on it, so a rebuilt bundle never
+// runs with the compiled code of the one before (V8 itself checks only the source's length).
+const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
+await writeFile(CLI_BUNDLE, `// live-relay-cli build ${buildId}\n${code}`);
+for (const name of await readdir('dist')) {
+  if (/^live-relay-cli\..+\.cache$/.test(name)) await rm(`dist/${name}`, { force: true });
+}
+
+/**
+ * bin/ compiles the bundle with a V8 code cache (`vm.Script`), and on Node 20 a script compiled
+ * from a cache has no dynamic-import hook: `import()` in it throws. So each `import("…")` of a module
+ * left outside the bundle (the emulator command, ioredis, node:https, node:os) becomes
+ * `importModule("…")`, a parameter bin/ passes, which imports from an ordinary module. The number
+ * replaced must be the number esbuild reports, so nothing else in the text is touched.
+ */
+function importsThroughLoader(text: string, metafile: Metafile | undefined): string {
+  const expected = Object.values(metafile?.inputs ?? {})
+    .flatMap((input) => input.imports)
+    .filter((record) => record.kind === 'dynamic-import' && record.external === true).length;
+  let replaced = 0;
+  const code = text.replace(/(?<![\w$.])import\(("[^"\\\n]*")\)/g, (_match, specifier: string) => {
+    replaced++;
+    return `importModule(${specifier})`;
+  });
+  if (replaced !== expected || /(?<![\w$.])import\(/.test(code)) {
+    throw new Error(`${CLI_BUNDLE}: ${replaced} dynamic imports rewritten, ${expected} expected, or one left`);
+  }
+  return code;
+}

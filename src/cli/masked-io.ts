@@ -15,7 +15,10 @@ export function maskedIo(io: CliIo, secrets: Iterable<string>): MaskedIo {
   const known = new Set(secrets);
   const stderr: TextSink = {
     write: (text: string) => io.stderr.write(redactText(text, known)),
-    isTTY: io.stderr.isTTY,
+    // Read when asked: for the process's stderr, asking builds the stream.
+    get isTTY() {
+      return io.stderr.isTTY;
+    },
   };
   return { ...io, stderr, secrets: known };
 }

@@ -58,7 +58,7 @@ export function createCallTransport(config: TransportConfig): (call: CallContext
 
     for (let attempt = 1; ; attempt++) {
       call.signal?.throwIfAborted();
-      const startedAt = performance.now();
+      const startedAt = monotonicMs();
       const lease =
         config.rateLimit === undefined
           ? undefined
@@ -87,7 +87,7 @@ export function createCallTransport(config: TransportConfig): (call: CallContext
             userAgent: config.userAgent,
             retry: attempt === 1 ? undefined : { attempts: attempt - 1, delayMs: previousDelayMs },
           }),
-          { timeoutMs: Math.max(1, timeoutMs - (performance.now() - startedAt)), signal: call.signal },
+          { timeoutMs: Math.max(1, timeoutMs - (monotonicMs() - startedAt)), signal: call.signal },
         );
       } finally {
         if (lease !== undefined) {
@@ -141,6 +141,11 @@ export function createCallTransport(config: TransportConfig): (call: CallContext
   };
 }
 
+/** Milliseconds on a monotonic clock. Not `performance.now()`: its first use loads Node's perf_hooks, a millisecond of a CLI run. */
+function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
 function log(
   config: TransportConfig,
   call: CallContext,
@@ -158,7 +163,7 @@ function log(
     attempt,
     statusCode: result.statusCode,
     requestId: result.requestId,
-    durationMs: performance.now() - startedAt,
+    durationMs: monotonicMs() - startedAt,
     errorCode: result.errorCode,
     retryDelayMs,
   });
