@@ -41,7 +41,7 @@ const SCHEMA = `
  */
 export function openDataFile(file: string): BetterSqlite3.Database {
   checkPath(file);
-  const Database = loadDriver();
+  const Database = loadDriver(file);
   let db: BetterSqlite3.Database;
   try {
     db = new Database(file);
@@ -99,11 +99,11 @@ function accessible(path: string, mode: number): boolean {
   }
 }
 
-function loadDriver(): typeof BetterSqlite3 {
+function loadDriver(file: string): typeof BetterSqlite3 {
   try {
     return createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
   } catch (error) {
-    throw new Error('dataFile needs the optional dependency better-sqlite3 (npm install better-sqlite3)', {
+    throw new DataFileError(file, 'needs the optional dependency better-sqlite3 (npm install better-sqlite3)', {
       cause: error,
     });
   }

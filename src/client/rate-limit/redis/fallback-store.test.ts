@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { SlotDecision, SlotLease, SlotRequest } from '../rate-limit-store.js';
 import { FallbackStore, type SharedSlotStore } from './fallback-store.js';
-import { MissingIoredisError } from './import-ioredis.js';
+import { MissingIoredisError } from './missing-ioredis-error.js';
 import { RateLimitUnavailableError } from './rate-limit-unavailable-error.js';
 import type { OnRedisDown } from './redis-options.js';
 

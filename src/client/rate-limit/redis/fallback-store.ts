@@ -3,7 +3,7 @@ import { urlCredentials } from '../../redaction/url-credentials.js';
 import { MemoryRateLimitStore } from '../memory-rate-limit-store.js';
 import type { RateLimitStore, SlotDecision, SlotLease, SlotRequest } from '../rate-limit-store.js';
 import { fallbackLimit } from './fallback-limit.js';
-import { MissingIoredisError } from './import-ioredis.js';
+import { MissingIoredisError } from './missing-ioredis-error.js';
 import { RateLimitUnavailableError } from './rate-limit-unavailable-error.js';
 import { RECONNECT_MAX_DELAY_MS } from './redis-link.js';
 import type { ResolvedRedisOptions } from './redis-options.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importIoredis, MissingIoredisError } from './import-ioredis.js';
+import { importIoredis } from './import-ioredis.js';
+import { MissingIoredisError } from './missing-ioredis-error.js';
 
 describe('importIoredis', () => {
   it('loads the Redis class of the installed ioredis', async () => {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { LiveError } from '../../../errors/live-error.js';
+import { MissingIoredisError } from './missing-ioredis-error.js';
 
 /** The ioredis client class, as `import('ioredis')` exposes it. */
 export type RedisClass = typeof Redis;
@@ -8,11 +8,6 @@ export type RedisClass = typeof Redis;
 export type ModuleLoader = () => Promise<{ readonly Redis?: RedisClass }>;
 
 const loadIoredis: ModuleLoader = () => import('ioredis');
-
-/** ioredis cannot be loaded: a setup problem, never mistaken for a Redis outage. */
-export class MissingIoredisError extends LiveError {
-  override readonly name = 'MissingIoredisError';
-}
 
 /**
  * Loads ioredis on first use of a Redis rate-limit store. It is an optional peer dependency:
