@@ -16,33 +16,45 @@ const { Script } = require('node:vm');
 const dist = join(__dirname, '..', 'dist');
 const bundle = join(dist, 'live-relay-cli.cjs');
 const source = readFileSync(bundle, 'utf8');
-const build = /^\/\/ live-relay-cli build ([0-9a-f]+)\n/.exec(source)?.[1] ?? 'unknown';
-const argv = process.argv.slice(2);
-const kind = argv.length === 0 || argv[0] === 'help' || argv.some((arg) => /^(--help|-h|--version)$/.test(arg)) ? 'help' : 'run';
-const cacheFile = join(dist, `live-relay-cli.${build}.${kind}.${process.version}-${process.arch}.cache`);
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  // No cache yet: this run writes it.
+// The build's id, the bundle's first line (scripts/bundle.ts). A bundle without one was built
+// before this loader and keeps its own `import()`: it is required as it was then.
+const build = /^\/\/ live-relay-cli build ([0-9a-f]+)\n/.exec(source)?.[1];
+if (build === undefined) {
+  require(bundle);
+} else {
+  runCached(build);
 }
-// A script compiled from a cache has no dynamic-import hook on Node 20, so the bundle calls
-// `importModule` (scripts/bundle.ts) and this module imports for it.
-const script = new Script(
-  `(function (exports, require, module, __filename, __dirname, importModule) {${source}\n})`,
-  { filename: bundle, cachedData },
-);
-if (cachedData === undefined) {
-  process.once('exit', () => {
-    const partial = `${cacheFile}.${process.pid}`;
-    try {
-      writeFileSync(partial, script.createCachedData());
-      renameSync(partial, cacheFile);
-    } catch {
-      // Not writable here: the next run compiles as this one did.
-    }
-  });
+
+function runCached(build) {
+  const argv = process.argv.slice(2);
+  const kind =
+    argv.length === 0 || argv[0] === 'help' || argv.some((arg) => /^(--help|-h|--version)$/.test(arg)) ? 'help' : 'run';
+  const cacheFile = join(dist, `live-relay-cli.${build}.${kind}.${process.version}-${process.arch}.cache`);
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // No cache yet: this run writes it.
+  }
+  // A script compiled from a cache has no dynamic-import hook on Node 20, so the bundle calls
+  // `importModule` (scripts/bundle.ts) and this module imports for it.
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname, importModule) {${source}\n})`,
+    { filename: bundle, cachedData },
+  );
+  if (cachedData === undefined) {
+    process.once('exit', () => {
+      const partial = `${cacheFile}.${process.pid}`;
+      try {
+        writeFileSync(partial, script.createCachedData());
+        renameSync(partial, cacheFile);
+      } catch {
+        // Not writable here: the next run compiles as this one did.
+      }
+    });
+  }
+  const importModule = (specifier) =>
+    import(specifier.startsWith('.') ? pathToFileURL(join(dist, specifier)).href : specifier);
+  const cli = { exports: {} };
+  script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dist, importModule);
 }
-const importModule = (specifier) => import(specifier.startsWith('.') ? pathToFileURL(join(dist, specifier)).href : specifier);
-const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dist, importModule);
