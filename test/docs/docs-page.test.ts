@@ -123,13 +123,21 @@ describe.skipIf(chromiumPath === undefined)(
       };
       for (const name of webhookNames) {
         const { tags, summary } = document.webhooks[name]?.post ?? { summary: '' };
-        // The sidebar lists a webhook once its tag is open.
+        // The sidebar lists a webhook once its tag is open. On a loaded machine a click can land
+        // while the menu is still opening, so the section is awaited click by click.
         const link = page.locator(`a[href$="/${name.toLowerCase()}"]`).first();
-        if (!(await link.isVisible()) && tags?.[0] !== undefined)
-          await page.getByText(tags[0], { exact: true }).first().click();
-        await link.click();
         const webhook = section(name);
-        await webhook.waitFor();
+        await expect
+          .poll(
+            async () => {
+              if (!(await link.isVisible()) && tags?.[0] !== undefined)
+                await page.getByText(tags[0], { exact: true }).first().click();
+              await link.click();
+              return webhook.isVisible();
+            },
+            { timeout: 40_000 },
+          )
+          .toBe(true);
         const text = await webhook.textContent();
         expect(text).toContain(summary);
         expect(text).toContain('Webhook');
