@@ -279,7 +279,7 @@ export interface components {
          *     by the user or after `EndTime`).
          * @enum {integer}
          */
-        TaskStatus: -1 | 0 | 1 | 2 | 3;
+        TaskStatus: 0 | 1 | 2 | 3 | -1;
         /**
          * @description Why the task is Offline: `PullStreamFailed` (pulling the source failed), `PushStreamFailed`
          *     (pushing to the destination failed), `TriggerByUser` (stopped through the API),

@@ -99,7 +99,11 @@ export declare const schemaEnums: {
   readonly SourceType: readonly ('live' | 'vod' | 'url')[];
   readonly TaskExitReason: readonly ('TriggerByUser' | 'OverEndTime')[];
   readonly TaskInvalidReason: readonly ('PullStreamFailed' | 'PushStreamFailed' | 'TriggerByUser' | 'UnknownError' | 'RetryTimesOffline')[];
-  readonly TaskStatus: readonly (-1 | 0 | 1 | 2 | 3)[];
+  readonly TaskStatus: readonly (0 | 1 | 2 | 3 | -1)[];
+};
+/** A name for each value of the enumerated schemas that give them (`x-enum-varnames`). */
+export declare const schemaEnumNames: {
+  readonly TaskStatus: { readonly Idle: 0; readonly Running: 1; readonly Recovering: 2; readonly Offline: 3; readonly Exit: -1; };
 };
 
 /** When an accepted Update change takes effect. */
@@ -112,7 +116,7 @@ export type UpdatableParam = 'Region' | 'StartTime' | 'EndTime' | 'SourceUrls' |
 export interface UpdatePhaseSpec {
   name: UpdatePhase;
   /** The TaskStatus values in this phase. */
-  statuses: readonly (-1 | 0 | 1 | 2 | 3)[];
+  statuses: readonly (0 | 1 | 2 | 3 | -1)[];
   title: string;
   /** The error code of a refused parameter. */
   refusal: string;

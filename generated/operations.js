@@ -2023,12 +2023,22 @@ export const schemaEnums = deepFreeze({
     "RetryTimesOffline"
   ],
   "TaskStatus": [
-    -1,
     0,
     1,
     2,
-    3
+    3,
+    -1
   ]
+});
+
+export const schemaEnumNames = deepFreeze({
+  "TaskStatus": {
+    "Idle": 0,
+    "Running": 1,
+    "Recovering": 2,
+    "Offline": 3,
+    "Exit": -1
+  }
 });
 
 export const updateRules = deepFreeze({

@@ -65,7 +65,10 @@ export function renderOperationTable(
   const updating = operations.filter((op) => op.updateRules !== undefined);
   const [update] = updating;
   if (updating.length !== 1 || update === undefined) throw new Error('exactly one operation needs x-acs-update-rules');
-  const rules = readUpdateRules(update, update.updateRules, new Set(update.errors.map((e) => e.code)));
+  const statuses = enums['TaskStatus'];
+  if (statuses === undefined) throw new Error('components/schemas/TaskStatus must be an enumeration');
+  const rules = readUpdateRules(update, update.updateRules, new Set(update.errors.map((e) => e.code)), statuses);
+  const names = enumNames(spec);
 
   const js = [
     GENERATED_HEADER,
@@ -92,11 +95,13 @@ export function renderOperationTable(
     '',
     `export const schemaEnums = deepFreeze(${literal(enums)});`,
     '',
+    `export const schemaEnumNames = deepFreeze(${literal(names)});`,
+    '',
     `export const updateRules = deepFreeze(${literal({ action: update.action, ...rules })});`,
     '',
   ].join('\n');
 
-  return { js, dts: renderDeclarations(version, qps, operations, webhooks, enums, rules) };
+  return { js, dts: renderDeclarations(version, qps, operations, webhooks, enums, names, rules) };
 }
 
 function operationSpec(op: OperationModel): JsonObject {
@@ -155,6 +160,31 @@ function schemaEnums(spec: SpecDocument): Record<string, Json[]> {
   return out;
 }
 
+/**
+ * `x-enum-varnames` of the enumerated component schemas: a name for each value, in the enum's
+ * order, as name → value (e.g. TaskStatus `Running` → 1), so code names values without restating them.
+ */
+function enumNames(spec: SpecDocument): Record<string, JsonObject> {
+  const out: Record<string, JsonObject> = {};
+  const schemas = child(child(spec.root, 'components'), 'schemas');
+  for (const name of Object.keys(schemas).sort()) {
+    const schema = schemas[name];
+    if (!isObject(schema) || schema['x-enum-varnames'] === undefined) continue;
+    const values = schema['enum'];
+    const labels = schema['x-enum-varnames'];
+    const where = `components/schemas/${name} x-enum-varnames`;
+    if (!Array.isArray(values) || !Array.isArray(labels) || labels.length !== values.length)
+      throw new Error(`${where}: one name per enum value`);
+    if (
+      !labels.every((l) => typeof l === 'string' && /^[A-Z][A-Za-z0-9]*$/.test(l)) ||
+      new Set(labels).size !== labels.length
+    )
+      throw new Error(`${where}: names must be distinct PascalCase identifiers`);
+    out[name] = Object.fromEntries(labels.map((label, i) => [label as string, values[i] as Json]));
+  }
+  return out;
+}
+
 function literal(value: Json): string {
   return JSON.stringify(value, null, 2);
 }
@@ -169,6 +199,7 @@ function renderDeclarations(
   operations: readonly OperationModel[],
   webhooks: readonly WebhookModel[],
   enums: Record<string, Json[]>,
+  enumLabels: Record<string, JsonObject>,
   rules: JsonObject,
 ): string {
   const phases = (rules['phases'] as JsonObject[]).map((p) => p['name'] as string);
@@ -265,6 +296,15 @@ function renderDeclarations(
     'export declare const schemaEnums: {',
     ...Object.entries(enums).map(([name, values]) => `  readonly ${name}: readonly (${union(values)})[];`),
     '};',
+    '/** A name for each value of the enumerated schemas that give them (`x-enum-varnames`). */',
+    'export declare const schemaEnumNames: {',
+    ...Object.entries(enumLabels).map(
+      ([name, pairs]) =>
+        `  readonly ${name}: { ${Object.entries(pairs)
+          .map(([label, value]) => `readonly ${label}: ${JSON.stringify(value)};`)
+          .join(' ')} };`,
+    ),
+    '};',
     '',
     '/** When an accepted Update change takes effect. */',
     `export type UpdateTiming = ${union([...UPDATE_TIMINGS])};`,
@@ -276,7 +316,7 @@ function renderDeclarations(
     'export interface UpdatePhaseSpec {',
     '  name: UpdatePhase;',
     '  /** The TaskStatus values in this phase. */',
-    '  statuses: readonly (-1 | 0 | 1 | 2 | 3)[];',
+    `  statuses: readonly (${union(enums['TaskStatus'] ?? [])})[];`,
     '  title: string;',
     '  /** The error code of a refused parameter. */',
     '  refusal: string;',

@@ -19,15 +19,18 @@ export const UPDATE_TIMINGS = [
 /** Every value a cell may take: a timing, accepted without effect, or refused with the phase's code. */
 export const UPDATE_OUTCOMES = [...UPDATE_TIMINGS, 'no-effect', 'refused'] as const;
 
-const STATUSES: ReadonlySet<Json> = new Set([-1, 0, 1, 2, 3]);
-
-/** The table as data, or undefined when the operation has no `x-acs-update-rules`. */
+/**
+ * The table as data; throws naming the rule it breaks. `taskStatuses` are the values of the
+ * spec's `TaskStatus` enumeration: every one must belong to exactly one phase.
+ */
 export function readUpdateRules(
   op: OperationModel,
   raw: Json | undefined,
   errorCodes: ReadonlySet<string>,
+  taskStatuses: readonly Json[],
 ): JsonObject {
   const where = `${op.action} x-acs-update-rules`;
+  const STATUSES: ReadonlySet<Json> = new Set(taskStatuses);
   if (!isObject(raw)) throw new Error(`${where}: expected a mapping`);
   const phasesRaw = raw['phases'];
   if (!Array.isArray(phasesRaw) || phasesRaw.length === 0) throw new Error(`${where}: phases must be a list`);

@@ -3,6 +3,7 @@ import type { LiveClientOptions } from '../client/client-options.js';
 import { createLiveClient } from '../client/create-live-client.js';
 import type { LiveRequest } from '../client/operation-types.js';
 import { DEFAULT_WAIT_TIMEOUT_MS, waitForLivePullToPush } from '../client/waiters/wait-for-live-pull-to-push.js';
+import { TASK_STATES, type TaskStateName } from '../rules/task-state.js';
 import type { ArgvOption } from './argv.js';
 import { resolveCliCredentials } from './credentials-options.js';
 import { looseKey } from './flag-name.js';
@@ -12,8 +13,10 @@ import { formatOutput } from './output.js';
 import { cliRateLimitRedis } from './rate-limit-redis.js';
 import { UsageError } from './usage-error.js';
 
-/** The states `live-relay wait --status` takes. */
-export const WAIT_STATUSES = ['idle', 'running', 'recovering', 'offline', 'exit'] as const;
+/** The states `live-relay wait --status` takes: the spec's TaskStatus names, lower case. */
+export const WAIT_STATUSES = (Object.keys(TASK_STATES) as TaskStateName[]).map(
+  (name) => name.toLowerCase() as Lowercase<TaskStateName>,
+);
 
 export const WAIT_USAGE = `Usage: live-relay wait --task-id ID --region REGION --status ${WAIT_STATUSES.join('|')} [--timeout SECONDS] [global options]
 

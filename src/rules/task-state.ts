@@ -1,4 +1,5 @@
 import {
+  schemaEnumNames,
   type UpdatableParam,
   type UpdateOutcome,
   type UpdatePhase,
@@ -12,27 +13,22 @@ import type { TaskSnapshot } from './task-snapshot.js';
 
 export type { UpdatableParam, UpdateOutcome, UpdatePhase };
 
-/** The state names of the callback doc for the API's TaskStatus numbers. */
-export const TASK_STATES = {
-  Idle: 0,
-  Running: 1,
-  Recovering: 2,
-  Offline: 3,
-  Exit: -1,
-} as const satisfies Record<string, TaskStatus>;
+/** The API's TaskStatus numbers by state name (the spec's `x-enum-varnames`), e.g. `Running` → 1. */
+export const TASK_STATES = schemaEnumNames.TaskStatus satisfies Readonly<Record<string, TaskStatus>>;
 
 export type TaskStateName = keyof typeof TASK_STATES;
 
-const STATE_NAMES: Readonly<Record<TaskStatus, TaskStateName>> = {
-  '0': 'Idle',
-  '1': 'Running',
-  '2': 'Recovering',
-  '3': 'Offline',
-  '-1': 'Exit',
-};
+const STATE_NAMES = new Map<TaskStatus, TaskStateName>(
+  (Object.entries(TASK_STATES) as [TaskStateName, TaskStatus][]).map(([name, status]) => [status, name]),
+);
 
 /** `1` → `'Running'`. */
-export const taskStateName = (status: TaskStatus): TaskStateName => STATE_NAMES[status];
+export const taskStateName = (status: TaskStatus): TaskStateName => {
+  const name = STATE_NAMES.get(status);
+  // The generator gives every TaskStatus value a name.
+  if (name === undefined) throw new RangeError(`no name for TaskStatus ${status}`);
+  return name;
+};
 
 /** When an accepted change takes effect (the spec's vocabulary, `x-acs-update-rules`). */
 export type ChangeTiming = UpdateTiming;

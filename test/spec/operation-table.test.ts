@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, operationNames, operations, schemaEnums, webhooks } from '../../generated/operations.js';
+import {
+  errorCodes,
+  operationNames,
+  operations,
+  schemaEnumNames,
+  schemaEnums,
+  webhooks,
+} from '../../generated/operations.js';
+import { readAllErrors, readOperations, readWebhooks } from '../../scripts/generate/operation-model.js';
+import { renderOperationTable } from '../../scripts/generate/operation-table.js';
+import { loadSpec } from '../../scripts/generate/spec-document.js';
+import { specPath } from './spec-source.js';
 
 const GATEWAY_CODES = [
   'SignatureDoesNotMatch',
@@ -84,9 +95,34 @@ describe('generated/operations.js', () => {
   });
 
   it('exposes the enumerations and the webhooks', () => {
-    expect(schemaEnums.TaskStatus).toEqual([-1, 0, 1, 2, 3]);
+    expect(schemaEnums.TaskStatus).toEqual([0, 1, 2, 3, -1]);
+    // The callback doc's state names, one per TaskStatus value.
+    expect(schemaEnumNames.TaskStatus).toEqual({ Idle: 0, Running: 1, Recovering: 2, Offline: 3, Exit: -1 });
     expect(schemaEnums.Region).toHaveLength(10);
     expect(webhooks.LivePullToPushRunning.eventNames).toEqual(['LivePullToPushRunning', 'LivePullToPushRuning']);
     expect(webhooks.LivePullToPushExit.eventNames).toEqual(['LivePullToPushExit']);
+  });
+});
+
+describe('the generator refuses state names that do not fit the TaskStatus enumeration', () => {
+  const withNames = (names: unknown) => {
+    const spec = loadSpec(specPath);
+    const schemas = spec.root['components'] as { schemas: Record<string, Record<string, unknown>> };
+    const taskStatus = schemas.schemas['TaskStatus'];
+    if (taskStatus === undefined) throw new Error('no TaskStatus schema');
+    taskStatus['x-enum-varnames'] = names;
+    return () => renderOperationTable(spec, readOperations(spec), readAllErrors(spec), readWebhooks(spec));
+  };
+
+  it('one name short', () => {
+    expect(withNames(['Idle', 'Running', 'Recovering', 'Offline'])).toThrow(
+      'components/schemas/TaskStatus x-enum-varnames: one name per enum value',
+    );
+  });
+
+  it('a name twice', () => {
+    expect(withNames(['Idle', 'Running', 'Running', 'Offline', 'Exit'])).toThrow(
+      'components/schemas/TaskStatus x-enum-varnames: names must be distinct PascalCase identifiers',
+    );
   });
 });
