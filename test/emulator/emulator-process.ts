@@ -33,16 +33,19 @@ export interface RefusedProcess {
 
 /**
  * Runs `live-relay emulator --port 0 ...args` and resolves once it listens or has exited.
- * `uid`/`gid` run it as another user (only root can), for file-permission cases.
+ * `uid`/`gid` run it as another user (only root can), for file-permission cases; `env` adds to
+ * (or overrides) the environment.
  */
 export function runEmulatorProcess(
   args: readonly string[],
   user?: { uid: number; gid: number },
+  env: Readonly<Record<string, string>> = {},
 ): Promise<RunningProcess | RefusedProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', COMMAND, '--port', '0', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    ...(user === undefined ? {} : { uid: user.uid, gid: user.gid, env: { ...process.env, HOME: '/tmp' } }),
+    env: { ...process.env, ...(user === undefined ? {} : { HOME: '/tmp' }), ...env },
+    ...(user === undefined ? {} : { uid: user.uid, gid: user.gid }),
   });
   let stdout = '';
   let stderr = '';

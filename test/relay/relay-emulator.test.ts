@@ -14,8 +14,10 @@ import { makeClip } from './clips.js';
 import { type MediaServer, startMediaServer } from './media-server.js';
 import { describeWithMediaTools } from './media-tools.js';
 import { readRecording } from './recording.js';
+import { relaysOf, until } from './relay-processes.js';
 import { createTask, mediaArrived, REGION, type Seen, watchTask } from './relay-task.js';
 import { type RtmpServer, startRtmpServer } from './rtmp-server.js';
+import { startSilentServer } from './silent-server.js';
 
 describeWithMediaTools('the emulator relaying for real (--relay)', () => {
   let dir: string;
@@ -178,6 +180,64 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
     ).toBe(true);
     expect(lines.join('\n')).not.toContain('SECRET');
   });
+
+  it('Delete and EndTime end the relay: no ffmpeg is left, and the log says why', async () => {
+    const deleted = stream();
+    const doomed = await createTask(client, {
+      SourceUrls: [red, green],
+      DstUrl: rtmp.urlOf(deleted),
+      RepeatNumber: -1,
+    });
+    await mediaArrived(() => rtmp.recordings(deleted));
+    expect(relaysOf(doomed)).toHaveLength(1);
+    await client.deleteLivePullToPush({ TaskId: doomed, Region: REGION });
+    expect(await until(() => relaysOf(doomed).length === 0, 7000)).toBe(true);
+    expect(log).toContain(`task ${doomed}: Exit (deleted by the user)`);
+
+    const ending = stream();
+    const endMs = Math.ceil(Date.now() / 1000) * 1000 + 6000;
+    const TaskId = await createTask(client, {
+      SourceUrls: [red, green],
+      DstUrl: rtmp.urlOf(ending),
+      RepeatNumber: -1,
+      EndTime: new Date(endMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
+    await watchTask(client, TaskId, (task) => task.status === -1, 20_000);
+    expect(Date.now()).toBeGreaterThanOrEqual(endMs);
+    expect(await until(() => relaysOf(TaskId).length === 0, 7000)).toBe(true);
+    expect(log).toContain(`task ${TaskId}: Exit (EndTime reached)`);
+    const received = await readRecording((await rtmp.recordings(ending))[0]!);
+    expect(received.seconds).toBeGreaterThan(2);
+    expect(received.seconds).toBeLessThan(7);
+  }, 40_000);
+
+  it('a retry still connecting when the next one is due goes on instead of being cut short', async () => {
+    // ffmpeg gives a silent destination 5 s for the RTMP handshake; retries are due every 2 s.
+    const silent = await startSilentServer();
+    try {
+      const TaskId = await createTask(client, {
+        SourceUrls: [red],
+        DstUrl: `rtmp://127.0.0.1:${silent.port}/live/silent`,
+        RetryCount: 2,
+        CallbackUrl: receiver.url,
+      });
+      const seen = await watchTask(client, TaskId, (task) => task.status === 3, 40_000);
+      expect(seen.at(-1)?.reason).toBe('PushStreamFailed');
+      // The run, then one attempt that spans both retries: not a third ffmpeg cutting the second short.
+      expect(silent.connections()).toBe(2);
+      await emulator.service.callbacksIdle();
+      expect(callbacksOf(TaskId)).toEqual([
+        [1, undefined],
+        [2, undefined],
+        [3, 'PushStreamFailed'],
+      ]);
+      expect(
+        log.some((line) => line.includes(`task ${TaskId}: Offline (PushStreamFailed:`) && line.includes('timed out')),
+      ).toBe(true);
+    } finally {
+      await silent.close();
+    }
+  }, 60_000);
 
   it('the clock control answers 409: the task clock is the real clock', async () => {
     const answer = await fetch(`${emulator.url}/_emulator/clock`, { method: 'POST', body: '{"advanceSeconds": 60}' });

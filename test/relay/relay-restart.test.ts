@@ -3,7 +3,7 @@
  * and the same command on the same data file plays its Running tasks again (spec/decisions.md D-40).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { createLiveClient } from '../../src/index.js';
 import { makeClip } from './clips.js';
 import { type MediaServer, startMediaServer } from './media-server.js';
 import { describeWithMediaTools } from './media-tools.js';
+import { relaysOf, until } from './relay-processes.js';
 import { createTask, REGION, watchTask } from './relay-task.js';
 import { type RtmpServer, startRtmpServer } from './rtmp-server.js';
 
@@ -42,32 +43,6 @@ function startEmulatorProcess(dataFile: string): Promise<Emulator> {
     });
     void exited.then(() => reject(new Error(`emulator exited early: ${output}`)));
   });
-}
-
-/** Pids of live processes whose environment marks them as the relay of `taskId`. */
-function relaysOf(taskId: string): number[] {
-  const found: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const state = readFileSync(`/proc/${name}/stat`, 'utf8');
-      if (/\) Z /.test(state)) continue;
-      if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`RELAY_TASK_ID=${taskId}`))
-        found.push(Number(name));
-    } catch {
-      // Gone while we looked.
-    }
-  }
-  return found;
-}
-
-async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return true;
 }
 
 describeWithMediaTools('an emulator with --relay killed with SIGKILL and started again on its data file', () => {

@@ -1,4 +1,4 @@
-import type { FaultReason, OfflineReason } from '../lifecycle/task-record.js';
+import type { ExitReason, FaultReason, OfflineReason } from '../lifecycle/task-record.js';
 import type { PlaylistPlan } from './playlist-plan.js';
 
 /**
@@ -18,6 +18,8 @@ export interface PlayerState {
   readonly status: number;
   /** Why it is Recovering or Offline, when something says why. */
   readonly reason?: OfflineReason;
+  /** Why it exited (Exit). */
+  readonly exitReason?: ExitReason;
   /** The task's DstUrl. */
   readonly destination: string;
   /**

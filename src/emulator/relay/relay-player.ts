@@ -105,7 +105,9 @@ export class RelayPlayer implements Player {
       return;
     }
     if (state.retry !== undefined && state.retry > (current?.retry ?? 0) && state.status === TASK_STATES.Recovering) {
-      this.#start(state, 'attempt', state.retry);
+      // A retry still connecting when the next falls due goes on: cutting it short would leave a
+      // retry interval shorter than ffmpeg's timeouts (--retry-interval) no attempt that can succeed.
+      if (current?.mode !== 'attempt') this.#start(state, 'attempt', state.retry);
       return;
     }
     if (current !== undefined && !(current.mode === 'attempt' && state.status === TASK_STATES.Recovering)) {
@@ -218,6 +220,10 @@ export class RelayPlayer implements Player {
       return;
     }
     this.#lastError.set(taskId, `${end.reason}: ${end.detail}`);
+    // Recovering freezes the position where the relay failed, not where it was last reported.
+    const position = entry.relay.position();
+    if (entry.mode === 'run' && position !== undefined)
+      report({ kind: 'position', playedMs: entry.fromPlayedMs + Math.round(position.playedSeconds * 1000) });
     report({ kind: 'failed', reason: end.reason });
   }
 
@@ -240,6 +246,8 @@ export class RelayPlayer implements Player {
     const before = this.#lastStatus.get(state.taskId);
     if (before === state.status) return;
     this.#lastStatus.set(state.taskId, state.status);
+    // A task first seen standing still (created Idle, or restored from the data file) has not moved.
+    if (before === undefined && !state.playing && state.status !== TASK_STATES.Recovering) return;
     const error = this.#lastError.get(state.taskId);
     const why =
       state.status === TASK_STATES.Running
@@ -253,7 +261,11 @@ export class RelayPlayer implements Player {
             ? state.reason === 'TriggerByUser'
               ? 'stopped by the user'
               : 'the list has ended'
-            : 'exited';
+            : state.exitReason === 'OverEndTime'
+              ? 'EndTime reached'
+              : state.exitReason === 'TriggerByUser'
+                ? 'deleted by the user'
+                : 'exited';
     this.#log(`task ${state.taskId}: ${STATUS_NAMES[state.status] ?? String(state.status)} (${why})`);
   }
 }

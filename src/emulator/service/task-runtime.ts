@@ -116,6 +116,7 @@ export function createTaskRuntime({
         ...(task.offlineReason === undefined ? {} : { reason: task.offlineReason }),
         ...(task.fault === undefined ? {} : { reason: task.fault.reason }),
         ...(task.fault?.byPlayer === true ? { retry: task.fault.retriesDone } : {}),
+        ...(task.exit === undefined ? {} : { exitReason: task.exit.reason }),
       });
     }
   }
