@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Aspect, Difference } from './compare.js';
 import { compare } from './compare.js';
-import type { DecisionKind } from './decisions.js';
+import type { DecisionKind, DecisionRecord } from './decisions.js';
 import { findDecision, readDecisions, staleness } from './decisions.js';
 import type { OperationDoc } from './doc-model.js';
 import type { ReviewedDifference } from './report.js';
@@ -68,5 +68,45 @@ export function review(
     const stale = staleness(decision, key);
     return stale === undefined ? { ...d, decision: decision.id } : { ...d, stale };
   });
-  return { differences: reviewed, notes };
+  return { differences: [...reviewed, ...vanished(records, source, differences)], notes };
+}
+
+/**
+ * Decisions that record a value of this source (data, not words) for one of its operations, where
+ * the source and the spec no longer differ: the source stopped saying it (a page dropping the
+ * default the spec leaves out on purpose, say), so the decision is stale.
+ */
+function vanished(
+  records: readonly DecisionRecord[],
+  source: VendorSource,
+  differences: readonly Difference[],
+): ReviewedDifference[] {
+  const actions = new Set(source.operations.map((op) => op.action));
+  return records
+    .filter((r) => r.kind === source.kind && actions.has(r.operation) && isData(r.source))
+    .filter(
+      (r) =>
+        !differences.some((d) => d.operation === r.operation && d.parameter === r.parameter && d.field === r.field),
+    )
+    .map((r) => ({
+      operation: r.operation,
+      subject: subjectOf(r),
+      parameter: r.parameter,
+      field: r.field,
+      vendor: 'no different from the spec now',
+      spec: r.spec === undefined || r.spec === null ? 'none' : String(r.spec),
+      stale: `${r.id} records source ${JSON.stringify(r.source)}; the source no longer says so`,
+    }));
+}
+
+const isData = (value: unknown): boolean =>
+  typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'object' && value !== null);
+
+/** The subject a record's field belongs to, in the vocabulary of {@link Difference}. */
+function subjectOf(r: DecisionRecord): Difference['subject'] {
+  if (r.field === 'state-rule') return 'task state';
+  if (r.parameter === null) return 'operation';
+  if (r.field.startsWith('response.')) return 'response field';
+  if (['errors', 'status', 'message'].includes(r.field)) return 'error';
+  return 'parameter';
 }

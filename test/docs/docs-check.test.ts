@@ -292,6 +292,13 @@ describe.concurrent('docs:check reads the prose of a changed page, one rule at a
       ],
     },
     {
+      rule: 'a default the spec leaves out on purpose, dropped (RepeatNumber "0 (default)"; D-23 goes stale)',
+      page: () => once(seed, '  • 0 (default): specifies', '  • 0: specifies'),
+      drift: [
+        'DRIFT UpdateLivePullToPush parameter RepeatNumber [default]: vendor: no different from the spec now; spec: none (stale decision: D-23 records source 0; the source no longer says so)',
+      ],
+    },
+    {
       rule: 'the protocols of a SourceType (live without SRT)',
       page: () => once(seed, 'Secure Reliable Transport Protocol (SRT), ', ''),
       drift: ['DRIFT UpdateLivePullToPush parameter SourceUrls [protocols.live]: vendor: rtmp, rtsp, http-flv ('],
