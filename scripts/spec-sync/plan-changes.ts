@@ -37,6 +37,7 @@ export function planChanges(differences: readonly ReviewedDifference[], source: 
   const changes: PlannedChange[] = [];
   const kept: ReviewedDifference[] = [];
   const manual: ManualItem[] = [];
+  /** Edits already planned for a rule several differences report (an enumeration, the window). */
   const enumDone = new Set<string>();
   const vendorOps = new Map(source.operations.map((op) => [op.action, op]));
   for (const d of differences) {
@@ -77,11 +78,9 @@ function plan(
         s.setList(s.operation(d.operation), 'x-acs-methods', methods),
       );
     }
-    if (d.field === 'qps' && typeof d.vendorValue === 'number') {
-      const qps = d.vendorValue;
-      return change(`x-acs-qps-limit ${d.spec} → ${qps} (also info and the description's QPS line: check them)`, (s) =>
-        s.operation(d.operation).set('x-acs-qps-limit', qps),
-      );
+    if (d.field === 'qps') {
+      // Written for one operation, the spec would no longer generate (every operation must repeat info's limit).
+      return "the spec has one per-account limit (info's x-acs-qps-limit) that every operation repeats, and the client and the emulator share it across operations: change it everywhere, or give the operations limits of their own, by hand";
     }
     if (d.field === 'lastUpdated' && typeof d.vendorValue === 'string') {
       const date = d.vendorValue;
@@ -148,9 +147,13 @@ function plan(
           : undefined;
       if (d.field === 'maxTaskDays') {
         if (value === undefined) return 'the vendor window could not be read';
-        return change(`x-acs-max-task-days ${d.spec} → ${value}`, (s) =>
-          s.operation(d.operation).set('x-acs-max-task-days', value),
-        );
+        // StartTime's and EndTime's notes both state the operation's one window: one edit.
+        if (enumDone.has(`${d.operation} maxTaskDays`)) return undefined;
+        enumDone.add(`${d.operation} maxTaskDays`);
+        return {
+          summary: `${d.operation}: x-acs-max-task-days ${d.spec} → ${value}`,
+          apply: (s) => s.operation(d.operation).set('x-acs-max-task-days', value),
+        };
       }
       const keyword = PROSE_KEYWORDS[d.field] ?? d.field;
       return change(`${keyword} ${d.spec} → ${value ?? 'none'}`, (s) => {

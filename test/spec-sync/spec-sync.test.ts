@@ -132,6 +132,42 @@ describe.concurrent('spec:sync and recorded decisions', SLOW, () => {
     expect(check.code).toBe(0);
     expect(lint.stdout + lint.stderr).toContain('Your API description is valid');
   });
+
+  it("writes a page's changed prose limits, leaves its QPS to a person, and the spec still generates", async () => {
+    const file = specCopy();
+    const page = join(work, 'new-limits.txt');
+    const seed = readFileSync(seedPage, 'utf8');
+    writeFileSync(
+      page,
+      seed
+        .replaceAll('cannot exceed seven days', 'cannot exceed three days')
+        .replaceAll('you can specify up to 30 IDs', 'you can specify up to 50 IDs')
+        .replace('up to 2,000 characters', 'up to 1,000 characters')
+        .replace('up to 10 times per second', 'up to 20 times per second'),
+    );
+    const sync = await runScript('scripts/spec-sync.ts', [page, '--spec', file, '--write']);
+    expect(sync.stdout).toContain('Changed (4):');
+    for (const edit of [
+      'UpdateLivePullToPush: x-acs-max-task-days 7 → 3',
+      'UpdateLivePullToPush parameter SourceUrls: x-acs-max-items-by-source-type.vod 30 → 50',
+      'UpdateLivePullToPush parameter SourceUrls: x-acs-max-items-by-source-type.url 30 → 50',
+      'UpdateLivePullToPush parameter CallbackUrl: maxLength 2000 → 1000',
+    ])
+      expect(sync.stdout).toContain(edit);
+    expect(sync.stdout).toMatch(
+      /Needs a hand edit \(1\):\n {2}UpdateLivePullToPush \[qps\]: vendor: 20 .*one per-account limit/,
+    );
+    const out = join(work, 'generated-limits');
+    mkdirSync(out);
+    const [generate, check] = await Promise.all([
+      runScript('scripts/generate.ts', ['--spec', file, '--out-dir', out]),
+      runScript('scripts/docs-check.ts', [page, '--spec', file]),
+    ]);
+    expect(generate.code, generate.stderr).toBe(0);
+    expect(driftLines(check.stdout)).toEqual([
+      'DRIFT UpdateLivePullToPush [qps]: vendor: 20 ("You can call this operation up to 20 times per second per account."); spec: 10',
+    ]);
+  });
 });
 
 describe('spec:sync --write, then npm run generate, in a copy of the repository', SLOW, () => {
