@@ -33,6 +33,13 @@ function specCopy(): string {
   return file;
 }
 
+/** A copy of the seed page, edited, under `name` in the temp dir. */
+function pageCopy(name: string, edit: (seed: string) => string): string {
+  const page = join(work, name);
+  writeFileSync(page, edit(readFileSync(seedPage, 'utf8')));
+  return page;
+}
+
 const driftLines = (stdout: string): string[] =>
   stdout
     .split('\n')
@@ -105,10 +112,7 @@ describe.concurrent('spec:sync and recorded decisions', SLOW, () => {
 
   it('adds a new error code of a page with its status and message, and the spec still lints and generates', async () => {
     const file = specCopy();
-    const page = join(work, 'new-error.txt');
-    const seed = readFileSync(seedPage, 'utf8');
-    writeFileSync(
-      page,
+    const page = pageCopy('new-error.txt', (seed) =>
       seed.replace(
         'cannot be updated.\n',
         'cannot be updated.\n400CodeTaskIsBusyThe task is busy.The task is busy now.\n',
@@ -135,10 +139,7 @@ describe.concurrent('spec:sync and recorded decisions', SLOW, () => {
 
   it("writes a page's changed prose limits, leaves its QPS to a person, and the spec still generates", async () => {
     const file = specCopy();
-    const page = join(work, 'new-limits.txt');
-    const seed = readFileSync(seedPage, 'utf8');
-    writeFileSync(
-      page,
+    const page = pageCopy('new-limits.txt', (seed) =>
       seed
         .replaceAll('cannot exceed seven days', 'cannot exceed three days')
         .replaceAll('you can specify up to 30 IDs', 'you can specify up to 50 IDs')
