@@ -124,8 +124,34 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
     expect(recordings).toHaveLength(1);
     const received = await readRecording(recordings[0]!);
     expect(received.runs.map((run) => run.colour)).toEqual(['red', 'green', 'red', 'green', 'red', 'green']);
-    expect(received.seconds).toBeGreaterThan(11.5);
-    expect(received.seconds).toBeLessThan(12.6);
+    // Grown in time, the list still ends exactly where the new count does: 300 frames, not one more.
+    expect(received.seconds).toBeCloseTo(12, 1);
+  });
+
+  it('ends exactly at the play count: not a frame of the next entry reaches the receiver', async () => {
+    const { name, ended } = watch({ source: { kind: 'list', files, plan: plan([0, 1], 0, true) }, playCount: 2 });
+    expect(await ended).toEqual({ kind: 'finished', playedSeconds: 4 });
+    const received = await readRecording((await rtmp.recordings(name))[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['red', 'green']);
+    expect(received.seconds).toBeCloseTo(4, 1);
+  });
+
+  it('a play count raised too close to the end goes on in a new publish, nothing skipped or repeated', async () => {
+    const { name, relay, ended } = watch({
+      source: { kind: 'list', files, plan: plan([2, 0], 0, true) },
+      playCount: 1,
+    });
+    // Less than 1.5 s before the 3 s clip ends: too late to extend the list ffmpeg plays.
+    while ((relay.position()?.pushedSeconds ?? 0) < 1.6) await new Promise((resolve) => setTimeout(resolve, 20));
+    relay.setPlayCount(2);
+    expect(await ended).toEqual({ kind: 'finished', playedSeconds: 5 });
+    const recordings = await rtmp.recordings(name);
+    expect(recordings).toHaveLength(2);
+    const [first, second] = await Promise.all(recordings.map((file) => readRecording(file)));
+    expect(first!.runs.map((run) => run.colour)).toEqual(['blue']);
+    expect(first!.seconds).toBeCloseTo(3, 1);
+    expect(second!.runs.map((run) => run.colour)).toEqual(['red']);
+    expect(second!.seconds).toBeCloseTo(2, 1);
   });
 
   it('re-encodes what FLV cannot carry and says why', async () => {

@@ -16,4 +16,10 @@ describe('concatList', () => {
       "ffconcat version 1.0\nfile '/srv/it'\\''s.mp4'\n",
     );
   });
+
+  it('ends with the list to play next, which may be written later, and lets it open any path', () => {
+    expect(concatList([{ url: '/srv/a.mp4', inpointSeconds: 0 }], '/tmp/x/more-1.ffconcat')).toBe(
+      "ffconcat version 1.0\nfile '/srv/a.mp4'\nfile '/tmp/x/more-1.ffconcat'\noption safe 0\n",
+    );
+  });
 });

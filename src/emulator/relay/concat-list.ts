@@ -9,12 +9,20 @@ export interface ConcatEntry {
 /**
  * The text of an ffconcat list (`-f concat -safe 0`), which lets ffmpeg play several files as
  * one input and so push them as one RTMP publish. Quotes are escaped the concat way (`'\''`).
+ * `next`, when given, is a further list (an absolute path) played after the entries: ffmpeg opens
+ * it only when it gets there, so it can be written while the entries play, or never (see
+ * list-continuation.ts). It inherits the protocol whitelist, not `-safe 0`, hence its option line.
  */
-export function concatList(entries: readonly ConcatEntry[]): string {
+export function concatList(entries: readonly ConcatEntry[], next?: string): string {
   const lines = ['ffconcat version 1.0'];
   for (const entry of entries) {
-    lines.push(`file '${entry.url.replaceAll("'", "'\\''")}'`);
+    lines.push(`file ${quoted(entry.url)}`);
     if (entry.inpointSeconds > 0) lines.push(`inpoint ${entry.inpointSeconds.toFixed(6)}`);
   }
+  if (next !== undefined) lines.push(`file ${quoted(next)}`, 'option safe 0');
   return `${lines.join('\n')}\n`;
+}
+
+function quoted(url: string): string {
+  return `'${url.replaceAll("'", "'\\''")}'`;
 }

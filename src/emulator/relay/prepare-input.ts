@@ -1,10 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CodecChoice, chooseCodecs } from './codec-choice.js';
 import { concatList } from './concat-list.js';
 import type { TimedEntry } from './entry-timeline.js';
 import { InputRefusedError, probeRefusal } from './input-refused-error.js';
+import { continuationFile } from './list-continuation.js';
 import type { ListProbes } from './list-probes.js';
 import { maskUrl } from './mask-secrets.js';
 import { keyframeAtOrBefore, type MediaProbe, probeMedia } from './media-probe.js';
@@ -23,10 +24,20 @@ export const MAX_LIST_ENTRIES = 10_000;
 export interface PreparedList {
   readonly codecs: CodecChoice;
   readonly listFile: string;
-  /** The entries written, with their probed durations, in play order. */
+  /** The entries written, with their probed durations, in play order; {@link extend} adds to them. */
   readonly entries: readonly TimedEntry[];
   /** Whether the plan has entries beyond the ones written. */
   readonly more: boolean;
+  /**
+   * Writes the next continuation (list-continuation.ts) with `planned`, unless their files would
+   * need other codecs or `inTime()` is false once it is ready to write. Resolves with whether it wrote.
+   * Only a list cut short by its play count has a continuation; otherwise it resolves false.
+   */
+  extend(planned: readonly PlannedEntry[], inTime: () => boolean, signal: AbortSignal): Promise<boolean>;
+  /** How many entries ffmpeg had been given before continuation `n` (1-based). */
+  entriesBefore(n: number): number;
+  /** The directory of the list and its continuations. */
+  readonly dir: string;
   /** Deletes the list's directory. */
   dispose(): Promise<void>;
 }
@@ -34,8 +45,10 @@ export interface PreparedList {
 /**
  * Probes the task's files, chooses copy or re-encode, snaps a start offset to the keyframe a
  * copy really starts on, and writes the ffconcat list: entries are taken from `plan` until they
- * cover `coverSeconds` of output (the time left until EndTime), the plan ends, or
- * {@link MAX_LIST_ENTRIES}.
+ * cover `coverSeconds` of output (the time left until EndTime), the plan ends, `limit` entries
+ * (the play count) or {@link MAX_LIST_ENTRIES}. A list cut short by `limit` ends with a
+ * continuation that {@link PreparedList.extend} can still write, so that ffmpeg stops exactly at
+ * the planned end and yet plays on in the same publish if the play count grows.
  * @throws InputRefusedError when a file cannot be probed, has no duration, or the files differ
  */
 export async function prepareList(
@@ -45,6 +58,7 @@ export async function prepareList(
   plan: Iterator<PlannedEntry>,
   coverSeconds: number,
   signal: AbortSignal,
+  limit = Infinity,
 ): Promise<PreparedList> {
   const probed = await probes.all(signal);
   const names = files.map((file) => maskUrl(file));
@@ -52,51 +66,84 @@ export async function prepareList(
     if (probe.durationSeconds === undefined)
       throw new InputRefusedError(`${names[i]}: ffprobe finds no duration (not a file?)`);
   });
+  const timed = (planned: PlannedEntry): Promise<TimedEntry> => timeEntry(ffprobe, files, probed, planned, signal);
   const entries: TimedEntry[] = [];
-  const urls: string[] = [];
   let covered = 0;
   let more = true;
-  while (entries.length < MAX_LIST_ENTRIES && covered < coverSeconds) {
+  while (entries.length < Math.min(MAX_LIST_ENTRIES, limit) && covered < coverSeconds) {
     const next = plan.next();
     if (next.done === true) {
       more = false;
       break;
     }
-    const { fileIndex, offsetSeconds } = next.value;
-    const url = files[fileIndex];
-    if (url === undefined) throw new RangeError(`the plan names file ${fileIndex} of a ${files.length}-file list`);
-    const durationSeconds = probed[fileIndex]!.durationSeconds!;
-    const startSeconds =
-      offsetSeconds > 0 ? await keyframeAtOrBefore(ffprobe, url, Math.min(offsetSeconds, durationSeconds), signal) : 0;
-    entries.push({
-      fileIndex,
-      startSeconds,
-      durationSeconds,
-      plannedStartSeconds: Math.min(offsetSeconds, durationSeconds),
-    });
-    urls.push(url);
-    covered += durationSeconds - startSeconds;
+    const entry = await timed(next.value);
+    entries.push(entry);
+    covered += entry.durationSeconds - entry.startSeconds;
   }
   if (entries.length === 0) throw new RangeError('the plan has nothing to play');
-  const used = [...new Set(entries.map((entry) => entry.fileIndex))];
-  const codecs = chooseCodecs(
-    used.map((i) => probed[i]!),
-    used.map((i) => names[i]!),
-  );
+  const used = new Set(entries.map((entry) => entry.fileIndex));
+  const choose = (indexes: ReadonlySet<number>): CodecChoice =>
+    chooseCodecs(
+      [...indexes].map((i) => probed[i]!),
+      [...indexes].map((i) => names[i]!),
+    );
+  const codecs = choose(used);
   if (codecs.mode === 'refuse') throw new InputRefusedError(codecs.why);
   const dir = await mkdtemp(join(tmpdir(), 'live-relay-'));
   const listFile = join(dir, 'list.ffconcat');
-  await writeFile(
-    listFile,
-    concatList(entries.map((entry, i) => ({ url: urls[i]!, inpointSeconds: entry.startSeconds }))),
-  );
+  const lines = (list: readonly TimedEntry[]) =>
+    list.map((entry) => ({ url: files[entry.fileIndex]!, inpointSeconds: entry.startSeconds }));
+  // Cut short by the play count, not by the plan, EndTime or the size bound: the list may grow.
+  const growable = more && entries.length === limit;
+  await writeFile(listFile, concatList(lines(entries), growable ? continuationFile(dir, 1) : undefined));
+  /** entriesBefore[n - 1]: entries listed before continuation n. */
+  const before = growable ? [entries.length] : [];
   return {
     codecs,
     listFile,
     entries,
     more,
+    dir,
+    async extend(planned, inTime, extendSignal) {
+      if (before.length === 0 || planned.length === 0) return false;
+      const indexes = new Set([...used, ...planned.map((entry) => entry.fileIndex)]);
+      // Files not yet played may differ from the ones that chose the codecs: those need a new ffmpeg.
+      if (choose(indexes).mode !== codecs.mode) return false;
+      const added: TimedEntry[] = [];
+      for (const entry of planned) added.push(await timeEntry(ffprobe, files, probed, entry, extendSignal));
+      const n = before.length;
+      const file = continuationFile(dir, n);
+      const text = concatList(lines(added), continuationFile(dir, n + 1));
+      if (!inTime()) return false;
+      // Written whole, then renamed: ffmpeg opens either nothing or the complete list.
+      await writeFile(`${file}.tmp`, text);
+      if (!inTime()) return false;
+      await rename(`${file}.tmp`, file);
+      for (const entry of added) used.add(entry.fileIndex);
+      entries.push(...added);
+      before.push(entries.length);
+      return true;
+    },
+    entriesBefore: (n) => before[n - 1] ?? entries.length,
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/** A planned entry with its file's duration, its offset snapped to the keyframe a copy starts on. */
+async function timeEntry(
+  ffprobe: string,
+  files: readonly string[],
+  probed: readonly MediaProbe[],
+  planned: PlannedEntry,
+  signal: AbortSignal,
+): Promise<TimedEntry> {
+  const { fileIndex, offsetSeconds } = planned;
+  const url = files[fileIndex];
+  if (url === undefined) throw new RangeError(`the plan names file ${fileIndex} of a ${files.length}-file list`);
+  const durationSeconds = probed[fileIndex]!.durationSeconds!;
+  const startSeconds =
+    offsetSeconds > 0 ? await keyframeAtOrBefore(ffprobe, url, Math.min(offsetSeconds, durationSeconds), signal) : 0;
+  return { fileIndex, startSeconds, durationSeconds, plannedStartSeconds: Math.min(offsetSeconds, durationSeconds) };
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { FaultReason } from '../lifecycle/task-record.js';
 import type { CodecChoice } from './codec-choice.js';
-import { createEntryTimeline, type EntryTimeline } from './entry-timeline.js';
+import { createEntryTimeline, type EntryTimeline, type TimedEntry } from './entry-timeline.js';
 import { classifyExit, type ProcessOutcome } from './failure-class.js';
 import { type FfmpegRun, type RunExit, startFfmpegRun } from './ffmpeg-run.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
+import { continuationEnd } from './list-continuation.js';
 import { ListProbes } from './list-probes.js';
 import { maskSecrets } from './mask-secrets.js';
-import { type PlannedEntry, type PreparedList, prepareList, prepareLive } from './prepare-input.js';
+import { MAX_LIST_ENTRIES, type PlannedEntry, type PreparedList, prepareList, prepareLive } from './prepare-input.js';
 import { relayArgs } from './relay-args.js';
 import { ToolFailedError } from './tool-failed-error.js';
 
@@ -89,6 +90,16 @@ export interface TaskRelay {
 export const FIRST_PROGRESS_TIMEOUT_MS = 30_000;
 /** Seconds of output before a planned end that count as having reached it. */
 const END_SLACK_SECONDS = 1;
+/**
+ * Seconds of output left before the list's end by which a continuation must be written: ffmpeg
+ * opens it at the join. Later, the list ends and the relay goes on in a new ffmpeg (a new publish).
+ */
+const CONTINUATION_MARGIN_SECONDS = 1.5;
+
+/** A played entry as the plan gave it. */
+function planned(entry: TimedEntry): PlannedEntry {
+  return { fileIndex: entry.fileIndex, offsetSeconds: entry.plannedStartSeconds ?? entry.startSeconds };
+}
 
 export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
   const abort = new AbortController();
@@ -103,6 +114,23 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
   let listed = 0;
   let finishing = false;
   let finishTimer: NodeJS.Timeout | undefined;
+  /** The list ffmpeg plays now, which a raised play count extends. */
+  let list: PreparedList | undefined;
+  let extending: Promise<void> = Promise.resolve();
+  /** Planned entries taken from the plan but not played: they come next. */
+  const pending: PlannedEntry[] = [];
+  const source = options.source;
+  const plan: Iterator<PlannedEntry> = {
+    next: () => {
+      const value = pending.shift();
+      if (value !== undefined) return { done: false, value };
+      return source.kind === 'list' ? source.plan.next() : { done: true, value: undefined };
+    },
+  };
+
+  /** Output seconds pushed by now: output runs at 1×, so it has moved on since ffmpeg reported it. */
+  const pushedNow = (): number =>
+    position === undefined ? 0 : position.pushedSeconds + (Date.now() - position.atMs) / 1000;
 
   const clearFinishTimer = (): void => {
     if (finishTimer !== undefined) clearTimeout(finishTimer);
@@ -114,16 +142,37 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
     clearFinishTimer();
     if (timeline === undefined || playCount === undefined || finishing || run === undefined) return;
     if (playCount - base >= listed && options.source.kind === 'list') return; // the list's own end comes first
-    const endSeconds = timeline.endOf(playCount - base);
-    // Output runs at 1×, so the position has moved on since ffmpeg reported it.
-    const pushed = position === undefined ? 0 : position.pushedSeconds + (Date.now() - position.atMs) / 1000;
-    const left = endSeconds - pushed;
+    const left = timeline.endOf(playCount - base) - pushedNow();
     const finish = (): void => {
       finishing = true;
       void run?.stop();
     };
     if (left <= 0) finish();
     else finishTimer = setTimeout(finish, left * 1000);
+  };
+
+  /** Writes the entries a raised play count adds into the list's continuation, if still in time. */
+  const growOnce = async (): Promise<void> => {
+    const growing = list;
+    if (growing === undefined || timeline === undefined || run === undefined || finishing) return;
+    const wanted = Math.min(playCount === undefined ? MAX_LIST_ENTRIES : playCount - base - listed, MAX_LIST_ENTRIES);
+    const planned: PlannedEntry[] = [];
+    while (planned.length < wanted) {
+      const next = plan.next();
+      if (next.done === true) break;
+      planned.push(next.value);
+    }
+    if (planned.length === 0) return;
+    const joinSeconds = timeline.endOf(listed);
+    const inTime = (): boolean =>
+      list === growing && run !== undefined && joinSeconds - pushedNow() >= CONTINUATION_MARGIN_SECONDS;
+    if (!(await growing.extend(planned, inTime, abort.signal))) {
+      pending.unshift(...planned);
+      return;
+    }
+    timeline = createEntryTimeline(growing.entries);
+    listed = growing.entries.length;
+    aimAtEnd();
   };
 
   const runOnce = async (args: string[], codecs: CodecChoice): Promise<RunExit> => {
@@ -188,14 +237,16 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
         options.tools.ffprobe,
         source.files,
         probes,
-        source.plan,
+        plan,
         maxSeconds ?? Infinity,
         abort.signal,
+        playCount === undefined ? undefined : playCount - base,
       );
       try {
         timeline = createEntryTimeline(prepared.entries);
         listed = prepared.entries.length;
-        const exit = await runOnce(
+        list = prepared;
+        const ran = await runOnce(
           relayArgs({
             input: { kind: 'list', listFile: prepared.listFile },
             codecs: prepared.codecs.mode === 'copy' ? 'copy' : 'encode',
@@ -204,6 +255,16 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
           }),
           prepared.codecs,
         );
+        list = undefined;
+        await extending;
+        // A continuation never written: the list ended as planned. One written too late never played.
+        const continuation = continuationEnd(ran.errorLines, prepared.dir, prepared.listFile);
+        const exit = { ...ran, errorLines: continuation.errorLines };
+        if (continuation.missing !== undefined) {
+          const played = prepared.entriesBefore(continuation.missing);
+          pending.unshift(...prepared.entries.slice(played).map(planned));
+          listed = Math.min(listed, played);
+        }
         const listEnd = timeline.endOf(listed);
         const reachedEnd =
           exit.outSeconds >= listEnd - END_SLACK_SECONDS ||
@@ -262,6 +323,7 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
     position: () => position,
     setPlayCount(count) {
       playCount = count;
+      extending = extending.then(growOnce).catch(() => {});
       aimAtEnd();
     },
     async stop() {
