@@ -1,5 +1,5 @@
 import { isMap, isSeq } from 'yaml';
-import type { OperationDoc, ParamDoc } from '../docs-check/doc-model.js';
+import type { OperationDoc, ParamDoc, ParamProse } from '../docs-check/doc-model.js';
 import type { ReviewedDifference } from '../docs-check/report.js';
 import type { VendorSource } from '../docs-check/review.js';
 import type { EditableSpec } from './spec-document.js';
@@ -250,15 +250,21 @@ function describeParam(p: ParamDoc): string {
   );
 }
 
-/** A JSON Schema for a vendor parameter: type, items, enumeration and bounds as stated. */
-function schemaFor(p: ParamDoc): Record<string, unknown> {
+/**
+ * A JSON Schema for a vendor parameter: type, items, enumeration and bounds as stated, and what a
+ * page's notes state of it (a minimum, a length, a default), so one run writes it whole.
+ */
+function schemaFor(p: ParamDoc, prose: ParamProse = {}): Record<string, unknown> {
+  const minimum = p.minimum ?? prose.minimum?.value;
   return {
     type: p.type ?? 'string',
     ...(p.type === 'integer' ? { format: 'int32' } : {}),
     ...(p.type === 'array' ? { items: { type: p.itemType ?? 'string' } } : {}),
     ...(p.enum === undefined ? {} : { enum: [...p.enum] }),
-    ...(p.minimum === undefined ? {} : { minimum: p.minimum }),
+    ...(minimum === undefined ? {} : { minimum }),
     ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
+    ...(prose.maxLength === undefined ? {} : { maxLength: prose.maxLength.value }),
+    ...(prose.default === undefined ? {} : { default: prose.default.value }),
   };
 }
 
@@ -292,7 +298,7 @@ function addParam(
           required: theirs.required === true,
           description: `From the ${source.what}, awaiting review (added by \`npm run spec:sync\`); describe it and record any deliberate difference in decisions.md.`,
           ...(theirs.style === 'json' ? { 'x-acs-style': 'json' } : {}),
-          schema: schemaFor(theirs),
+          schema: schemaFor(theirs, vendorOp?.prose?.params[theirs.name]),
           ...(theirs.required === true || theirs.type === 'array' ? { example: exampleFor(theirs) } : {}),
         },
   );

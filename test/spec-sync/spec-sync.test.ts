@@ -137,18 +137,31 @@ describe.concurrent('spec:sync and recorded decisions', SLOW, () => {
     expect(lint.stdout + lint.stderr).toContain('Your API description is valid');
   });
 
-  it("writes a page's changed prose limits, leaves its QPS to a person, and the spec still generates", async () => {
+  it("writes a page's changed prose limits and a new parameter's, leaves its QPS to a person, and the spec still generates", async () => {
     const file = specCopy();
     const page = pageCopy('new-limits.txt', (seed) =>
       seed
         .replaceAll('cannot exceed seven days', 'cannot exceed three days')
         .replaceAll('you can specify up to 30 IDs', 'you can specify up to 50 IDs')
         .replace('up to 2,000 characters', 'up to 1,000 characters')
-        .replace('up to 10 times per second', 'up to 20 times per second'),
+        .replace('up to 10 times per second', 'up to 20 times per second')
+        .replace(
+          '\n\nResponse parameters\n',
+          [
+            '\nPriorityintegerNo\n\nThe task priority. Valid values: positive numbers. Default value: 5.\n\nNote',
+            '  • You can modify this parameter only if the task is stopped. The update takes effect after you restart the task.',
+            '\n5\n\nResponse parameters\n',
+          ].join('\n'),
+        ),
     );
     const sync = await runScript('scripts/spec-sync.ts', [page, '--spec', file, '--write']);
-    expect(sync.stdout).toContain('Changed (4):');
+    expect(sync.stdout).toContain('Changed (5):');
+    // The new parameter is written whole in one run: its notes' minimum and default too.
+    expect(readFileSync(file, 'utf8')).toMatch(
+      /- name: Priority\n {10}in: query\n {10}required: false\n.*\n {10}schema:\n {12}type: integer\n {12}format: int32\n {12}minimum: 1\n {12}default: 5\n/,
+    );
     for (const edit of [
+      'UpdateLivePullToPush parameter Priority: add (integer, optional)',
       'UpdateLivePullToPush: x-acs-max-task-days 7 → 3',
       'UpdateLivePullToPush parameter SourceUrls: x-acs-max-items-by-source-type.vod 30 → 50',
       'UpdateLivePullToPush parameter SourceUrls: x-acs-max-items-by-source-type.url 30 → 50',
