@@ -43,7 +43,8 @@ Options:
                               (default: browser requests from other origins, and Host names other
                               than an IP address, localhost or --host, get 403, so that no web page
                               you visit can drive the emulator)
-  --media FILE                media catalog, JSON: {"<media ID or URL>": {"durationSeconds": N, "missing"?: true}}
+  --media FILE                media catalog, JSON: {"<media ID or URL>": {"durationSeconds": N, "missing"?: true}};
+                              with --relay a VOD ID's entry names its "file" (durationSeconds then optional)
   --default-media-duration S  seconds a medium not in the catalog plays (default ${DEFAULT_MEDIA_DURATION_SECONDS})
   --frozen-clock              the task clock stands still between POST /_emulator/clock calls
   --relay                     relay for real: each Running task pulls its source and pushes it to its

@@ -43,7 +43,8 @@ export interface EmulatorOptions {
   readonly dataFile?: string;
   /**
    * The media catalog: a JSON file path, or the parsed object
-   * `{ "<VOD media ID or source URL>": { "durationSeconds": n, "missing"?: true } }`.
+   * `{ "<VOD media ID or source URL>": { "durationSeconds": n, "missing"?: true, "file"?: path } }`
+   * (`file`: what `relay` plays for a VOD media ID; `durationSeconds` may then be left out).
    * Default: none, every medium plays for `defaultMediaDurationSeconds`.
    */
   readonly media?: string | Readonly<Record<string, unknown>>;

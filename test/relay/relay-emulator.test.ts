@@ -46,7 +46,13 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
     [red, green] = clips.map((clip) => media.urlOf(clip)) as [string, string];
     rtmp = await startRtmpServer();
     receiver = await startReceiver();
-    emulator = await startEmulator({ relay: true, retryIntervalSeconds: 2, relayLog: (line) => log.push(line) });
+    emulator = await startEmulator({
+      relay: true,
+      retryIntervalSeconds: 2,
+      relayLog: (line) => log.push(line),
+      // VOD media IDs, each with the local file it plays and no duration: ffprobe measures it.
+      media: Object.fromEntries(clips.map((file, i) => [`vid-${i}`, { file }])),
+    });
     client = createLiveClient({ endpoint: emulator.url, credentials: emulator.credentials });
   });
 
@@ -81,6 +87,20 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
     ]);
     expect(log.some((line) => line.includes(`task ${TaskId}: Running`))).toBe(true);
     expect(log.some((line) => line.includes(`task ${TaskId}: Offline (the list has ended)`))).toBe(true);
+  });
+
+  it('plays VOD media IDs from the catalog’s files', async () => {
+    const name = stream();
+    const TaskId = await createTask(client, {
+      SourceType: 'vod',
+      SourceUrls: ['vid-1', 'vid-0'],
+      DstUrl: rtmp.urlOf(name),
+    });
+    const seen = await watchTask(client, TaskId, (task) => task.status === 3);
+    expect(seen.at(-1)).toEqual({ status: 3, index: 1, offset: 2 });
+    const received = await readRecording((await rtmp.recordings(name))[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['green', 'red']);
+    expect(received.seconds).toBeCloseTo(4, 1);
   });
 
   it('starts at FileIndex and Offset, then plays RepeatNumber more passes of the whole list', async () => {

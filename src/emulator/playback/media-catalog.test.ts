@@ -48,6 +48,12 @@ describe('mediaCatalog', () => {
     expect(catalog.lookup('v2').file).toBe('/srv/b.mp4');
   });
 
+  it('lets an entry with a file leave its duration to the relay that measures it', () => {
+    const catalog = mediaCatalog({ v: { file: '/srv/v.mp4' } }, 42);
+    expect(catalog.lookup('v')).toEqual({ durationSeconds: 42, missing: false, file: '/srv/v.mp4' });
+    expect(() => mediaCatalog({ v: { file: 7 } })).toThrow(/entry "v": file must be a non-empty path/);
+  });
+
   it('refuses a default duration that is not positive', () => {
     expect(() => mediaCatalog({}, 0)).toThrow(/default media duration/);
   });

@@ -21,7 +21,8 @@ export interface MediaCatalog {
 export const DEFAULT_MEDIA_DURATION_SECONDS = 600;
 
 /**
- * Builds a catalog from its JSON form, `{ "<media ID or URL>": { "durationSeconds": n, "missing"?: true } }`.
+ * Builds a catalog from its JSON form, `{ "<media ID or URL>": { "durationSeconds": n, "missing"?: true, "file"?: path } }`;
+ * an entry with a `file` may leave out `durationSeconds` (the default until the relay measures it).
  * Unknown fields in an entry are allowed (room for more per-medium facts).
  * @param defaultDurationSeconds what unlisted media play for, in seconds (> 0)
  * @param origin where the catalog came from, for messages (a file path)
@@ -46,18 +47,26 @@ export function mediaCatalog(
   }
   const entries = new Map<string, MediaEntry>();
   for (const [source, raw] of Object.entries(value)) {
-    entries.set(source, parseEntry(source, raw, origin, baseDir));
+    entries.set(source, parseEntry(source, raw, origin, baseDir, defaultDurationSeconds));
   }
   const fallback: MediaEntry = Object.freeze({ durationSeconds: defaultDurationSeconds, missing: false });
   return { lookup: (source) => entries.get(source) ?? fallback };
 }
 
-function parseEntry(source: string, raw: unknown, origin: string, baseDir: string): MediaEntry {
+function parseEntry(
+  source: string,
+  raw: unknown,
+  origin: string,
+  baseDir: string,
+  defaultDurationSeconds: number,
+): MediaEntry {
   const named = `${origin}: entry ${JSON.stringify(source)}`;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new MediaCatalogError(`${named} must be an object like {"durationSeconds": 60}`, source);
   }
-  const { durationSeconds, missing } = raw as Record<string, unknown>;
+  const { durationSeconds: given, missing, file } = raw as Record<string, unknown>;
+  // A local file is measured by the relay that plays it (ffprobe): its duration may be left out.
+  const durationSeconds = given === undefined && file !== undefined ? defaultDurationSeconds : given;
   if (!isPositiveSeconds(durationSeconds)) {
     throw new MediaCatalogError(
       `${named}: durationSeconds must be a positive finite number (got ${JSON.stringify(durationSeconds) ?? 'nothing'})`,
@@ -67,7 +76,6 @@ function parseEntry(source: string, raw: unknown, origin: string, baseDir: strin
   if (missing !== undefined && typeof missing !== 'boolean') {
     throw new MediaCatalogError(`${named}: missing must be true or false (got ${JSON.stringify(missing)})`, source);
   }
-  const { file } = raw as Record<string, unknown>;
   if (file !== undefined && (typeof file !== 'string' || file === '')) {
     throw new MediaCatalogError(`${named}: file must be a non-empty path (got ${JSON.stringify(file)})`, source);
   }
