@@ -175,7 +175,11 @@ function compareStateRule(rule: StateRule, rows: UpdateRows, add: Add): void {
     params: [...rule.params],
     ...(rule.effect === undefined ? {} : { effect: rule.effect }),
   };
-  const words = rule.accepts === 'all' ? 'all parameters' : `${rule.accepts} ${rule.params.join(', ')}`;
+  const words = rule.params.includes('unread')
+    ? 'unread'
+    : rule.accepts === 'all'
+      ? 'all parameters'
+      : `${rule.accepts} ${rule.params.join(', ')}`;
   add({
     subject: 'task state',
     parameter: rule.phase,

@@ -274,6 +274,18 @@ describe.concurrent('docs:check reads the prose of a changed page, one rule at a
       ],
     },
     {
+      rule: 'the running-state bullet naming the state but not in words the reader knows',
+      page: () =>
+        once(
+          seed,
+          'If a task is running (even if the task is in an abnormal retry state), you can modify only the CallbackUrl and RepeatTime parameters of the task. The update takes effect immediately.',
+          'While a task runs, no parameter can be changed.',
+        ),
+      drift: [
+        'DRIFT UpdateLivePullToPush task state running [state-rule]: vendor: unread ("While a task runs, no parameter can be changed."); spec: RepeatNumber, CallbackUrl',
+      ],
+    },
+    {
       rule: 'a takes-effect note removed (StartTime after the start)',
       page: () => once(seed, '  • If the task has already started, the update does not take effect.\n', ''),
       drift: [
