@@ -155,7 +155,7 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
   });
 
   it('re-encodes what FLV cannot carry and says why', async () => {
-    const { name, running, ended } = watch({ source: { kind: 'list', files, plan: plan([3]) } });
+    const { name, running, ended } = watch({ source: { kind: 'list', files, plan: plan([3], 0, true) }, playCount: 1 });
     expect(await running).toEqual({ mode: 'encode', why: expect.stringContaining('video vp9, audio opus') });
     expect(await ended).toEqual({ kind: 'finished', playedSeconds: expect.any(Number) });
     const received = await readRecording((await rtmp.recordings(name))[0]!);

@@ -11,6 +11,9 @@ describe('continuationEnd', () => {
       `[error] ${list}: No such file or directory`,
     ];
     expect(continuationEnd(lines, dir, list)).toEqual({ missing: 2, errorLines: [] });
+    // Re-encoding, each decoder flushed at the end reads the failed list once more.
+    const encoding = [...lines, `[error] ${list}: Input/output error`, `[error] ${list}: Input/output error`];
+    expect(continuationEnd(encoding, dir, list)).toEqual({ missing: 2, errorLines: [] });
   });
 
   it('keeps every other error, and a missing source is not a continuation', () => {

@@ -22,8 +22,8 @@ export interface ContinuationEnd {
 
 /**
  * Reads ffmpeg's error lines for a missing continuation of `listFile` (whose continuations live
- * in `dir`): `Impossible to open '<dir>/more-<n>.ffconcat'`, then `<listFile>: No such file or
- * directory`. Every other line is kept for the failure classification.
+ * in `dir`): `Impossible to open '<dir>/more-<n>.ffconcat'`, then lines naming `<listFile>:`.
+ * Every other line is kept for the failure classification.
  */
 export function continuationEnd(errorLines: readonly string[], dir: string, listFile: string): ContinuationEnd {
   const opening = new RegExp(`Impossible to open '${escapeRegExp(join(dir, 'more-'))}(\\d+)\\.ffconcat'`);
@@ -37,10 +37,9 @@ export function continuationEnd(errorLines: readonly string[], dir: string, list
     return true;
   });
   if (missing === undefined) return { missing, errorLines: kept };
-  return {
-    missing,
-    errorLines: kept.filter((line) => !line.includes(`${listFile}: No such file or directory`)),
-  };
+  // The list's input then fails as a whole: `No such file or directory`, and `Input/output error`
+  // once more per decoder flushed when re-encoding. A source's own failure names the source.
+  return { missing, errorLines: kept.filter((line) => !line.includes(`${listFile}: `)) };
 }
 
 function escapeRegExp(text: string): string {
