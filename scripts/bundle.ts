@@ -88,9 +88,10 @@ const cli = await build({
   entryPoints: ['dist/cli/main.js'],
   outfile: CLI_BUNDLE,
   write: false,
-  // The one `import.meta` on the command's path (package-version.ts) resolves from this file.
-  define: { 'import.meta.url': 'bundleUrl' },
-  banner: { js: 'const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // The one `import.meta` on the command's path (package-version.ts) resolves from this file,
+  // computed when first read: `--help` never reads it.
+  define: { 'import.meta.url': 'bundleFile.url' },
+  banner: { js: 'const bundleFile = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   plugins: [plainHeadersForOpenapiFetch, emulatorCommandApart, cryptoOnFirstUse],
   metafile: true,
   // Half the text to read and keep in memory each run; nothing here relies on a local name.
