@@ -7,7 +7,7 @@
 // that cannot be read or written (a read-only install), only means compiling as usual.
 // bin/package.json makes this file CommonJS, so Node starts it without its ES module loader.
 'use strict';
-const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
@@ -46,10 +46,13 @@ function runCached(build) {
     process.once('exit', () => {
       const partial = `${cacheFile}.${process.pid}`;
       try {
+        // Checked first: serializing the cache costs a few ms, wasted on a read-only install.
+        accessSync(dist, constants.W_OK);
         writeFileSync(partial, script.createCachedData());
         renameSync(partial, cacheFile);
       } catch {
         // Not writable here: the next run compiles as this one did.
+        rmSync(partial, { force: true });
       }
     });
   }
