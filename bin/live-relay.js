@@ -52,7 +52,11 @@ function runCached(build) {
         renameSync(partial, cacheFile);
       } catch {
         // Not writable here: the next run compiles as this one did.
-        rmSync(partial, { force: true });
+        try {
+          rmSync(partial, { force: true });
+        } catch {
+          // Nothing was written.
+        }
       }
     });
   }
