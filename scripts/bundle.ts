@@ -103,7 +103,10 @@ const code = importsThroughLoader(output.text, cli.metafile);
 // The first line names the build: bin/ keys its V8 code cache on it, so a rebuilt bundle never
 // runs with the compiled code of the one before (V8 itself checks only the source's length).
 const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
-await writeFile(CLI_BUNDLE, `// live-relay-cli build ${buildId}\n${code}`);
+// Run by bin/, the bundle gets `importModule` as a parameter; loaded any other way (`node
+// dist/live-relay-cli.cjs`, `require`) it falls back to its own `import()`, which works there.
+const fallback = 'var importModule=typeof importModule=="function"?importModule:(s)=>import(s);';
+await writeFile(CLI_BUNDLE, `// live-relay-cli build ${buildId}\n${fallback}${code}`);
 for (const name of await readdir('dist')) {
   if (/^live-relay-cli\..+\.cache$/.test(name)) await rm(`dist/${name}`, { force: true });
 }

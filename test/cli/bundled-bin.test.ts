@@ -17,11 +17,11 @@ import { json, useEmulatorFixture } from './emulator-fixture.js';
 const BIN = join(ROOT, 'bin', 'live-relay.js');
 const built = existsSync(join(ROOT, 'dist', 'live-relay-cli.cjs'));
 
-function runBin(args: readonly string[], env: Readonly<Record<string, string>>): Promise<CliResult> {
+function runBin(args: readonly string[], env: Readonly<Record<string, string>>, entry = BIN): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
+      [entry, ...args],
       { env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env }, timeout: 30_000 },
       (error, stdout, stderr) => {
         if (error !== null && typeof error.code !== 'number') reject(error);
@@ -102,10 +102,13 @@ describe.skipIf(!built)(
       expect(refused.stderr).toBe((await runCli(['describe', '--region', 'nowhere', ...fixture.endpointArgs])).stderr);
     });
 
-    it('reaches the emulator command', async () => {
-      const result = await runBin(['emulator', '--help'], {});
-      expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/^Usage: live-relay emulator/);
+    it('reaches the emulator command, through bin and with the bundle run directly', async () => {
+      for (const entry of [BIN, join(ROOT, 'dist', 'live-relay-cli.cjs')]) {
+        const result = await runBin(['emulator', '--help'], {}, entry);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/^Usage: live-relay emulator/);
+      }
     });
   },
 );
