@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalHeaders, isSignedByDefault } from './canonical-headers.js';
 
@@ -37,6 +38,20 @@ describe('canonicalHeaders', () => {
       canonicalHeaders: 'host:h\nuser-agent:ua\nx-acs-missing:\n',
       signedHeaders: 'host;user-agent;x-acs-missing',
     });
+  });
+
+  it('gives a lower-case map and its upper-cased spelling the same named block (verifier fast path)', () => {
+    const name = fc.constantFrom('host', 'x-acs-a', 'x-acs-b', 'user-agent', 'content-type');
+    const value = fc.oneof(fc.string({ maxLength: 6 }), fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.dictionary(name, value), fc.uniqueArray(name, { maxLength: 5 }), (headers, names) => {
+        // One upper-case key sends the map down the general path.
+        const mixed = Object.fromEntries(
+          Object.entries(headers).map(([k, v], i) => [i === 0 ? k.toUpperCase() : k, v]),
+        );
+        expect(canonicalHeaders(headers, names)).toEqual(canonicalHeaders(mixed, names));
+      }),
+    );
   });
 
   it('isSignedByDefault', () => {

@@ -23,10 +23,8 @@ export function isSignedByDefault(lowerCaseName: string): boolean {
  * sorted and joined with `,`, as the official cores do.
  */
 export function canonicalHeaders(headers: HeaderMap, names?: readonly string[]): CanonicalHeaders {
-  if (names === undefined) {
-    const simple = defaultFromSimpleMap(headers);
-    if (simple !== undefined) return simple;
-  }
+  const simple = names === undefined ? defaultFromSimpleMap(headers) : namedFromLowerCaseMap(headers, names);
+  if (simple !== undefined) return simple;
   const values = collect(headers, names === undefined ? isSignedByDefault : undefined);
   const selected = names ?? Object.keys(values).sort();
   let block = '';
@@ -53,6 +51,32 @@ function defaultFromSimpleMap(headers: HeaderMap): CanonicalHeaders | undefined 
   names.sort();
   let block = '';
   for (const name of names) block += `${name}:${(headers[name] as string).trim()}\n`;
+  return { canonicalHeaders: block, signedHeaders: names.join(';') };
+}
+
+/**
+ * The verifier's case: a map whose names are all lower-case already (Node's `IncomingMessage.headers`),
+ * so each listed name is one lookup and the headers nobody signed are neither copied nor trimmed.
+ * `undefined` when some name has upper-case letters and values may need merging.
+ */
+function namedFromLowerCaseMap(headers: HeaderMap, names: readonly string[]): CanonicalHeaders | undefined {
+  for (const name of Object.keys(headers)) {
+    if (name !== name.toLowerCase()) return undefined;
+  }
+  let block = '';
+  for (const name of names) {
+    const value = headers[name];
+    block += `${name}:${
+      value === undefined
+        ? ''
+        : typeof value === 'string'
+          ? value.trim()
+          : (value as readonly string[])
+              .map((v) => v.trim())
+              .sort()
+              .join(',')
+    }\n`;
+  }
   return { canonicalHeaders: block, signedHeaders: names.join(';') };
 }
 

@@ -44,6 +44,13 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp(text)).toBeUndefined();
   });
 
+  it('hands out a new Date per call, also for the text it parsed last', () => {
+    const first = parseTimestamp('2023-10-26T10:22:32Z')!;
+    first.setTime(0);
+    expect(parseTimestamp('2023-10-26T10:22:32Z')?.getTime()).toBe(Date.UTC(2023, 9, 26, 10, 22, 32));
+    expect(parseTimestamp('2023-10-26T10:22:32Z')).not.toBe(parseTimestamp('2023-10-26T10:22:32Z'));
+  });
+
   it('round-trips every formatted second', () => {
     fc.assert(
       fc.property(

@@ -46,10 +46,13 @@ export function verifyV3(request: ReceivedRequest, options: VerifyOptions): Veri
     if (single(headers, name) === undefined)
       return failure('MissingParameter', `the ${name} header is mandatory for ACS3 signatures`, name);
   }
-  const signed = new Set(auth.signedHeaders);
   for (const name of Object.keys(headers)) {
     const lower = name.toLowerCase();
-    if ((lower === 'host' || lower.startsWith('x-acs-')) && headers[name] !== undefined && !signed.has(lower)) {
+    if (
+      (lower === 'host' || lower.startsWith('x-acs-')) &&
+      headers[name] !== undefined &&
+      !inSortedList(auth.signedHeaders, lower)
+    ) {
       return failure('IncompleteSignature', `header ${lower} is sent but not listed in SignedHeaders`);
     }
   }
@@ -104,6 +107,20 @@ export function verifyV3(request: ReceivedRequest, options: VerifyOptions): Veri
     version: single(headers, 'x-acs-version')!,
     params: operationParams(request.query, request.form),
   };
+}
+
+/** Whether `name` is in `list`, which {@link parseAuthorization} guarantees sorted and duplicate-free. */
+function inSortedList(list: readonly string[], name: string): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const entry = list[mid]!;
+    if (entry === name) return true;
+    if (entry < name) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }
 
 /** One header value; repeated values (which Node joins for most names) come back joined with `,`. */
