@@ -62,4 +62,16 @@ describe('parseAuthorization', () => {
       }),
     );
   });
+
+  it('accepts only what it would write back byte for byte', () => {
+    const piece = fc.constantFrom('A', ' ', ',', ';', '=', 'Credential=', 'SignedHeaders=', 'Signature=', 'host', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const header = pieces.join('');
+        const parsed = parseAuthorization(header);
+        if (parsed.ok) expect(formatAuthorization(parsed.value)).toBe(header);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -42,18 +42,18 @@ export function parseAuthorization(header: string): AuthorizationParseResult {
   const space = header.indexOf(' ');
   if (space <= 0) return fail('expected "<algorithm> Credential=…,SignedHeaders=…,Signature=…"');
   const algorithm = header.slice(0, space);
-  const rest = header.slice(space + 1);
-  const parts = rest.split(',');
-  if (parts.length !== 3) {
+  // The three parts are located by their commas and cut once each (a server parses every request).
+  const first = header.indexOf(',', space + 1);
+  const second = first === -1 ? -1 : header.indexOf(',', first + 1);
+  if (second === -1 || header.indexOf(',', second + 1) !== -1) {
     return fail('expected exactly three comma-separated parts: Credential, SignedHeaders, Signature');
   }
-  const [credential, signedHeaders, signature] = parts as [string, string, string];
-  if (!credential.startsWith(CREDENTIAL)) return fail('first part must be Credential=<AccessKeyId>');
-  if (!signedHeaders.startsWith(SIGNED_HEADERS)) return fail('second part must be SignedHeaders=<names>');
-  if (!signature.startsWith(SIGNATURE)) return fail('third part must be Signature=<hex>');
-  const accessKeyId = credential.slice(CREDENTIAL.length);
-  const names = signedHeaders.slice(SIGNED_HEADERS.length);
-  const signatureValue = signature.slice(SIGNATURE.length);
+  if (!header.startsWith(CREDENTIAL, space + 1)) return fail('first part must be Credential=<AccessKeyId>');
+  if (!header.startsWith(SIGNED_HEADERS, first + 1)) return fail('second part must be SignedHeaders=<names>');
+  if (!header.startsWith(SIGNATURE, second + 1)) return fail('third part must be Signature=<hex>');
+  const accessKeyId = header.slice(space + 1 + CREDENTIAL.length, first);
+  const names = header.slice(first + 1 + SIGNED_HEADERS.length, second);
+  const signatureValue = header.slice(second + 1 + SIGNATURE.length);
   if (accessKeyId === '' || hasWhitespace(accessKeyId)) return fail('Credential is empty or contains whitespace');
   if (signatureValue === '' || hasWhitespace(signatureValue)) return fail('Signature is empty or contains whitespace');
   if (names === '') return fail('SignedHeaders is empty');
