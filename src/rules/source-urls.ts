@@ -97,24 +97,8 @@ export function checkSourceUrls(urls: readonly unknown[], sourceType: SourceType
   return issues;
 }
 
-// An emulator checks the same few addresses call after call; parsing a URL is the costly part.
-const VERDICTS_KEPT = 256;
-const verdicts = new Map<string, boolean>();
-
-/** {@link judgeEntry}, remembered for the last {@link VERDICTS_KEPT} entries judged. */
-function acceptsEntry(entry: string, sourceType: SourceType): boolean {
-  const key = `${sourceType} ${entry}`;
-  let verdict = verdicts.get(key);
-  if (verdict === undefined) {
-    verdict = judgeEntry(entry, sourceType);
-    if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
-    verdicts.set(key, verdict);
-  }
-  return verdict;
-}
-
 /** A SourceType without protocols in the spec (vod) takes media IDs, not URLs. */
-function judgeEntry(entry: string, sourceType: SourceType): boolean {
+function acceptsEntry(entry: string, sourceType: SourceType): boolean {
   const form = FORMS.get(sourceType);
   if (form === undefined) return MEDIA_ID.test(entry);
   const url = parseUrl(entry);

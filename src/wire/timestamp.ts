@@ -18,20 +18,6 @@ const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] as cons
  * dates only). Returns `undefined` for anything else.
  */
 export function parseTimestamp(text: string): Date | undefined {
-  // Requests signed within one second carry the same text: a server parses each second once.
-  if (text === lastText) return new Date(lastMs);
-  const date = parseStrict(text);
-  if (date !== undefined) {
-    lastText = text;
-    lastMs = date.getTime();
-  }
-  return date;
-}
-
-let lastText = '';
-let lastMs = 0;
-
-function parseStrict(text: string): Date | undefined {
   if (text.length !== 20) return undefined;
   if (
     text[4] !== '-' ||
