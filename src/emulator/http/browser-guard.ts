@@ -102,19 +102,7 @@ export function isPreflight(method: string | undefined, headers: IncomingHttpHea
   );
 }
 
-// Every request of a client names the same Host: the last one found to be ours needs no second parse.
-let lastOwnHost: string | undefined;
-let lastOwnHostPolicy: BrowserPolicy | undefined;
-
 function isOwnHost(host: string, policy: BrowserPolicy): boolean {
-  if (host === lastOwnHost && policy === lastOwnHostPolicy) return true;
-  if (!parsesAsOwnHost(host, policy)) return false;
-  lastOwnHost = host;
-  lastOwnHostPolicy = policy;
-  return true;
-}
-
-function parsesAsOwnHost(host: string, policy: BrowserPolicy): boolean {
   const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host.trim().toLowerCase());
   if (match === null) return false;
   const name = match[1]!.replace(/\.$/, '');
