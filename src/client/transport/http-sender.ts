@@ -1,22 +1,21 @@
-import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import type { IncomingMessage, RequestOptions } from 'node:http';
 import { mayHaveBeenSent } from './connection-error.js';
 import type { Endpoint } from './endpoint.js';
-import { sharedHttpAgent, sharedHttpsAgent } from './keep-alive-agents.js';
+import { sharedHttpsAgent } from './keep-alive-agents.js';
 import type { Send, SendOutcome, SignedAttempt } from './send-outcome.js';
+import { createSocketSender } from './socket-sender.js';
 
-type RequestFunction = typeof httpRequest;
+type RequestFunction = typeof import('node:https').request;
 type Limits = Parameters<Send>[1];
 
 /**
- * The default transport: `node:http` / `node:https` with a keep-alive agent, the answer read into a
- * string. (Node 20's global `fetch` costs more per call than the whole official SDK stack, and its
- * first use loads undici.) `node:https`, and with it TLS, loads on the first HTTPS call.
+ * The default transport: `node:https` with a keep-alive agent for `https:` endpoints, the answer
+ * read into a string; `http:` endpoints (the emulator) get the lighter `socket-sender.ts`. (Node
+ * 20's global `fetch` costs more per call than the whole official SDK stack, and its first use
+ * loads undici.) `node:https`, and with it TLS, loads on the first HTTPS call.
  */
 export function createHttpSender(endpoint: Endpoint): Send {
-  if (endpoint.protocol === 'http:') {
-    const agent = sharedHttpAgent();
-    return (attempt, limits) => exchange(httpRequest, requestOptions(endpoint, agent, attempt), limits);
-  }
+  if (endpoint.protocol === 'http:') return createSocketSender(endpoint);
   let https: Promise<{ request: RequestFunction; agent: RequestOptions['agent'] }> | undefined;
   return async (attempt, limits) => {
     https ??= Promise.all([import('node:https'), sharedHttpsAgent()]).then(([{ request }, agent]) => ({
