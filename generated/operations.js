@@ -6,7 +6,7 @@ export const QPS_LIMIT_PER_ACCOUNT = 10;
 function deepFreeze(value) {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
+    for (const key in value) deepFreeze(value[key]);
   }
   return value;
 }

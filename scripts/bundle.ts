@@ -71,12 +71,29 @@ await build({
   plugins: [plainHeadersForOpenapiFetch],
 });
 
-/** `node:crypto` in the command's bundle is `scripts/bundle/lazy-crypto.ts`, which loads it on first use. */
+/**
+ * `node:crypto` in the command's bundle is `src/cli/startup-crypto/node-crypto-subset.ts`: what a
+ * call signs is hashed in JavaScript, and `node:crypto` loads only for anything else.
+ */
 const cryptoOnFirstUse: Plugin = {
   name: 'crypto-on-first-use',
   setup(build) {
-    const shim = fileURLToPath(new URL('bundle/lazy-crypto.ts', import.meta.url));
-    build.onResolve({ filter: /^node:crypto$/ }, () => ({ path: shim }));
+    const subset = fileURLToPath(new URL('../src/cli/startup-crypto/node-crypto-subset.ts', import.meta.url));
+    build.onResolve({ filter: /^node:crypto$/ }, () => ({ path: subset }));
+  },
+};
+
+/**
+ * The command's bundle is built from this package.json, so its version is known here: written in,
+ * it spares every call that sends a request (the User-Agent carries it) reading and parsing the file.
+ */
+const versionWrittenIn: Plugin = {
+  name: 'version-written-in',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]dist[\\/]package-version\.js$/ }, async () => {
+      const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+      return { contents: `export function packageVersion() { return ${JSON.stringify(version)}; }`, loader: 'js' };
+    });
   },
 };
 
@@ -88,11 +105,10 @@ const cli = await build({
   entryPoints: ['dist/cli/main.js'],
   outfile: CLI_BUNDLE,
   write: false,
-  // The one `import.meta` on the command's path (package-version.ts) resolves from this file,
-  // computed when first read: `--help` never reads it.
-  define: { 'import.meta.url': 'bundleFile.url' },
-  banner: { js: 'const bundleFile = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
-  plugins: [plainHeadersForOpenapiFetch, emulatorCommandApart, cryptoOnFirstUse],
+  // A CommonJS file has no `import.meta`: one in the command's modules fails the build instead of
+  // reading as empty (package-version.ts, the one there was, is written in: versionWrittenIn).
+  logOverride: { 'empty-import-meta': 'error' },
+  plugins: [plainHeadersForOpenapiFetch, emulatorCommandApart, cryptoOnFirstUse, versionWrittenIn],
   metafile: true,
   // Half the text to read and keep in memory each run; nothing here relies on a local name.
   minify: true,

@@ -13,7 +13,7 @@ const DIST = new URL('../../dist/', import.meta.url);
 
 /** Client kinds and what each one is. */
 export const CLIENT_KINDS = {
-  ours: 'live-relay createLiveClient (dist), V3, default transport (node:http keep-alive), rate limit off',
+  ours: 'live-relay createLiveClient (dist), V3, default transport (HTTP/1.1 over pooled node:net connections for http:), rate limit off',
   'openapi-core': '@alicloud/openapi-core callApi, V3 ACS3-HMAC-SHA256, called as the generated Live SDK does',
   'openapi-client': '@alicloud/openapi-client callApi, V3 ACS3-HMAC-SHA256',
   'pop-core': '@alicloud/pop-core RPCClient.request, V1 HMAC-SHA1, GET',

@@ -8,6 +8,7 @@
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
+import net from 'node:net';
 import { Readable } from 'node:stream';
 import { BARE_ANSWER } from './params.js';
 
@@ -82,6 +83,50 @@ class FakeClientRequest extends EventEmitter {
  */
 export function stubNodeHttp() {
   http.request = (options, onResponse) => new FakeClientRequest(options, onResponse);
+  syncBuiltinESMExports();
+}
+
+/** The bare server's answer as bytes on the wire, headers as `ANSWER_HEADERS`. */
+const ANSWER_BYTES = Buffer.concat([
+  Buffer.from(
+    `HTTP/1.1 200 OK\r\n${Object.entries(ANSWER_HEADERS)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('')}\r\n`,
+  ),
+  ANSWER,
+]);
+
+/**
+ * Stands in for a connected `net.Socket`: the events and methods live-relay's connection pool and
+ * exchange use. Each write is one whole request head (live-relay writes one per call); it is
+ * answered with `ANSWER_BYTES` on the next macrotask, as one socket read would deliver them.
+ */
+class FakeConnection extends EventEmitter {
+  write() {
+    stubHits.count++;
+    setImmediate(() => this.emit('data', ANSWER_BYTES));
+    return true;
+  }
+  destroy() {
+    setImmediate(() => this.emit('close'));
+    return this;
+  }
+  ref() {
+    return this;
+  }
+  unref() {
+    return this;
+  }
+}
+
+/**
+ * Replaces `net.connect` for live-relay's `http:` transport (`socket-sender.ts`, which imports
+ * `connect` from `node:net`): every connection is a {@link FakeConnection}. live-relay's request
+ * serialization, response parsing, connection pool, timers and listeners all still run.
+ */
+export function stubNodeNet() {
+  net.connect = () => new FakeConnection();
+  net.createConnection = net.connect;
   syncBuiltinESMExports();
 }
 

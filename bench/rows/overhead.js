@@ -80,7 +80,7 @@ export async function overheadRow(config, log) {
     }),
     line({
       row,
-      measure: 'same cut for both: node:http request() stubbed under httpx too',
+      measure: 'openapi-core cut lower too: node:http request() under httpx (ours: node:net connect())',
       unit: 'CPU µs',
       ours: med('ours'),
       peer: med('openapi-core@http'),
@@ -89,7 +89,7 @@ export async function overheadRow(config, log) {
     }),
     line({
       row,
-      measure: 'same cut for both, vs pop-core',
+      measure: 'same, vs pop-core',
       unit: 'CPU µs',
       ours: med('ours'),
       peer: med('pop-core@http'),

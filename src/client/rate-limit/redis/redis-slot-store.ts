@@ -13,14 +13,20 @@ interface RedisLease extends SlotLease {
   readonly windowMs: number;
 }
 
-interface Script {
-  readonly source: string;
-  readonly sha1: string;
+/** A Lua script and its SHA-1, the name `EVALSHA` runs it by. */
+class Script {
+  private digest: string | undefined;
+  constructor(readonly source: string) {}
+
+  /** Hashed on first use: a process that never reaches Redis (a CLI call) does not pay for it. */
+  get sha1(): string {
+    this.digest ??= createHash('sha1').update(this.source).digest('hex');
+    return this.digest;
+  }
 }
 
-const script = (source: string): Script => ({ source, sha1: createHash('sha1').update(source).digest('hex') });
-const ACQUIRE = script(ACQUIRE_SLOT_LUA);
-const RELEASE = script(RELEASE_SLOT_LUA);
+const ACQUIRE = new Script(ACQUIRE_SLOT_LUA);
+const RELEASE = new Script(RELEASE_SLOT_LUA);
 /** Appended to an account's key for the key that says processes may be on their own budgets. */
 const OWN_BUDGETS_SUFFIX = ':own-budgets';
 
