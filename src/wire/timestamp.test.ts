@@ -11,6 +11,19 @@ describe('formatTimestamp', () => {
   it('throws on invalid and unsendable dates', () => {
     expect(() => formatTimestamp(new Date(Number.NaN))).toThrow(RangeError);
     expect(() => formatTimestamp(new Date(Date.UTC(10000, 0, 1)))).toThrow(RangeError);
+    expect(() => formatTimestamp(new Date(Date.UTC(-1, 11, 31, 23, 59, 59)))).toThrow(RangeError);
+  });
+
+  it('writes what toISOString writes, to the second, for every date of years 0–9999', () => {
+    // Date.UTC reads years 0–99 as 1900–1999, so year 0 is set on the date itself.
+    const yearZero = new Date(Date.UTC(2000, 0, 1));
+    yearZero.setUTCFullYear(0);
+    fc.assert(
+      fc.property(fc.integer({ min: yearZero.getTime(), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), (ms) => {
+        const date = new Date(ms);
+        expect(formatTimestamp(date)).toBe(`${date.toISOString().slice(0, 19)}Z`);
+      }),
+    );
   });
 });
 

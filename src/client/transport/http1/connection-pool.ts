@@ -1,4 +1,4 @@
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 
 /** A connection lent for one exchange; `reused` when it carried an earlier one. */
 export interface Lease {
@@ -62,7 +62,10 @@ export class ConnectionPool {
 
   private connect(): Socket {
     this.open++;
-    const socket = connect({ host: this.hostname, port: this.port, noDelay: true });
+    // Loaded with the first connection: a CLI run that sends nothing (`--help`, a usage error) never loads it.
+    const socket = process
+      .getBuiltinModule('node:net')
+      .connect({ host: this.hostname, port: this.port, noDelay: true });
     // Errors reach the exchange using the socket; an idle one is only dropped.
     socket.on('error', () => undefined);
     socket.once('close', () => {
