@@ -30,11 +30,14 @@ export function parseError(code: string, message: string): Error & { code: strin
   return Object.assign(new Error(`Parse Error: ${message}`), { code });
 }
 
+const EMPTY = Buffer.alloc(0);
+const HEAD_END = Buffer.from('\r\n\r\n');
+const LINE_END = Buffer.from('\r\n');
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r\n]*)?$/;
 const CHUNK_SIZE = /^([0-9A-Fa-f]{1,15})[ \t]*(?:;[^\r\n]*)?$/;
-/** Field values may hold visible ASCII, spaces, tabs and obs-text; never CR, LF or NUL. */
-const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/** Lines of visible ASCII, spaces, tabs and obs-text, ended by CRLF: no other control character. */
+const HEAD_TEXT = /^[\t\x20-\x7e\x80-\xff]*(?:\r\n[\t\x20-\x7e\x80-\xff]*)*$/;
 
 type Framing =
   | { readonly kind: 'none' }
@@ -48,7 +51,7 @@ type Framing =
  */
 export class ResponseParser {
   /** Bytes received and not yet consumed. */
-  private pending: Buffer = Buffer.alloc(0);
+  private pending: Buffer = EMPTY;
   private head: { status: number; headers: ParsedHeaders; persistent: boolean } | undefined;
   private framing: Framing | undefined;
   private readonly body: Buffer[] = [];
@@ -70,7 +73,7 @@ export class ResponseParser {
     if (this.done !== undefined) return this.done;
     if (this.head !== undefined && this.framing?.kind === 'close') {
       this.body.push(this.pending);
-      this.pending = Buffer.alloc(0);
+      this.pending = EMPTY;
       return this.finish(false);
     }
     throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
@@ -79,7 +82,7 @@ export class ResponseParser {
   private advance(): ParsedResponse | undefined {
     for (;;) {
       if (this.head === undefined) {
-        const end = this.pending.indexOf('\r\n\r\n');
+        const end = this.pending.indexOf(HEAD_END);
         if (end === -1) {
           if (this.pending.length > MAX_HEAD_BYTES) throw parseError('HPE_HEADER_OVERFLOW', 'Header overflow');
           return undefined;
@@ -99,7 +102,7 @@ export class ResponseParser {
           return this.finish(this.head.persistent);
         case 'close':
           this.body.push(this.pending);
-          this.pending = Buffer.alloc(0);
+          this.pending = EMPTY;
           return undefined;
         case 'length': {
           const take = Math.min(framing.remaining, this.pending.length);
@@ -126,7 +129,7 @@ export class ResponseParser {
         framing.state = 'data-end';
         continue;
       }
-      const lineEnd = this.pending.indexOf('\r\n');
+      const lineEnd = this.pending.indexOf(LINE_END);
       if (lineEnd === -1) {
         if (this.pending.length > (framing.state === 'trailers' ? MAX_HEAD_BYTES : MAX_CHUNK_LINE_BYTES)) {
           throw parseError('HPE_INVALID_CHUNK_SIZE', 'Chunk size line too long');
@@ -159,6 +162,8 @@ export class ResponseParser {
 }
 
 function readHead(text: string): { status: number; headers: ParsedHeaders; persistent: boolean } {
+  // One pass over the whole head: CRLF line ends only, and no control character anywhere else.
+  if (!HEAD_TEXT.test(text)) throw parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header value char');
   const lines = text.split('\r\n');
   const statusLine = STATUS_LINE.exec(lines[0]!);
   if (statusLine === null) throw parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/');
@@ -168,13 +173,19 @@ function readHead(text: string): { status: number; headers: ParsedHeaders; persi
     const colon = line.indexOf(':');
     const name = colon > 0 ? line.slice(0, colon) : '';
     if (!TOKEN.test(name)) throw parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header token');
-    const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
-    if (!FIELD_VALUE.test(value)) throw parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header value char');
-    addHeader(headers, name.toLowerCase(), value);
+    addHeader(headers, name.toLowerCase(), trimWhitespace(line, colon + 1));
   }
   const connection = headerTokens(headers['connection']);
   const persistent = statusLine[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
   return { status: Number(statusLine[2]), headers, persistent };
+}
+
+/** `line` from `start`, without the spaces and tabs around the field value. */
+function trimWhitespace(line: string, start: number): string {
+  let end = line.length;
+  while (start < end && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
+  while (end > start && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return line.slice(start, end);
 }
 
 function addHeader(headers: ParsedHeaders, name: string, value: string): void {
