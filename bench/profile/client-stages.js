@@ -6,10 +6,10 @@
  * calls. CPU µs per iteration (all threads), as row 1 reports.
  * Each stage runs in a shared process, so the stages do not add up exactly to the whole call.
  */
-import { stubNodeHttp } from '../lib/fake-http.js';
+import { stubNodeNet } from '../lib/fake-http.js';
 import { ACTION, API_VERSION, CREDENTIALS, typedUpdateParams, wireUpdateParams } from '../lib/params.js';
 
-stubNodeHttp();
+stubNodeNet();
 const dist = (path) => import(new URL(`../../dist/${path}`, import.meta.url).href);
 const { operations } = await import(new URL('../../generated/operations.js', import.meta.url).href);
 const { requestValidators } = await import(new URL('../../generated/validators.js', import.meta.url).href);
@@ -95,7 +95,7 @@ const rows = [
   await async('openapi-fetch call (the adapter), fetch answering at once', () =>
     openapiFetchCall('GET', op.path, async () => answer),
   ),
-  await async('http-sender exchange over the node:http stub', () =>
+  await async('http-sender exchange over the node:net stub', () =>
     send(signed, { timeoutMs: 10_000, signal: undefined }),
   ),
   await async('whole call: client.updateLivePullToPush over the stub', () =>

@@ -34,9 +34,9 @@ export interface LiveClientOptions {
    */
   readonly timeoutMs?: number;
   /**
-   * Sends each signed attempt instead of the built-in `node:http(s)` transport, e.g. to go through a
+   * Sends each signed attempt instead of the built-in transport, e.g. to go through a
    * proxy agent or a test double. Receives a standard `Request`; nothing is retried inside it.
-   * @default the built-in keep-alive `node:http(s)` transport
+   * @default the built-in keep-alive transport: `node:https`, or HTTP/1.1 over `node:net` for `http:`
    */
   readonly fetch?: FetchFunction;
   /** Appended, after a space, to the `user-agent` `live-relay/<version> Node.js/<version>`. */

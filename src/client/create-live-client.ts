@@ -33,7 +33,7 @@ export interface LiveClient extends OperationMethods {
 /**
  * Creates a client. Each method validates its parameters (throwing {@link LiveValidationError}
  * before any I/O), then calls openapi-fetch with the generated `paths`, whose `fetch` is our
- * transport: rate limit → sign → send over keep-alive `node:http(s)` → retry. It resolves to the
+ * transport: rate limit → sign → send over keep-alive connections → retry. It resolves to the
  * typed 200 body or throws `LiveApiError`, `LiveNetworkError`, `LiveTimeoutError`,
  * `LiveCredentialsError`, or the signal's reason when aborted. See {@link LiveClientOptions} for
  * the defaults.
