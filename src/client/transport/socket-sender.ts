@@ -121,7 +121,8 @@ function exchange(pool: ConnectionPool, attempt: SignedAttempt, { timeoutMs, sig
       socket.on('end', onEnd);
       socket.on('error', onError);
       socket.on('close', onEnd);
-      socket.write(head);
+      // Latin-1, as node:http writes a head: a header's obs-text (\x80-\xff) is one byte, not UTF-8.
+      socket.write(head, 'latin1');
     });
     const timer = setTimeout(() => {
       if (lease === undefined) {

@@ -24,7 +24,10 @@ export class ConnectionPool {
 
   /** Calls `onLease` with a connection, now or when one frees up; the returned function withdraws the wait. */
   acquire(onLease: (lease: Lease) => void): () => void {
-    const socket = this.idle.pop();
+    let socket = this.idle.pop();
+    // One dropped by `dropIdle` leaves the list only on its 'close', a turn of the event loop later;
+    // lent in between, it would fail a request it never sent.
+    while (socket?.destroyed) socket = this.idle.pop();
     if (socket !== undefined) {
       onLease(this.lend(socket));
       return () => undefined;

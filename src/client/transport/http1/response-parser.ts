@@ -7,7 +7,7 @@
 
 /**
  * Response headers as `node:http` gives them: a null-prototype map, lower-case names, repeats joined
- * by `, `, `set-cookie` a list.
+ * by `, ` (`cookie` by `; `, and only the first kept of `content-type` and the like), `set-cookie` a list.
  */
 export type ParsedHeaders = Record<string, string | string[]>;
 
@@ -35,6 +35,7 @@ const HEAD_END = Buffer.from('\r\n\r\n');
 const LINE_END = Buffer.from('\r\n');
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r\n]*)?$/;
+const VERSION = /^HTTP\/1\.[01](?: |$)/;
 const CHUNK_SIZE = /^([0-9A-Fa-f]{1,15})[ \t]*(?:;[^\r\n]*)?$/;
 /** Lines of visible ASCII, spaces, tabs and obs-text, ended by CRLF: no other control character. */
 const HEAD_TEXT = /^[\t\x20-\x7e\x80-\xff]*(?:\r\n[\t\x20-\x7e\x80-\xff]*)*$/;
@@ -84,6 +85,9 @@ export class ResponseParser {
       if (this.head === undefined) {
         const end = this.pending.indexOf(HEAD_END);
         if (end === -1) {
+          // A head whose lines end in a bare LF (or hold a bare CR) never shows its blank line: refused
+          // now, as llhttp does, rather than waited on until the time limit.
+          checkLineBreaks(this.pending.toString('latin1'));
           if (this.pending.length > MAX_HEAD_BYTES) throw parseError('HPE_HEADER_OVERFLOW', 'Header overflow');
           return undefined;
         }
@@ -92,7 +96,8 @@ export class ResponseParser {
         this.pending = this.pending.subarray(end + 4);
         // 101 would switch protocols: no answer this client asks for.
         if (head.status === 101) throw parseError('HPE_INVALID_STATUS', 'Unexpected 101 Switching Protocols');
-        if (head.status < 200) continue;
+        // Only 1xx is interim: llhttp takes any other three digits (even 0xx) as the final answer.
+        if (head.status >= 100 && head.status < 200) continue;
         this.head = head;
         this.framing = bodyFraming(head.status, head.headers);
       }
@@ -131,7 +136,9 @@ export class ResponseParser {
       }
       const lineEnd = this.pending.indexOf(LINE_END);
       if (lineEnd === -1) {
-        if (this.pending.length > (framing.state === 'trailers' ? MAX_HEAD_BYTES : MAX_CHUNK_LINE_BYTES)) {
+        if (framing.state === 'trailers') {
+          if (this.pending.length > MAX_HEAD_BYTES) throw parseError('HPE_HEADER_OVERFLOW', 'Header overflow');
+        } else if (this.pending.length > MAX_CHUNK_LINE_BYTES) {
           throw parseError('HPE_INVALID_CHUNK_SIZE', 'Chunk size line too long');
         }
         return false;
@@ -163,10 +170,13 @@ export class ResponseParser {
 
 function readHead(text: string): { status: number; headers: ParsedHeaders; persistent: boolean } {
   // One pass over the whole head: CRLF line ends only, and no control character anywhere else.
-  if (!HEAD_TEXT.test(text)) throw parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header value char');
+  if (!HEAD_TEXT.test(text)) {
+    checkLineBreaks(text);
+    throw parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header value char');
+  }
   const lines = text.split('\r\n');
   const statusLine = STATUS_LINE.exec(lines[0]!);
-  if (statusLine === null) throw parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/');
+  if (statusLine === null) throw statusLineError(lines[0]!);
   const headers: ParsedHeaders = Object.create(null);
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
@@ -188,10 +198,53 @@ function trimWhitespace(line: string, start: number): string {
   return line.slice(start, end);
 }
 
+/** llhttp's code for a status line that is not `HTTP/1.x NNN reason`: the first part that is wrong. */
+function statusLineError(line: string): Error & { code: string } {
+  if (!line.startsWith('HTTP/')) return parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/');
+  if (!VERSION.test(line)) return parseError('HPE_INVALID_VERSION', 'Invalid HTTP version');
+  return parseError('HPE_INVALID_STATUS', 'Invalid status code');
+}
+
+/** Throws llhttp's code if `head` holds an LF without its CR, or a CR followed by anything but LF. */
+function checkLineBreaks(head: string): void {
+  for (let lf = head.indexOf('\n'); lf !== -1; lf = head.indexOf('\n', lf + 1)) {
+    if (head.charCodeAt(lf - 1) !== 13) throw parseError('HPE_CR_EXPECTED', 'Missing expected CR before LF');
+  }
+  // A CR that ends what has arrived may yet be followed by its LF.
+  for (let cr = head.indexOf('\r'); cr !== -1 && cr + 1 < head.length; cr = head.indexOf('\r', cr + 1)) {
+    if (head.charCodeAt(cr + 1) !== 10) throw parseError('HPE_LF_EXPECTED', 'Missing expected LF after CR');
+  }
+}
+
+/**
+ * Fields of which `node:http` keeps the first and drops repeats (its `matchKnownFields`).
+ * `content-length` is not among them here: its repeats are kept joined, so that framing can refuse differing ones.
+ */
+const FIRST_ONLY: ReadonlySet<string> = new Set([
+  'age',
+  'authorization',
+  'content-type',
+  'etag',
+  'expires',
+  'from',
+  'host',
+  'if-modified-since',
+  'if-unmodified-since',
+  'last-modified',
+  'location',
+  'max-forwards',
+  'proxy-authorization',
+  'referer',
+  'retry-after',
+  'server',
+  'user-agent',
+]);
+
 function addHeader(headers: ParsedHeaders, name: string, value: string): void {
   const previous = headers[name];
   if (name === 'set-cookie') headers[name] = previous === undefined ? [value] : [...(previous as string[]), value];
-  else headers[name] = previous === undefined ? value : `${previous as string}, ${value}`;
+  else if (previous === undefined) headers[name] = value;
+  else if (!FIRST_ONLY.has(name)) headers[name] = `${previous as string}${name === 'cookie' ? '; ' : ', '}${value}`;
 }
 
 function headerTokens(value: string | string[] | undefined): string[] {
@@ -205,7 +258,11 @@ function bodyFraming(status: number, headers: ParsedHeaders): Framing {
   const contentLength = headers['content-length'];
   if (transferEncoding !== undefined) {
     if (contentLength !== undefined) {
-      throw parseError('HPE_UNEXPECTED_CONTENT_LENGTH', "Content-Length can't be present with Transfer-Encoding");
+      // llhttp names the fault after whichever of the two came second.
+      const names = Object.keys(headers);
+      throw names.indexOf('content-length') < names.indexOf('transfer-encoding')
+        ? parseError('HPE_INVALID_TRANSFER_ENCODING', "Transfer-Encoding can't be present with Content-Length")
+        : parseError('HPE_INVALID_CONTENT_LENGTH', "Content-Length can't be present with Transfer-Encoding");
     }
     const codings = headerTokens(transferEncoding);
     if (codings[codings.length - 1] === 'chunked') return { kind: 'chunked', state: 'size', remaining: 0 };
