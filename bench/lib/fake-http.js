@@ -1,15 +1,17 @@
 /**
- * HTTP stubs for the overhead row: the layer each client calls to put bytes on a socket is
- * replaced by one that answers a ready-made 200 JSON stream, so every line of client code above
- * it runs (building the request, signing, reading the response stream, parsing JSON) and no
- * socket, HTTP parser or loopback is involved. Both stubs deliver the answer on the next
- * macrotask (`setImmediate`), where a real socket read would deliver it.
+ * Stubs for the overhead row, each answering a ready-made 200 JSON answer on the next macrotask
+ * (`setImmediate`), where a real socket read would deliver it, so every line of client code above
+ * the cut runs and no loopback is involved:
+ * - `stubSocket`: the same cut for every client, `net.connect()` (a socket with no network);
+ * - `stubNodeNet`: live-relay's cut opposite `stubHttpx`: `net.connect()` too, without the stream;
+ * - `stubHttpx`: the anchor study's cut for the official cores, their HTTP module (`httpx`);
+ * - `stubFetch`: a WHATWG fetch for live-relay's `fetch` option.
  */
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
-import { Readable } from 'node:stream';
+import { Duplex, Readable } from 'node:stream';
 import { BARE_ANSWER } from './params.js';
 
 const require = createRequire(import.meta.url);
@@ -42,50 +44,6 @@ class FakeSocket extends EventEmitter {
   setTimeout() {}
 }
 
-/** Stands in for `http.ClientRequest`: the events and methods httpx and live-relay's sender use. */
-class FakeClientRequest extends EventEmitter {
-  socket = null;
-  constructor(options, onResponse) {
-    super();
-    this.method = options.method ?? 'GET';
-    this.path = options.path ?? '/';
-    if (onResponse) this.once('response', onResponse);
-  }
-  setTimeout() {
-    return this;
-  }
-  setHeader() {}
-  write() {
-    return true;
-  }
-  abort() {
-    this.destroy();
-  }
-  destroy() {
-    this.destroyed = true;
-    return this;
-  }
-  end() {
-    stubHits.count++;
-    process.nextTick(() => {
-      this.socket = new FakeSocket();
-      this.emit('socket', this.socket);
-      setImmediate(() => this.emit('response', answerStream(this.socket, this)));
-    });
-    return this;
-  }
-}
-
-/**
- * Replaces `http.request` (for CommonJS callers and, via `syncBuiltinESMExports`, for ES module
- * named imports such as live-relay's `import { request } from 'node:http'`). Everything above
- * the socket runs: the caller's agent option, timers and listeners are all still exercised.
- */
-export function stubNodeHttp() {
-  http.request = (options, onResponse) => new FakeClientRequest(options, onResponse);
-  syncBuiltinESMExports();
-}
-
 /** The bare server's answer as bytes on the wire, headers as `ANSWER_HEADERS`. */
 const ANSWER_BYTES = Buffer.concat([
   Buffer.from(
@@ -97,8 +55,8 @@ const ANSWER_BYTES = Buffer.concat([
 ]);
 
 /**
- * Stands in for a connected `net.Socket`: the events and methods live-relay's connection pool and
- * exchange use. Each write is one whole request head (live-relay writes one per call); it is
+ * Stands in for a connected `net.Socket` without its stream machinery: the events and methods
+ * live-relay's connection pool and exchange use. Each write is one whole request head (live-relay writes one per call); it is
  * answered with `ANSWER_BYTES` on the next macrotask, as one socket read would deliver them.
  */
 class FakeConnection extends EventEmitter {
@@ -120,13 +78,67 @@ class FakeConnection extends EventEmitter {
 }
 
 /**
- * Replaces `net.connect` for live-relay's `http:` transport (`socket-sender.ts`, which imports
+ * The cut for live-relay against the official cores stubbed at httpx (the anchor study's method):
+ * replaces `net.connect` for live-relay's `http:` transport (`socket-sender.ts`, which imports
  * `connect` from `node:net`): every connection is a {@link FakeConnection}. live-relay's request
  * serialization, response parsing, connection pool, timers and listeners all still run.
  */
 export function stubNodeNet() {
   net.connect = () => new FakeConnection();
   net.createConnection = net.connect;
+  syncBuiltinESMExports();
+}
+
+/**
+ * A connected TCP socket with no network under it: a `Duplex` stream (as `net.Socket` is) with the
+ * socket methods `node:http`'s agent and live-relay's pool call. Every request head written to it
+ * (up to its blank line; these requests have no body) is answered with `ANSWER_BYTES` on the next
+ * macrotask, as one socket read would deliver them.
+ */
+class FakeTcpSocket extends Duplex {
+  connecting = false;
+  #head = '';
+  constructor() {
+    super();
+    process.nextTick(() => this.emit('connect'));
+  }
+  _read() {}
+  _write(chunk, _encoding, callback) {
+    this.#head += chunk.toString('latin1');
+    for (let end = this.#head.indexOf('\r\n\r\n'); end !== -1; end = this.#head.indexOf('\r\n\r\n')) {
+      this.#head = this.#head.slice(end + 4);
+      stubHits.count++;
+      setImmediate(() => this.push(ANSWER_BYTES));
+    }
+    callback();
+  }
+  setNoDelay() {
+    return this;
+  }
+  setKeepAlive() {
+    return this;
+  }
+  setTimeout() {
+    return this;
+  }
+  ref() {
+    return this;
+  }
+  unref() {
+    return this;
+  }
+}
+
+/**
+ * Replaces `net.connect` / `net.createConnection` with a {@link FakeTcpSocket}: the same cut for
+ * every client, the socket. Everything above it runs: `node:http`'s client, agent and parser under
+ * the official cores (and httpx above them), live-relay's own HTTP/1.1 layer.
+ */
+export function stubSocket() {
+  net.connect = () => new FakeTcpSocket();
+  net.createConnection = net.connect;
+  // node:http's agent took `net.createConnection` when it loaded (this module imports node:http).
+  http.Agent.prototype.createConnection = net.connect;
   syncBuiltinESMExports();
 }
 

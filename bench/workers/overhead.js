@@ -1,23 +1,26 @@
 /**
  * Row 1, one measurement in a fresh process: per-call client cost with the HTTP layer stubbed.
  *
- *   --kind=ours              live-relay, node:net's `connect` stubbed (its real transport minus the socket)
+ *   --kind=ours              live-relay, net.connect() stubbed without a stream: its transport minus the socket
+ *   --kind=ours@socket       live-relay, net.connect() stubbed with a Duplex socket, as for <official>@socket
  *   --kind=ours-fetch        live-relay with the `fetch` option: a stub returning a ready Response
  *   --kind=<official>        openapi-core / openapi-client / pop-core, httpx.request + httpx.read stubbed (anchor method)
- *   --kind=<official>@http   the same client, node:http's `request` stubbed under httpx (one layer below httpx)
+ *   --kind=<official>@socket the same client with net.connect() stubbed as for `ours`: node:http and httpx run
  *   --kind=signer            live-relay's signV3 alone: canonical query + V3 signature, fresh date and nonce
  *
  * Sequential calls: `--warmup` untimed, then `--calls` timed. Reports wall and CPU µs per call.
  */
 
 import { checkAnswer, loadClient } from '../lib/clients.js';
-import { stubFetch, stubHits, stubHttpx, stubNodeHttp, stubNodeNet } from '../lib/fake-http.js';
+import { stubFetch, stubHits, stubHttpx, stubNodeNet, stubSocket } from '../lib/fake-http.js';
 import { ACTION, API_VERSION, CREDENTIALS, wireUpdateParams } from '../lib/params.js';
 import { parseArgs, sendResult } from '../lib/worker-io.js';
 
 const { kind, calls = 20_000, warmup = 5_000 } = parseArgs();
-const [client, cut = client === 'ours' || client === 'signer' ? 'net' : client === 'ours-fetch' ? 'fetch' : 'httpx'] =
-  kind.split('@');
+const [
+  client,
+  cut = client === 'ours' || client === 'signer' ? 'socket' : client === 'ours-fetch' ? 'fetch' : 'httpx',
+] = kind.split('@');
 
 if (client === 'signer') {
   const { signV3 } = await import(new URL('../../dist/wire/sign-v3.js', import.meta.url).href);
@@ -51,12 +54,12 @@ if (client === 'signer') {
   });
 } else {
   let stub;
-  if (cut === 'net') {
+  if (cut === 'socket') {
+    stubSocket();
+    stub = 'net.connect(): a socket with no network';
+  } else if (cut === 'net') {
     stubNodeNet();
-    stub = 'node:net connect()';
-  } else if (cut === 'http') {
-    stubNodeHttp();
-    stub = 'node:http request()';
+    stub = 'net.connect(): an emitter answering each write';
   } else if (cut === 'fetch') {
     stub = 'fetch option';
   } else {

@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEndpoint } from '../../src/client/transport/endpoint.js';
-import { ConnectionPool, type Lease } from '../../src/client/transport/http1/connection-pool.js';
+import { type Connection, ConnectionPool } from '../../src/client/transport/http1/connection-pool.js';
 import { requestHead } from '../../src/client/transport/http1/request-head.js';
 import type { SendOutcome, SignedAttempt } from '../../src/client/transport/send-outcome.js';
 import { createSocketSender } from '../../src/client/transport/socket-sender.js';
@@ -271,12 +271,14 @@ describe('the pool', () => {
 
 describe('the pool’s idle connections', () => {
   /** A pool's connection, used for one exchange and given back idle. */
-  async function idleConnection(pool: ConnectionPool): Promise<Socket> {
-    const { socket } = await new Promise<Lease>((resolve) => pool.acquire(resolve));
-    socket.write(requestHead('GET', '/', { host: 'h' }));
-    await new Promise((resolve) => socket.once('data', resolve));
-    pool.release(socket);
-    return socket;
+  async function idleConnection(pool: ConnectionPool): Promise<Connection> {
+    const connection = await new Promise<Connection>((resolve) => pool.acquire(resolve));
+    await new Promise<void>((resolve) => {
+      connection.user = { onData: () => resolve(), onEnd: () => undefined, onError: () => undefined };
+      connection.socket.write(requestHead('GET', '/', { host: 'h' }));
+    });
+    pool.release(connection);
+    return connection;
   }
 
   it('never lends one the server has closed, even before its close event', async () => {
@@ -288,10 +290,12 @@ describe('the pool’s idle connections', () => {
     const pool = new ConnectionPool('127.0.0.1', server.port, 4);
     const first = await idleConnection(pool);
     // A call made on a later turn of the loop than the server's FIN, but before the socket's 'close'.
-    const next = new Promise<Lease>((resolve) => first.once('end', () => setImmediate(() => pool.acquire(resolve))));
+    const next = new Promise<Connection>((resolve) =>
+      first.socket.once('end', () => setImmediate(() => pool.acquire(resolve))),
+    );
     serverSide!.end();
     const lease = await next;
-    expect(lease.socket).not.toBe(first);
+    expect(lease.socket).not.toBe(first.socket);
     expect(lease.reused).toBe(false);
     lease.socket.destroy();
   });

@@ -1,7 +1,6 @@
-import type { Socket } from 'node:net';
 import { mayHaveBeenSent } from './connection-error.js';
 import type { Endpoint } from './endpoint.js';
-import { ConnectionPool, type Lease } from './http1/connection-pool.js';
+import { type Connection, ConnectionPool, type ConnectionUser } from './http1/connection-pool.js';
 import { requestHead } from './http1/request-head.js';
 import { type ParsedResponse, ResponseParser } from './http1/response-parser.js';
 import { MAX_SOCKETS_PER_HOST } from './keep-alive-agents.js';
@@ -48,104 +47,130 @@ function exchange(pool: ConnectionPool, attempt: SignedAttempt, { timeoutMs, sig
       resolve({ kind: 'failed', error, requestSent: false });
       return;
     }
-    let settled = false;
-    let lease: Lease | undefined;
-    let finished = false;
-    /** Set once the attempt has timed out: called when the exchange has really ended. */
-    let markEnded: (() => void) | undefined;
-    const parser = new ResponseParser();
-
-    const settle = (outcome: SendOutcome): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(outcome);
-    };
-    /** Ends the exchange: the connection goes back to the pool only after a clean, framed answer. */
-    const finish = (socket: Socket, reusable: boolean): void => {
-      if (finished) return;
-      finished = true;
-      socket.off('data', onData);
-      socket.off('end', onEnd);
-      socket.off('error', onError);
-      socket.off('close', onEnd);
-      if (reusable && !settled) pool.release(socket);
-      else socket.destroy();
-      markEnded?.();
-    };
-    const answer = (socket: Socket, response: ParsedResponse): void => {
-      finish(socket, response.keepAlive && parser.leftover === 0);
-      settle({ kind: 'answer', status: response.status, headers: response.headers, body: response.body.toString() });
-    };
-    const fail = (socket: Socket, error: unknown, requestSent: boolean): void => {
-      finish(socket, false);
-      settle({ kind: 'failed', error, requestSent });
-    };
-    function onData(this: Socket, chunk: Buffer): void {
-      let response: ParsedResponse | undefined;
-      try {
-        response = parser.push(chunk);
-      } catch (error) {
-        fail(this, error, true);
-        return;
-      }
-      if (response !== undefined) answer(this, response);
-    }
-    function onEnd(this: Socket): void {
-      let response: ParsedResponse;
-      try {
-        response = parser.end();
-      } catch (error) {
-        fail(this, error, true);
-        return;
-      }
-      answer(this, response);
-    }
-    function onError(this: Socket, error: Error): void {
-      fail(this, error, lease!.reused || mayHaveBeenSent(error));
-    }
-    const onAbort = (): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      withdraw();
-      if (lease !== undefined) finish(lease.socket, false);
-      reject(signal!.reason);
-    };
-
-    const withdraw = pool.acquire((granted) => {
-      lease = granted;
-      const { socket } = granted;
-      socket.on('data', onData);
-      socket.on('end', onEnd);
-      socket.on('error', onError);
-      socket.on('close', onEnd);
-      // Latin-1, as node:http writes a head: a header's obs-text (\x80-\xff) is one byte, not UTF-8.
-      socket.write(head, 'latin1');
-    });
-    const timer = setTimeout(() => {
-      if (lease === undefined) {
-        // Still waiting for a connection: nothing was sent, and nothing will be.
-        withdraw();
-        settle({ kind: 'timeout', ended: Promise.resolve(Date.now()) });
-        return;
-      }
-      const { socket } = lease;
-      const late = new Promise<number>((resolve) => {
-        const grace = setTimeout(() => finish(socket, false), timeoutMs);
-        markEnded = () => {
-          markEnded = undefined;
-          clearTimeout(grace);
-          resolve(Date.now());
-        };
-        // Waiting for a late answer must not keep a finished process alive.
-        grace.unref();
-        socket.unref();
-        if (finished) markEnded();
-      });
-      settle({ kind: 'timeout', ended: late });
-    }, timeoutMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    new Exchange(pool, head, timeoutMs, signal, resolve, reject);
   });
+}
+
+/**
+ * The state of one exchange, as an object rather than a dozen closures per call: the connection
+ * calls it back as its {@link ConnectionUser}.
+ */
+class Exchange implements ConnectionUser {
+  private settled = false;
+  private finished = false;
+  private connection: Connection | undefined;
+  /** Set once the attempt has timed out: called when the exchange has really ended. */
+  private markEnded: (() => void) | undefined;
+  private readonly parser = new ResponseParser();
+  private readonly withdraw: () => void;
+  private readonly timer: NodeJS.Timeout;
+  private readonly onAbort: (() => void) | undefined;
+
+  constructor(
+    private readonly pool: ConnectionPool,
+    private readonly head: string,
+    private readonly timeoutMs: number,
+    private readonly signal: AbortSignal | undefined,
+    private readonly resolve: (outcome: SendOutcome) => void,
+    private readonly reject: (reason: unknown) => void,
+  ) {
+    this.withdraw = pool.acquire((connection) => this.attach(connection));
+    this.timer = setTimeout(() => this.timedOut(), timeoutMs);
+    if (signal !== undefined) {
+      this.onAbort = () => this.aborted();
+      signal.addEventListener('abort', this.onAbort, { once: true });
+    }
+  }
+
+  onData(chunk: Buffer): void {
+    let response: ParsedResponse | undefined;
+    try {
+      response = this.parser.push(chunk);
+    } catch (error) {
+      this.fail(error, true);
+      return;
+    }
+    if (response !== undefined) this.answer(response);
+  }
+
+  onEnd(): void {
+    let response: ParsedResponse;
+    try {
+      response = this.parser.end();
+    } catch (error) {
+      this.fail(error, true);
+      return;
+    }
+    this.answer(response);
+  }
+
+  onError(error: Error): void {
+    this.fail(error, this.connection!.reused || mayHaveBeenSent(error));
+  }
+
+  private attach(connection: Connection): void {
+    this.connection = connection;
+    connection.user = this;
+    // Latin-1, as node:http writes a head: a header's obs-text (\x80-\xff) is one byte, not UTF-8.
+    connection.socket.write(this.head, 'latin1');
+  }
+
+  private answer(response: ParsedResponse): void {
+    this.finish(response.keepAlive && this.parser.leftover === 0);
+    this.settle({ kind: 'answer', status: response.status, headers: response.headers, body: response.body.toString() });
+  }
+
+  private fail(error: unknown, requestSent: boolean): void {
+    this.finish(false);
+    this.settle({ kind: 'failed', error, requestSent });
+  }
+
+  /** Ends the exchange: the connection goes back to the pool only after a clean, framed answer in time. */
+  private finish(reusable: boolean): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (reusable && !this.settled) this.pool.release(this.connection!);
+    else this.pool.discard(this.connection!);
+    this.markEnded?.();
+  }
+
+  private settle(outcome: SendOutcome): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    if (this.onAbort !== undefined) this.signal!.removeEventListener('abort', this.onAbort);
+    this.resolve(outcome);
+  }
+
+  private aborted(): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.withdraw();
+    if (this.connection !== undefined) this.finish(false);
+    this.reject(this.signal!.reason);
+  }
+
+  private timedOut(): void {
+    const connection = this.connection;
+    if (connection === undefined) {
+      // Still waiting for a connection: nothing was sent, and nothing will be.
+      this.withdraw();
+      this.settle({ kind: 'timeout', ended: Promise.resolve(Date.now()) });
+      return;
+    }
+    const late = new Promise<number>((resolve) => {
+      const grace = setTimeout(() => this.finish(false), this.timeoutMs);
+      this.markEnded = () => {
+        this.markEnded = undefined;
+        clearTimeout(grace);
+        resolve(Date.now());
+      };
+      // Waiting for a late answer must not keep a finished process alive.
+      grace.unref();
+      connection.socket.unref();
+      if (this.finished) this.markEnded();
+    });
+    this.settle({ kind: 'timeout', ended: late });
+  }
 }
