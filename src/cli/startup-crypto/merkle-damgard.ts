@@ -21,3 +21,11 @@ export function bigEndianBytes(state: Int32Array): Uint8Array {
   for (let i = 0; i < state.length; i++) view.setInt32(i * 4, state[i]!);
   return bytes;
 }
+
+/** Reads the 64-byte block at `offset` of `padded` into `words[0..15]`, big-endian. */
+export function loadBlock(padded: Uint8Array, offset: number, words: Int32Array): void {
+  for (let i = 0; i < 16; i++) {
+    const at = offset + i * 4;
+    words[i] = (padded[at]! << 24) | (padded[at + 1]! << 16) | (padded[at + 2]! << 8) | padded[at + 3]!;
+  }
+}

@@ -1,4 +1,4 @@
-import { bigEndianBytes, pad } from './merkle-damgard.js';
+import { bigEndianBytes, loadBlock, pad } from './merkle-damgard.js';
 
 /** SHA-1 (FIPS 180-4) of `message`: 20 bytes. Signature V1 (HMAC-SHA1) needs it; nothing else should. */
 export function sha1(message: Uint8Array): Uint8Array {
@@ -6,10 +6,7 @@ export function sha1(message: Uint8Array): Uint8Array {
   const state = new Int32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0]);
   const padded = pad(message);
   for (let block = 0; block < padded.length; block += 64) {
-    for (let i = 0; i < 16; i++) {
-      const at = block + i * 4;
-      words[i] = (padded[at]! << 24) | (padded[at + 1]! << 16) | (padded[at + 2]! << 8) | padded[at + 3]!;
-    }
+    loadBlock(padded, block, words);
     for (let i = 16; i < 80; i++) {
       const w = words[i - 3]! ^ words[i - 8]! ^ words[i - 14]! ^ words[i - 16]!;
       words[i] = (w << 1) | (w >>> 31);

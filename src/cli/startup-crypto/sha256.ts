@@ -1,4 +1,4 @@
-import { bigEndianBytes, pad } from './merkle-damgard.js';
+import { bigEndianBytes, loadBlock, pad } from './merkle-damgard.js';
 
 /** SHA-256 round constants (FIPS 180-4, 4.2.2). */
 const K = new Int32Array([
@@ -20,10 +20,7 @@ export function sha256(message: Uint8Array): Uint8Array {
   ]);
   const padded = pad(message);
   for (let block = 0; block < padded.length; block += 64) {
-    for (let i = 0; i < 16; i++) {
-      const at = block + i * 4;
-      words[i] = (padded[at]! << 24) | (padded[at + 1]! << 16) | (padded[at + 2]! << 8) | padded[at + 3]!;
-    }
+    loadBlock(padded, block, words);
     for (let i = 16; i < 64; i++) {
       const w15 = words[i - 15]!;
       const w2 = words[i - 2]!;
