@@ -75,8 +75,8 @@ await build({
  * `node:crypto` in the command's bundle is `src/cli/startup-crypto/node-crypto-subset.ts`: what a
  * call signs is hashed in JavaScript, and `node:crypto` loads only for anything else.
  */
-const cryptoOnFirstUse: Plugin = {
-  name: 'crypto-on-first-use',
+const cryptoSubset: Plugin = {
+  name: 'crypto-subset',
   setup(build) {
     const subset = fileURLToPath(new URL('../src/cli/startup-crypto/node-crypto-subset.ts', import.meta.url));
     build.onResolve({ filter: /^node:crypto$/ }, () => ({ path: subset }));
@@ -108,7 +108,7 @@ const cli = await build({
   // A CommonJS file has no `import.meta`: one in the command's modules fails the build instead of
   // reading as empty (package-version.ts, the one there was, is written in: versionWrittenIn).
   logOverride: { 'empty-import-meta': 'error' },
-  plugins: [plainHeadersForOpenapiFetch, emulatorCommandApart, cryptoOnFirstUse, versionWrittenIn],
+  plugins: [plainHeadersForOpenapiFetch, emulatorCommandApart, cryptoSubset, versionWrittenIn],
   metafile: true,
   // Half the text to read and keep in memory each run; nothing here relies on a local name.
   minify: true,

@@ -1,6 +1,5 @@
-/** Field values `node:http` accepts: visible ASCII, spaces, tabs and obs-text; never CR, LF or NUL. */
-const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+import { FIELD_VALUE, TOKEN } from './field-syntax.js';
+
 /** An origin-form target: no spaces or control characters, which would end the request line early. */
 const ORIGIN_FORM = /^\/[\x21-\x7e]*$/;
 

@@ -5,6 +5,8 @@
  * codes (`HPE_…`), so a transport error reads the same as one from `node:http`.
  */
 
+import { FIELD_CHARS, TOKEN } from './field-syntax.js';
+
 /**
  * Response headers as `node:http` gives them: a null-prototype map, lower-case names, repeats joined
  * by `, ` (`cookie` by `; `, and only the first kept of `content-type` and the like), `set-cookie` a list.
@@ -33,12 +35,11 @@ export function parseError(code: string, message: string): Error & { code: strin
 const EMPTY = Buffer.alloc(0);
 const HEAD_END = Buffer.from('\r\n\r\n');
 const LINE_END = Buffer.from('\r\n');
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r\n]*)?$/;
 const VERSION = /^HTTP\/1\.[01](?: |$)/;
 const CHUNK_SIZE = /^([0-9A-Fa-f]{1,15})[ \t]*(?:;[^\r\n]*)?$/;
 /** Lines of visible ASCII, spaces, tabs and obs-text, ended by CRLF: no other control character. */
-const HEAD_TEXT = /^[\t\x20-\x7e\x80-\xff]*(?:\r\n[\t\x20-\x7e\x80-\xff]*)*$/;
+const HEAD_TEXT = new RegExp(`^[${FIELD_CHARS}]*(?:\r\n[${FIELD_CHARS}]*)*$`);
 
 type Framing =
   | { readonly kind: 'none' }
