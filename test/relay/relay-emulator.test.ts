@@ -200,6 +200,7 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
     expect(
       lines.some((line) => line.includes('Offline (PushStreamFailed:') && line.includes('Connection refused')),
     ).toBe(true);
+    expect(lines.some((line) => line.includes('retry 1 failed (PushStreamFailed:'))).toBe(true);
     expect(lines.join('\n')).not.toContain('SECRET');
   });
 

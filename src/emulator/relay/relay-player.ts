@@ -219,7 +219,11 @@ export class RelayPlayer implements Player {
       report({ kind: 'finished' });
       return;
     }
-    this.#lastError.set(taskId, `${end.reason}: ${end.detail}`);
+    const error = `${end.reason}: ${end.detail}`;
+    this.#lastError.set(taskId, error);
+    // A failed retry changes no state, so no transition line would say it happened.
+    if (entry.mode === 'attempt' && !entry.recovered)
+      this.#log(`task ${taskId}: retry ${entry.retry} failed (${error})`);
     // Recovering freezes the position where the relay failed, not where it was last reported.
     const position = entry.relay.position();
     if (entry.mode === 'run' && position !== undefined)
