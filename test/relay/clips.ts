@@ -14,14 +14,30 @@ export type Colour = keyof typeof COLOURS;
 /** 25 fps with a keyframe every second, so an Offset snaps to whole seconds. */
 export const FPS = 25;
 
+/** How a clip differs from the default 320x240 H.264/AAC MP4 at 44.1 kHz. */
+export interface ClipFormat {
+  /** `flv` gives a 1/1000 time base where the MP4 has 1/12800: a list the concat demuxer cannot join. */
+  readonly container?: 'mp4' | 'flv';
+  readonly size?: string;
+  readonly sampleRate?: number;
+}
+
 /**
- * Writes a small H.264/AAC MP4 (320x240, one keyframe per second, a tone) of one solid colour
- * from ffmpeg's lavfi sources, moov first so any HTTP server can serve it.
+ * Writes a small H.264/AAC clip (320x240 MP4 unless `format` says otherwise, one keyframe per
+ * second, a tone) of one solid colour from ffmpeg's lavfi sources, moov first so any HTTP server
+ * can serve it.
  */
-export async function makeClip(dir: string, colour: Colour, seconds: number, tone = 440): Promise<string> {
-  const file = join(dir, `${colour}-${seconds}s.mp4`);
+export async function makeClip(
+  dir: string,
+  colour: Colour,
+  seconds: number,
+  tone = 440,
+  format: ClipFormat = {},
+): Promise<string> {
+  const { container = 'mp4', size = '320x240', sampleRate = 44_100 } = format;
+  const file = join(dir, `${colour}-${seconds}s${size === '320x240' ? '' : `-${size}`}.${container}`);
   await ffmpeg([
-    ...colourAndTone({ colour, size: '320x240', seconds, tone, sampleRate: 44_100 }),
+    ...colourAndTone({ colour, size, seconds, tone, sampleRate }),
     '-c:v',
     'libx264',
     '-preset',
@@ -33,8 +49,7 @@ export async function makeClip(dir: string, colour: Colour, seconds: number, ton
     '-c:a',
     'aac',
     '-shortest',
-    '-movflags',
-    '+faststart',
+    ...(container === 'mp4' ? ['-movflags', '+faststart'] : []),
     file,
   ]);
   return file;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CodecChoice } from '../../src/emulator/relay/codec-choice.js';
 import { locateFfmpeg } from '../../src/emulator/relay/ffmpeg-tools.js';
+import { ListProbes } from '../../src/emulator/relay/list-probes.js';
 import type { PlannedEntry } from '../../src/emulator/relay/prepare-input.js';
 import {
   type RelayEnd,
@@ -50,6 +51,8 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
   let media: MediaServer;
   let rtmp: RtmpServer;
   let files: string[];
+  /** Clips that differ from `files`' MP4s: in container (time base), and in size and sample rate. */
+  let joinable: { flv: string; small: string };
   const tools = () => locateFfmpeg();
   let n = 0;
 
@@ -57,8 +60,11 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
     dir = await mkdtemp(join(tmpdir(), 'live-relay-clips-'));
     const clips = await Promise.all([makeClip(dir, 'red', 2), makeClip(dir, 'green', 2), makeClip(dir, 'blue', 3)]);
     const webm = await makeWebmClip(dir, 'yellow', 2);
-    media = await startMediaServer([...clips, webm]);
+    const flv = await makeClip(dir, 'green', 2, 440, { container: 'flv' });
+    const small = await makeClip(dir, 'blue', 2, 660, { size: '160x120', sampleRate: 48_000 });
+    media = await startMediaServer([...clips, webm, flv, small]);
     files = [...clips, webm].map((file) => media.urlOf(file));
+    joinable = { flv: media.urlOf(flv), small: media.urlOf(small) };
     rtmp = await startRtmpServer();
   });
 
@@ -160,6 +166,90 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
     expect(await ended).toEqual({ kind: 'finished', playedSeconds: expect.any(Number) });
     const received = await readRecording((await rtmp.recordings(name))[0]!);
     expect(received.runs.map((run) => run.colour)).toEqual(['yellow']);
+  });
+
+  it('joins entries the concat demuxer cannot (an FLV between MP4s): copied one by one, one publish, in order', async () => {
+    const { name, positions, running, ended } = watch({
+      source: { kind: 'list', files: [files[0]!, joinable.flv], plan: plan([0, 1, 0]) },
+    });
+    expect(await running).toMatchObject({ mode: 'join', readers: 'copy', why: expect.stringContaining('time base') });
+    expect(await ended).toEqual({ kind: 'finished', playedSeconds: expect.any(Number) });
+    const recordings = await rtmp.recordings(name);
+    expect(recordings).toHaveLength(1);
+    const received = await readRecording(recordings[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['red', 'green', 'red']);
+    expect(received.seconds).toBeCloseTo(6, 0);
+    const indexes = positions.map((position) => position.fileIndex);
+    expect(indexes.filter((index, i) => i === 0 || index !== indexes[i - 1])).toEqual([0, 1, 0]);
+  });
+
+  it('normalises entries of other sizes and codecs to the first one’s size, and ends exactly at the play count', async () => {
+    const { name, relay, running, ended } = watch({
+      source: { kind: 'list', files: [files[0]!, joinable.small, files[3]!], plan: plan([0, 1, 2], 1, true) },
+      playCount: 2,
+    });
+    expect(await running).toMatchObject({
+      mode: 'join',
+      readers: 'normalise',
+      target: { size: { width: 320, height: 240 } },
+    });
+    relay.setPlayCount(3);
+    // 1 s of red (from its keyframe at the Offset), 2 s of blue, and the WebM's 2.008 s.
+    expect(await ended).toEqual({ kind: 'finished', playedSeconds: expect.closeTo(5, 1) });
+    const recordings = await rtmp.recordings(name);
+    expect(recordings).toHaveLength(1);
+    const received = await readRecording(recordings[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['red', 'blue', 'yellow']);
+    expect(received.seconds).toBeCloseTo(5, 0);
+    expect(received.size).toBe('320x240');
+  });
+
+  it('a later entry whose server is gone ends a joined list there, PullStreamFailed, and no reader is left', async () => {
+    const doomed = await startMediaServer([join(dir, 'green-2s.flv')]);
+    try {
+      const pids: number[] = [];
+      const removed: number[] = [];
+      const listed = [files[0]!, `${doomed.urlOf(join(dir, 'green-2s.flv'))}?auth_key=SECRET`];
+      // Probed (as a retry reuses its probes), then gone before its reader starts.
+      const probes = new ListProbes(tools().ffprobe, listed);
+      await probes.all(new AbortController().signal);
+      await doomed.kill();
+      const { name, ended } = watch({
+        source: { kind: 'list', files: listed, plan: plan([0, 1]), probes },
+        ledger: { add: (_task, pid) => pids.push(pid), remove: (pid) => removed.push(pid) },
+      });
+      const end = await ended;
+      expect(end).toMatchObject({
+        kind: 'failed',
+        reason: 'PullStreamFailed',
+        detail: expect.stringContaining('refused'),
+      });
+      expect(JSON.stringify(end)).not.toContain('SECRET');
+      // The publisher and one reader per entry, each recorded, reaped and unrecorded.
+      expect(pids).toHaveLength(3);
+      expect([...removed].sort()).toEqual([...pids].sort());
+      for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+      const received = await readRecording((await rtmp.recordings(name))[0]!);
+      expect(received.runs.map((run) => run.colour)).toEqual(['red']);
+      expect(received.seconds).toBeCloseTo(2, 0);
+    } finally {
+      await doomed.close();
+    }
+  });
+
+  it('a joined list stopped on request leaves neither its publisher nor a reader', async () => {
+    const pids: number[] = [];
+    const removed: number[] = [];
+    const { relay, running } = watch({
+      source: { kind: 'list', files: [files[0]!, joinable.flv], plan: plan([0, 1], 0, true) },
+      ledger: { add: (_task, pid) => pids.push(pid), remove: (pid) => removed.push(pid) },
+    });
+    await running;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await relay.stop();
+    expect(pids.length).toBeGreaterThanOrEqual(2);
+    expect([...removed].sort()).toEqual([...pids].sort());
+    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
   });
 
   it('stops on request: the process is gone and the stream ends', async () => {

@@ -8,6 +8,8 @@ const SAMPLES_PER_SECOND = 10;
 export interface Received {
   /** Seconds of video received (frames / frame rate as decoded). */
   seconds: number;
+  /** Frame size, `<width>x<height>`. */
+  size: string;
   /** The colours in order, each with how long it lasted, in seconds (runs shorter than 0.3 s are dropped as join noise). */
   runs: { colour: Colour; seconds: number }[];
 }
@@ -41,11 +43,11 @@ export async function readRecording(file: string): Promise<Received> {
     if (last?.colour === run.colour) last.seconds += run.seconds;
     else merged.push({ ...run });
   }
-  return { seconds: await videoSeconds(file), runs: merged.map((run) => ({ ...run, seconds: round(run.seconds) })) };
+  return { ...(await videoStream(file)), runs: merged.map((run) => ({ ...run, seconds: round(run.seconds) })) };
 }
 
-/** Video duration from the last video packet's end, as ffprobe reads the file. */
-async function videoSeconds(file: string): Promise<number> {
+/** Video duration (packets over frame rate) and frame size, as ffprobe reads the file. */
+async function videoStream(file: string): Promise<{ seconds: number; size: string }> {
   const text = (
     await capture('ffprobe', [
       '-v',
@@ -54,15 +56,20 @@ async function videoSeconds(file: string): Promise<number> {
       'v:0',
       '-count_packets',
       '-show_entries',
-      'stream=nb_read_packets,avg_frame_rate',
+      'stream=nb_read_packets,avg_frame_rate,width,height',
       '-of',
-      'csv=p=0',
+      'json',
       file,
     ])
   ).toString();
-  const [rate, packets] = text.trim().split(',');
-  const [num, den] = (rate ?? '25/1').split('/').map(Number);
-  return round(Number(packets) / ((num ?? 25) / (den || 1)));
+  const stream = (JSON.parse(text) as { streams: Record<string, string | number>[] }).streams[0] ?? {};
+  const [num, den] = String(stream['avg_frame_rate'] ?? '25/1')
+    .split('/')
+    .map(Number);
+  return {
+    seconds: round(Number(stream['nb_read_packets']) / ((num ?? 25) / (den || 1))),
+    size: `${String(stream['width'])}x${String(stream['height'])}`,
+  };
 }
 
 function nearest(r: number, g: number, b: number): Colour {

@@ -28,6 +28,8 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
   let client: LiveClient;
   let red: string;
   let green: string;
+  /** An HTTP-FLV file: the seed page allows MP4 and HTTP-FLV in one url list. */
+  let blueFlv: string;
   const log: string[] = [];
   let n = 0;
   const stream = () => {
@@ -42,8 +44,10 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'live-relay-clips-'));
     const clips = await Promise.all([makeClip(dir, 'red', 2), makeClip(dir, 'green', 2)]);
-    media = await startMediaServer(clips);
+    const flv = await makeClip(dir, 'blue', 2, 660, { container: 'flv' });
+    media = await startMediaServer([...clips, flv]);
     [red, green] = clips.map((clip) => media.urlOf(clip)) as [string, string];
+    blueFlv = media.urlOf(flv);
     rtmp = await startRtmpServer();
     receiver = await startReceiver();
     emulator = await startEmulator({
@@ -87,6 +91,23 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
     ]);
     expect(log.some((line) => line.includes(`task ${TaskId}: Running`))).toBe(true);
     expect(log.some((line) => line.includes(`task ${TaskId}: Offline (the list has ended)`))).toBe(true);
+  });
+
+  it('plays a list of MP4 and HTTP-FLV files as one publish, joining them one by one', async () => {
+    const name = stream();
+    const TaskId = await createTask(client, { SourceUrls: [red, blueFlv, green], DstUrl: rtmp.urlOf(name) });
+    const seen = await watchTask(client, TaskId, (task) => task.status === 3);
+    const indexes = seen.filter((task) => task.status === 1).map((task) => task.index);
+    expect([...new Set(indexes)]).toEqual([0, 1, 2]);
+    expect(seen.at(-1)).toEqual({ status: 3, index: 2, offset: 2 });
+    const recordings = await rtmp.recordings(name);
+    expect(recordings).toHaveLength(1);
+    const received = await readRecording(recordings[0]!);
+    expect(received.runs.map((run) => run.colour)).toEqual(['red', 'blue', 'green']);
+    expect(received.seconds).toBeCloseTo(6, 0);
+    expect(
+      log.some((line) => line.includes(`task ${TaskId}: ffmpeg relaying`) && line.includes('joining entries')),
+    ).toBe(true);
   });
 
   it('plays VOD media IDs from the catalog’s files', async () => {

@@ -26,11 +26,35 @@ describe('chooseCodecs', () => {
     });
   });
 
-  it('refuses a list whose entries differ, naming them and the difference', () => {
+  it('joins entries that differ only in time base (MP4 timescales, FLV) by copying them one by one', () => {
     const timescale = { ...H264_AAC, video: { ...H264_AAC.video!, timeBase: '1/90000' } };
-    expect(chooseCodecs([H264_AAC, H264_AAC, timescale], ['a.mp4', 'b.mp4', 'c.mp4'])).toEqual({
+    expect(chooseCodecs([H264_AAC, H264_AAC, timescale], ['a.mp4', 'b.mp4', 'c.flv'])).toEqual({
+      mode: 'join',
+      readers: 'copy',
+      target: { size: { width: 1280, height: 720 }, audio: true },
+      why: 'joining entries one by one (a.mp4 and c.flv differ in video time base (1/12800 vs 1/90000))',
+    });
+  });
+
+  it('normalises every entry to the first one’s size when they differ in more, or FLV cannot carry one', () => {
+    const small = { ...H264_AAC, video: { ...H264_AAC.video!, width: 641, height: 361 } };
+    expect(chooseCodecs([small, H264_AAC], ['a.mp4', 'b.mp4'])).toEqual({
+      mode: 'join',
+      readers: 'normalise',
+      target: { size: { width: 640, height: 360 }, audio: true },
+      why: 're-encoding every entry to 640x360 25 fps H.264/AAC (a.mp4 and b.mp4 differ in frame size (641x361 vs 1280x720))',
+    });
+    const vp9 = { ...H264_AAC, video: { ...H264_AAC.video!, codec: 'vp9', timeBase: '1/1000' } };
+    expect(chooseCodecs([H264_AAC, vp9], ['a.mp4', 'b.webm'])).toMatchObject({ mode: 'join', readers: 'normalise' });
+    const mono = { ...H264_AAC, audio: { ...H264_AAC.audio!, channels: 1 } };
+    expect(chooseCodecs([H264_AAC, mono], ['a', 'b'])).toMatchObject({ mode: 'join', readers: 'normalise' });
+  });
+
+  it('refuses a list whose entries do not carry the same kinds of stream, naming them', () => {
+    const silent: MediaProbe = { durationSeconds: 5, video: H264_AAC.video! };
+    expect(chooseCodecs([H264_AAC, silent], ['a.mp4', 'b.mp4'])).toEqual({
       mode: 'refuse',
-      why: 'a.mp4 and c.mp4 differ in video time base (1/12800 vs 1/90000); one publish needs every entry encoded alike',
+      why: 'a.mp4 carries video and audio and b.mp4 video; one publish needs the same kinds of stream throughout',
     });
   });
 

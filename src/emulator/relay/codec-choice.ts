@@ -5,8 +5,25 @@ export type CodecChoice =
   | { mode: 'copy' }
   /** Re-encode to H.264/AAC; `why` goes into the task's log line. */
   | { mode: 'encode'; why: string }
-  /** The list cannot be joined into one publish; `why` names the entries and what differs. */
+  /**
+   * The list's entries differ, so the concat demuxer cannot join them: one reader per entry feeds
+   * MPEG-TS to a copying publisher (entry-feeder.ts). Readers `copy` when every entry is H.264/AAC
+   * alike but for its time base (container or timescale); else they `normalise` every entry to
+   * `target`. `why` names the entries and what differs.
+   */
+  | { mode: 'join'; readers: 'copy' | 'normalise'; target: NormaliseTarget; why: string }
+  /** Nothing can be made of the input; `why` says what is wrong. */
   | { mode: 'refuse'; why: string };
+
+/** The one format a normalising reader writes: the first entry's frame size, at {@link NORMALISED_FPS}. */
+export interface NormaliseTarget {
+  /** Even frame width and height; undefined when no entry has video. */
+  readonly size: { readonly width: number; readonly height: number } | undefined;
+  readonly audio: boolean;
+}
+
+/** Frame rate of normalised entries: the relay's encoder settings assume it (a 2 s GOP is 50 frames). */
+export const NORMALISED_FPS = 25;
 
 /** What FLV carries without re-encoding (ffmpeg's flv muxer, as RTMP ingests accept it). */
 const FLV_VIDEO = 'h264';
@@ -16,37 +33,69 @@ const FLV_AUDIO = 'aac';
  * Copy (`-c copy`, about 1 % of a core) when every input is H.264/AAC and, for a list, every
  * entry has the same codecs, frame size, pixel format, time base, sample rate and channels;
  * the concat demuxer needs "the same streams" or it produces garbage timestamps silently.
- * Re-encode when the inputs agree but FLV cannot carry them. Refuse a list whose entries differ.
+ * Re-encode when the inputs agree but FLV cannot carry them. A list whose entries differ is
+ * joined by one reader per entry (ffmpeg-relay-notes §1, "Mixed list"); refused only when its
+ * entries do not even carry the same kinds of stream (video, audio).
  * @param probes one per input, in list order (one for a live source)
  */
 export function chooseCodecs(probes: readonly MediaProbe[], names: readonly string[]): CodecChoice {
   const first = probes[0];
   if (first === undefined) throw new RangeError('chooseCodecs needs at least one probe');
-  for (let i = 1; i < probes.length; i += 1) {
-    const differs = difference(first, probes[i]!);
-    if (differs !== undefined) {
-      return {
-        mode: 'refuse',
-        why: `${names[0] ?? 'entry 0'} and ${names[i] ?? `entry ${i}`} differ in ${differs}; one publish needs every entry encoded alike`,
-      };
-    }
-  }
   if (first.video === undefined && first.audio === undefined)
     return { mode: 'refuse', why: 'no audio or video stream' };
-  const foreign = [
-    first.video !== undefined && first.video.codec !== FLV_VIDEO ? `video ${first.video.codec}` : undefined,
-    first.audio !== undefined && first.audio.codec !== FLV_AUDIO ? `audio ${first.audio.codec}` : undefined,
-  ].filter((text) => text !== undefined);
-  if (foreign.length === 0) return { mode: 'copy' };
-  return { mode: 'encode', why: `re-encoding to H.264/AAC: ${foreign.join(', ')} cannot travel in FLV` };
+  const name = (i: number): string => names[i] ?? `entry ${i}`;
+  let differs: { index: number; what: string } | undefined;
+  for (let i = 1; i < probes.length && differs === undefined; i += 1) {
+    const probe = probes[i]!;
+    if (
+      (probe.video === undefined) !== (first.video === undefined) ||
+      (probe.audio === undefined) !== (first.audio === undefined)
+    ) {
+      return {
+        mode: 'refuse',
+        why: `${name(0)} carries ${streams(first)} and ${name(i)} ${streams(probe)}; one publish needs the same kinds of stream throughout`,
+      };
+    }
+    const what = difference(first, probe);
+    if (what !== undefined) differs = { index: i, what };
+  }
+  const foreign = probes.flatMap((probe) => [
+    ...(probe.video !== undefined && probe.video.codec !== FLV_VIDEO ? [`video ${probe.video.codec}`] : []),
+    ...(probe.audio !== undefined && probe.audio.codec !== FLV_AUDIO ? [`audio ${probe.audio.codec}`] : []),
+  ]);
+  if (differs === undefined) {
+    if (foreign.length === 0) return { mode: 'copy' };
+    return { mode: 'encode', why: `re-encoding to H.264/AAC: ${foreign.join(', ')} cannot travel in FLV` };
+  }
+  const between = `${name(0)} and ${name(differs.index)} differ in ${differs.what}`;
+  const onlyTimeBase = foreign.length === 0 && probes.every((probe) => difference(first, probe, false) === undefined);
+  const target: NormaliseTarget = {
+    size: first.video === undefined ? undefined : { width: even(first.video.width), height: even(first.video.height) },
+    audio: first.audio !== undefined,
+  };
+  if (onlyTimeBase) return { mode: 'join', readers: 'copy', target, why: `joining entries one by one (${between})` };
+  const format =
+    target.size === undefined ? 'AAC' : `${target.size.width}x${target.size.height} ${NORMALISED_FPS} fps H.264/AAC`;
+  return { mode: 'join', readers: 'normalise', target, why: `re-encoding every entry to ${format} (${between})` };
 }
 
-function difference(a: MediaProbe, b: MediaProbe): string | undefined {
+function streams(probe: MediaProbe): string {
+  return [probe.video === undefined ? undefined : 'video', probe.audio === undefined ? undefined : 'audio']
+    .filter((kind) => kind !== undefined)
+    .join(' and ');
+}
+
+function even(pixels: number): number {
+  return Math.max(2, pixels - (pixels % 2));
+}
+
+/** The first field in which two inputs differ; with `timeBase` false, the video time base is not compared. */
+function difference(a: MediaProbe, b: MediaProbe, timeBase = true): string | undefined {
   const fields: [string, unknown, unknown][] = [
     ['video codec', a.video?.codec, b.video?.codec],
     ['frame size', size(a), size(b)],
     ['pixel format', a.video?.pixelFormat, b.video?.pixelFormat],
-    ['video time base', a.video?.timeBase, b.video?.timeBase],
+    ['video time base', timeBase ? a.video?.timeBase : undefined, timeBase ? b.video?.timeBase : undefined],
     ['audio codec', a.audio?.codec, b.audio?.codec],
     ['sample rate', a.audio?.sampleRate, b.audio?.sampleRate],
     ['channels', a.audio?.channels, b.audio?.channels],

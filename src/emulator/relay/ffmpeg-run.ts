@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { isErrorLine } from './failure-class.js';
+import type { Duplex, Writable } from 'node:stream';
+import { collectErrorLines } from './error-lines.js';
 import { createProgressParser, type ProgressBlock } from './progress-parser.js';
 import { signalGroup, spawnChild } from './spawn-child.js';
 
@@ -7,7 +8,7 @@ import { signalGroup, spawnChild } from './spawn-child.js';
 export interface RunExit {
   /** Exit status; null when a signal ended it. */
   code: number | null;
-  /** Its `[error]`/`[fatal]` lines, the last {@link KEPT_ERROR_LINES}. */
+  /** Its `[error]`/`[fatal]` lines, the last few (error-lines.ts). */
   errorLines: string[];
   /** The last output time it reported, in seconds. */
   outSeconds: number;
@@ -20,12 +21,11 @@ export interface FfmpegRunOptions {
   readonly args: readonly string[];
   /** Marks the process for the orphan sweep (`RELAY_TASK_ID`). */
   readonly taskId: string;
+  /** Give ffmpeg a fourth pipe, `pipe:3`, to read its input from ({@link FfmpegRun.input}). */
+  readonly inputPipe?: boolean;
   onSpawn?(pid: number): void;
   onProgress(block: ProgressBlock): void;
 }
-
-/** Error lines kept per process: the classification needs the last few only. */
-const KEPT_ERROR_LINES = 20;
 
 /**
  * The stop sequence, in ms (ffmpeg-relay-notes §4): `q` ends a healthy ffmpeg in ~35 ms; one
@@ -37,6 +37,8 @@ export const STOP_STEPS_MS = { quit: 3000, firstTerm: 2000, secondTerm: 2000 } a
 /** One running ffmpeg relay process. */
 export interface FfmpegRun {
   readonly pid: number | undefined;
+  /** Our end of `pipe:3`, with {@link FfmpegRunOptions.inputPipe}; ending it ends ffmpeg's input. */
+  readonly input: Writable | undefined;
   /** Resolves once the process has exited and its pipes are drained. */
   readonly exited: Promise<RunExit>;
   /** Asks it to stop (`q`, then SIGTERM twice, then SIGKILL); resolves when it has exited. */
@@ -46,9 +48,10 @@ export interface FfmpegRun {
 export function startFfmpegRun(options: FfmpegRunOptions): FfmpegRun {
   const child: ChildProcess = spawnChild(options.ffmpeg, options.args, {
     stdin: true,
+    inputPipe: options.inputPipe === true,
     env: { RELAY_TASK_ID: options.taskId },
   });
-  const errorLines: string[] = [];
+  const { lines: errorLines, flush } = collectErrorLines(child.stderr);
   let outSeconds = 0;
   let stopped = false;
   let stopping: Promise<RunExit> | undefined;
@@ -59,19 +62,12 @@ export function startFfmpegRun(options: FfmpegRunOptions): FfmpegRun {
     options.onProgress(block);
   });
   child.stdout?.setEncoding('utf8').on('data', parse);
-  let partial = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    partial += chunk;
-    const lines = partial.split('\n');
-    partial = lines.pop() ?? '';
-    for (const line of lines) {
-      if (!isErrorLine(line)) continue;
-      errorLines.push(line.trim());
-      if (errorLines.length > KEPT_ERROR_LINES) errorLines.shift();
-    }
-  });
   // A stdin write after ffmpeg exits fails with EPIPE; that is expected, not an error.
   child.stdin?.on('error', () => {});
+  // Node makes an extra pipe a socket: ffmpeg writes nothing to it, but its end must be read for
+  // the child's `close`; a write after ffmpeg exits fails with EPIPE, like stdin's.
+  const input = options.inputPipe === true ? ((child.stdio[3] as Duplex | null) ?? undefined) : undefined;
+  input?.on('error', () => {}).resume();
 
   const exited = new Promise<RunExit>((resolve) => {
     let spawnError: string | undefined;
@@ -80,7 +76,7 @@ export function startFfmpegRun(options: FfmpegRunOptions): FfmpegRun {
     });
     child.once('close', (code) => {
       for (const timer of timers) clearTimeout(timer);
-      if (partial !== '' && isErrorLine(partial)) errorLines.push(partial.trim());
+      flush();
       if (spawnError !== undefined) errorLines.push(`[fatal] ${spawnError}`);
       resolve({ code, errorLines, outSeconds, stopped });
     });
@@ -89,12 +85,15 @@ export function startFfmpegRun(options: FfmpegRunOptions): FfmpegRun {
 
   return {
     pid: child.pid,
+    input,
     exited,
     stop() {
       stopping ??= (() => {
         stopped = true;
         child.stdin?.end('q\n');
-        const { quit, firstTerm, secondTerm } = STOP_STEPS_MS;
+        // ffmpeg ignores its keyboard when any input is a `pipe:`; SIGTERM ends it as cleanly.
+        const quit = options.inputPipe === true ? 0 : STOP_STEPS_MS.quit;
+        const { firstTerm, secondTerm } = STOP_STEPS_MS;
         const steps: [number, NodeJS.Signals][] = [
           [quit, 'SIGTERM'],
           [quit + firstTerm, 'SIGTERM'],

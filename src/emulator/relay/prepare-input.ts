@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CodecChoice, chooseCodecs } from './codec-choice.js';
 import { concatList } from './concat-list.js';
+import { EntryFeeder } from './entry-feeder.js';
 import type { TimedEntry } from './entry-timeline.js';
+import type { RunExit } from './ffmpeg-run.js';
 import { InputRefusedError, probeRefusal } from './input-refused-error.js';
-import { continuationFile } from './list-continuation.js';
+import { continuationEnd, continuationFile } from './list-continuation.js';
 import type { ListProbes } from './list-probes.js';
 import { maskUrl } from './mask-secrets.js';
 import { keyframeAtOrBefore, type MediaProbe, probeMedia } from './media-probe.js';
+import type { ProcessLedger } from './process-ledger.js';
+import { JOINED_ANALYZE_SECONDS } from './relay-args.js';
 
 /** One file to play, in play order: which file of the task's list, and from where. */
 export interface PlannedEntry {
@@ -20,39 +24,63 @@ export interface PlannedEntry {
 /** Most entries written into one ffconcat list (30,000 cost ~4.5 MB of RSS); a longer plan continues in a new process. */
 export const MAX_LIST_ENTRIES = 10_000;
 
+/** What the publisher of a prepared list reads. */
+export type ListInput =
+  /** The ffconcat list (entries encoded alike). */
+  | { readonly kind: 'list'; readonly listFile: string }
+  /** MPEG-TS on its `pipe:3` from the feeder's readers (entries that differ). */
+  | { readonly kind: 'joined'; readonly feeder: EntryFeeder };
+
 /** A list ready to hand to ffmpeg. */
 export interface PreparedList {
   readonly codecs: CodecChoice;
-  readonly listFile: string;
+  readonly input: ListInput;
   /** The entries written, with their probed durations, in play order; {@link extend} adds to them. */
   readonly entries: readonly TimedEntry[];
   /** Whether the plan has entries beyond the ones written. */
   readonly more: boolean;
   /**
-   * Writes the next continuation (list-continuation.ts) with `planned`, unless their files would
-   * need other codecs or `inTime()` is false once it is ready to write. Resolves with whether it wrote.
-   * Only a list cut short by its play count has a continuation; otherwise it resolves false.
+   * Gives the publisher `planned` after the entries it has (the next continuation of a concat
+   * list, or more for the feeder), unless their files would need other codecs or `inTime()` is
+   * false once they are ready. Resolves with whether it did. Only a list cut short by its play
+   * count can grow; otherwise it resolves false.
    */
   extend(planned: readonly PlannedEntry[], inTime: () => boolean, signal: AbortSignal): Promise<boolean>;
-  /** How many entries ffmpeg had been given before continuation `n` (1-based). */
-  entriesBefore(n: number): number;
-  /** The directory of the list and its continuations. */
-  readonly dir: string;
-  /** Deletes the list's directory. */
+  /**
+   * The publisher's exit as this list reads it: the error lines left to classify (those of a
+   * continuation never written removed, those of a failed reader added) and, when the list ended
+   * at a continuation never written, how many entries it had been given.
+   */
+  settle(exit: RunExit): { readonly errorLines: string[]; readonly given: number | undefined };
+  /**
+   * Too late to grow: a joined list's pipe ends after its last entry (a concat list needs
+   * nothing: ffmpeg finds its continuation missing when it gets there).
+   */
+  seal(): void;
+  /** Deletes the list's directory and stops its feeder; resolves once no reader is left. */
   dispose(): Promise<void>;
+}
+
+/** What a joined list's readers need besides the list: ffmpeg, and the task they are marked with. */
+export interface ReaderTools {
+  readonly ffmpeg: string;
+  readonly taskId: string;
+  readonly ledger?: ProcessLedger | undefined;
 }
 
 /**
  * Probes the task's files, chooses copy or re-encode, snaps a start offset to the keyframe a
- * copy really starts on, and writes the ffconcat list: entries are taken from `plan` until they
- * cover `coverSeconds` of output (the time left until EndTime), the plan ends, `limit` entries
- * (the play count) or {@link MAX_LIST_ENTRIES}. A list cut short by `limit` ends with a
- * continuation that {@link PreparedList.extend} can still write, so that ffmpeg stops exactly at
- * the planned end and yet plays on in the same publish if the play count grows.
- * @throws InputRefusedError when a file cannot be probed, has no duration, or the files differ
+ * copy really starts on, and writes the ffconcat list (or, for entries that differ, queues them
+ * for a feeder): entries are taken from `plan` until they cover `coverSeconds` of output (the
+ * time left until EndTime), the plan ends, `limit` entries (the play count) or
+ * {@link MAX_LIST_ENTRIES}. A list cut short by `limit` can still grow
+ * ({@link PreparedList.extend}), so that ffmpeg stops exactly at the planned end and yet plays on
+ * in the same publish if the play count grows.
+ * @throws InputRefusedError when a file cannot be probed, has no duration, or the files cannot be joined
  */
 export async function prepareList(
   ffprobe: string,
+  readers: ReaderTools,
   files: readonly string[],
   probes: ListProbes,
   plan: Iterator<PlannedEntry>,
@@ -89,44 +117,85 @@ export async function prepareList(
     );
   const codecs = choose(used);
   if (codecs.mode === 'refuse') throw new InputRefusedError(codecs.why);
+  // Cut short by the play count, not by the plan, EndTime or the size bound: the list may grow.
+  // A joined list held open must first give its publisher the media it reads before it starts.
+  const growable = more && entries.length === limit && (codecs.mode !== 'join' || covered > JOINED_ANALYZE_SECONDS);
+  const grow = async (
+    planned: readonly PlannedEntry[],
+    inTime: () => boolean,
+    extendSignal: AbortSignal,
+    give: (added: readonly TimedEntry[]) => Promise<boolean>,
+  ): Promise<boolean> => {
+    if (!growable || planned.length === 0) return false;
+    const indexes = new Set([...used, ...planned.map((entry) => entry.fileIndex)]);
+    // Files not yet played may differ from the ones that chose the codecs: those need a new ffmpeg.
+    if (!sameCodecs(choose(indexes), codecs)) return false;
+    const added: TimedEntry[] = [];
+    for (const entry of planned) added.push(await timeEntry(ffprobe, files, probed, entry, extendSignal));
+    if (!inTime() || !(await give(added))) return false;
+    for (const entry of added) used.add(entry.fileIndex);
+    entries.push(...added);
+    return true;
+  };
+  if (codecs.mode === 'join') {
+    const feeder = new EntryFeeder({ ...readers, files, codecs }, entries, growable);
+    return {
+      codecs,
+      input: { kind: 'joined', feeder },
+      entries,
+      more,
+      extend: (planned, inTime, extendSignal) =>
+        grow(planned, inTime, extendSignal, async (added) => feeder.append(added)),
+      settle: (exit) => ({ errorLines: [...(feeder.failure ?? []), ...exit.errorLines], given: undefined }),
+      seal: () => feeder.seal(),
+      dispose: () => feeder.stop(),
+    };
+  }
   const dir = await mkdtemp(join(tmpdir(), 'live-relay-'));
   const listFile = join(dir, 'list.ffconcat');
   const lines = (list: readonly TimedEntry[]) =>
     list.map((entry) => ({ url: files[entry.fileIndex]!, inpointSeconds: entry.startSeconds }));
-  // Cut short by the play count, not by the plan, EndTime or the size bound: the list may grow.
-  const growable = more && entries.length === limit;
   await writeFile(listFile, concatList(lines(entries), growable ? continuationFile(dir, 1) : undefined));
-  /** entriesBefore[n - 1]: entries listed before continuation n. */
+  /** before[n - 1]: entries listed before continuation n. */
   const before = growable ? [entries.length] : [];
   return {
     codecs,
-    listFile,
+    input: { kind: 'list', listFile },
     entries,
     more,
-    dir,
-    async extend(planned, inTime, extendSignal) {
-      if (before.length === 0 || planned.length === 0) return false;
-      const indexes = new Set([...used, ...planned.map((entry) => entry.fileIndex)]);
-      // Files not yet played may differ from the ones that chose the codecs: those need a new ffmpeg.
-      if (choose(indexes).mode !== codecs.mode) return false;
-      const added: TimedEntry[] = [];
-      for (const entry of planned) added.push(await timeEntry(ffprobe, files, probed, entry, extendSignal));
-      const n = before.length;
-      const file = continuationFile(dir, n);
-      const text = concatList(lines(added), continuationFile(dir, n + 1));
-      if (!inTime()) return false;
-      // Written whole, then renamed: ffmpeg opens either nothing or the complete list.
-      await writeFile(`${file}.tmp`, text);
-      if (!inTime()) return false;
-      await rename(`${file}.tmp`, file);
-      for (const entry of added) used.add(entry.fileIndex);
-      entries.push(...added);
-      before.push(entries.length);
-      return true;
+    extend: (planned, inTime, extendSignal) =>
+      grow(planned, inTime, extendSignal, async (added) => {
+        const n = before.length;
+        const file = continuationFile(dir, n);
+        const text = concatList(lines(added), continuationFile(dir, n + 1));
+        // Written whole, then renamed: ffmpeg opens either nothing or the complete list.
+        await writeFile(`${file}.tmp`, text);
+        if (!inTime()) return false;
+        await rename(`${file}.tmp`, file);
+        before.push(entries.length + added.length);
+        return true;
+      }),
+    settle(exit) {
+      const continuation = continuationEnd(exit.errorLines, dir, listFile);
+      return {
+        errorLines: continuation.errorLines,
+        given: continuation.missing === undefined ? undefined : (before[continuation.missing - 1] ?? entries.length),
+      };
     },
-    entriesBefore: (n) => before[n - 1] ?? entries.length,
+    seal: () => {},
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/** Whether two choices make the same publisher and readers (a list can grow only within one). */
+function sameCodecs(a: CodecChoice, b: CodecChoice): boolean {
+  if (a.mode !== 'join' || b.mode !== 'join') return a.mode === b.mode;
+  return (
+    a.readers === b.readers &&
+    a.target.audio === b.target.audio &&
+    a.target.size?.width === b.target.size?.width &&
+    a.target.size?.height === b.target.size?.height
+  );
 }
 
 /** A planned entry with its file's duration, its offset snapped to the keyframe a copy starts on. */

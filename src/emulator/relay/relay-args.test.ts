@@ -32,4 +32,9 @@ describe('relayArgs', () => {
     expect(args).toContain('libx264');
     expect(args).not.toContain('-t');
   });
+
+  it('publishes a joined list from the MPEG-TS its readers write to pipe:3, paced, copying', () => {
+    const args = relayArgs({ input: { kind: 'joined' }, codecs: 'copy', destination: 'rtmp://d/live/s' });
+    expect(args.join(' ')).toContain('-re -analyzeduration 1000000 -f mpegts -i pipe:3 -c copy -f flv');
+  });
 });

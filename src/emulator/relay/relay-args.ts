@@ -5,7 +5,9 @@ export type RelayInputArgs =
   /** A live stream (RTMP, RTSP, SRT, HTTP-FLV), relayed as it arrives. */
   | { readonly kind: 'live'; readonly url: string }
   /** An ffconcat list of files, paced at real time and pushed as one publish. */
-  | { readonly kind: 'list'; readonly listFile: string };
+  | { readonly kind: 'list'; readonly listFile: string }
+  /** MPEG-TS on `pipe:3`, written by one reader per entry (entry-feeder.ts), paced at real time. */
+  | { readonly kind: 'joined' };
 
 export interface RelayArgsOptions {
   readonly input: RelayInputArgs;
@@ -17,11 +19,17 @@ export interface RelayArgsOptions {
   readonly maxSeconds?: number;
 }
 
+/**
+ * Seconds of a joined list's MPEG-TS the publisher reads to learn its streams, before it starts
+ * (ffmpeg's default, 5 s, would wait for 5 s of media that a list held open for growth may not have yet).
+ */
+export const JOINED_ANALYZE_SECONDS = 1;
+
 /** How often ffmpeg reports progress, in seconds: the resolution of CurrentOffset. */
 export const PROGRESS_PERIOD_SECONDS = 0.5;
 
 /** Re-encoding: x264 tuned for a live ingest (2 s GOP at 25 fps) and AAC at 44.1 kHz, as FLV wants. */
-const ENCODE = [
+export const ENCODE_ARGS: readonly string[] = [
   '-c:v',
   'libx264',
   '-preset',
@@ -42,24 +50,27 @@ const ENCODE = [
  * ffmpeg's command line for one relay (see shared/docs/ffmpeg-relay-notes.md §1). Errors only,
  * each tagged with its level so failures can be classified; progress blocks on stdout; `q` on
  * stdin stops it cleanly. A list is read with `-re` (real-time pacing) through the concat
- * demuxer; a live input is not paced (it arrives at its own rate). Every read and the RTMP
- * write are bounded by a 5 s stall timeout, without which a silent peer hangs ffmpeg forever.
+ * demuxer, or, when its entries differ, as the MPEG-TS its readers write; a live input is not
+ * paced (it arrives at its own rate). Every read and the RTMP write are bounded by a 5 s stall
+ * timeout, without which a silent peer hangs ffmpeg forever.
  */
 export function relayArgs(options: RelayArgsOptions): string[] {
   const input =
     options.input.kind === 'live'
       ? [...timeoutOptions(options.input.url), '-i', options.input.url]
-      : [
-          '-re',
-          '-f',
-          'concat',
-          '-safe',
-          '0',
-          '-protocol_whitelist',
-          'file,http,https,tcp,tls',
-          '-i',
-          options.input.listFile,
-        ];
+      : options.input.kind === 'joined'
+        ? ['-re', '-analyzeduration', String(JOINED_ANALYZE_SECONDS * 1e6), '-f', 'mpegts', '-i', 'pipe:3']
+        : [
+            '-re',
+            '-f',
+            'concat',
+            '-safe',
+            '0',
+            '-protocol_whitelist',
+            'file,http,https,tcp,tls',
+            '-i',
+            options.input.listFile,
+          ];
   return [
     '-hide_banner',
     '-v',
@@ -70,7 +81,7 @@ export function relayArgs(options: RelayArgsOptions): string[] {
     '-progress',
     'pipe:1',
     ...input,
-    ...(options.codecs === 'copy' ? ['-c', 'copy'] : ENCODE),
+    ...(options.codecs === 'copy' ? ['-c', 'copy'] : ENCODE_ARGS),
     ...(options.maxSeconds === undefined ? [] : ['-t', options.maxSeconds.toFixed(3)]),
     '-f',
     'flv',

@@ -18,6 +18,8 @@ export interface SpawnOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Whether ffmpeg gets a stdin pipe (its `q` command) or none. */
   readonly stdin: boolean;
+  /** Whether the tool gets a fourth pipe (fd 3), which it can read as `pipe:3`. */
+  readonly inputPipe?: boolean;
 }
 
 /**
@@ -33,7 +35,12 @@ export function spawnChild(binary: string, args: readonly string[], options: Spa
     : [binary, [...args]];
   return spawn(command, argv, {
     detached: true,
-    stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    stdio: [
+      options.stdin ? 'pipe' : 'ignore',
+      'pipe',
+      'pipe',
+      ...(options.inputPipe === true ? (['pipe'] as const) : []),
+    ],
     env: { ...process.env, ...options.env },
   });
 }

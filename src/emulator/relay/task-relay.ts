@@ -1,13 +1,14 @@
+import type { Writable } from 'node:stream';
 import type { FaultReason } from '../lifecycle/task-record.js';
 import type { CodecChoice } from './codec-choice.js';
 import { createEntryTimeline, type EntryTimeline, type TimedEntry } from './entry-timeline.js';
 import { classifyExit, type ProcessOutcome } from './failure-class.js';
 import { type FfmpegRun, type RunExit, startFfmpegRun } from './ffmpeg-run.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { continuationEnd } from './list-continuation.js';
 import { ListProbes } from './list-probes.js';
 import { maskSecrets } from './mask-secrets.js';
 import { MAX_LIST_ENTRIES, type PlannedEntry, type PreparedList, prepareList, prepareLive } from './prepare-input.js';
+import type { ProcessLedger } from './process-ledger.js';
 import { relayArgs } from './relay-args.js';
 import { ToolFailedError } from './tool-failed-error.js';
 
@@ -53,12 +54,6 @@ export type RelayEnd =
       readonly detail: string;
     };
 
-/** Where relay processes are recorded, so that a restarted emulator can find survivors. */
-export interface RelayLedger {
-  add(taskId: string, pid: number): void;
-  remove(pid: number): void;
-}
-
 export interface TaskRelayOptions {
   readonly tools: FfmpegTools;
   readonly taskId: string;
@@ -69,7 +64,7 @@ export interface TaskRelayOptions {
   readonly endAtMs?: number;
   /** How many plan entries play before the relay finishes; undefined: the whole plan. */
   readonly playCount?: number | undefined;
-  readonly ledger?: RelayLedger;
+  readonly ledger?: ProcessLedger;
   /** ffmpeg has its input and output open and reports progress. */
   onRunning(codecs: CodecChoice): void;
   /** Called once, unless {@link TaskRelay.stop} was called first. */
@@ -175,12 +170,14 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
     aimAtEnd();
   };
 
-  const runOnce = async (args: string[], codecs: CodecChoice): Promise<RunExit> => {
+  /** Runs one publisher; `feed` starts writing its input when it reads `pipe:3`. */
+  const runOnce = async (args: string[], codecs: CodecChoice, feed?: (input: Writable) => void): Promise<RunExit> => {
     let running = false;
     const current = startFfmpegRun({
       ffmpeg: options.tools.ffmpeg,
       args,
       taskId: options.taskId,
+      inputPipe: feed !== undefined,
       onSpawn: (pid) => options.ledger?.add(options.taskId, pid),
       onProgress: (block) => {
         const at = timeline?.at(block.outSeconds);
@@ -192,6 +189,13 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
           pushedSeconds: block.outSeconds,
           atMs: Date.now(),
         };
+        // Past the last moment a raised play count can still join this publish: its list is final.
+        if (
+          list !== undefined &&
+          timeline !== undefined &&
+          timeline.endOf(listed) - pushedNow() < CONTINUATION_MARGIN_SECONDS
+        )
+          list.seal();
         if (!running && !block.end) {
           running = true;
           clearTimeout(stuck);
@@ -201,6 +205,7 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
       },
     });
     run = current;
+    if (feed !== undefined && current.input !== undefined) feed(current.input);
     const stuck = setTimeout(() => void current.stop(), FIRST_PROGRESS_TIMEOUT_MS);
     if (abort.signal.aborted) void current.stop();
     const exit = await current.exited;
@@ -235,6 +240,7 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
       const maxSeconds = secondsLeft();
       const prepared: PreparedList = await prepareList(
         options.tools.ffprobe,
+        { ffmpeg: options.tools.ffmpeg, taskId: options.taskId, ledger: options.ledger },
         source.files,
         probes,
         plan,
@@ -246,30 +252,32 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
         timeline = createEntryTimeline(prepared.entries);
         listed = prepared.entries.length;
         list = prepared;
+        const { input } = prepared;
         const ran = await runOnce(
           relayArgs({
-            input: { kind: 'list', listFile: prepared.listFile },
-            codecs: prepared.codecs.mode === 'copy' ? 'copy' : 'encode',
+            input: input.kind === 'list' ? input : { kind: 'joined' },
+            // A joined list's readers re-encode, if anything: its publisher copies what they write.
+            codecs: prepared.codecs.mode === 'encode' ? 'encode' : 'copy',
             destination: options.destination,
             ...(maxSeconds === undefined ? {} : { maxSeconds }),
           }),
           prepared.codecs,
+          input.kind === 'joined' ? (pipe) => input.feeder.start(pipe) : undefined,
         );
         list = undefined;
         await extending;
         // A continuation never written: the list ended as planned. One written too late never played.
-        const continuation = continuationEnd(ran.errorLines, prepared.dir, prepared.listFile);
-        const exit = { ...ran, errorLines: continuation.errorLines };
-        if (continuation.missing !== undefined) {
-          const played = prepared.entriesBefore(continuation.missing);
-          pending.unshift(...prepared.entries.slice(played).map(planned));
-          listed = Math.min(listed, played);
+        const settled = prepared.settle(ran);
+        const exit = { ...ran, errorLines: settled.errorLines };
+        if (settled.given !== undefined) {
+          pending.unshift(...prepared.entries.slice(settled.given).map(planned));
+          listed = Math.min(listed, settled.given);
         }
         const listEnd = timeline.endOf(listed);
         const reachedEnd =
           exit.outSeconds >= listEnd - END_SLACK_SECONDS ||
           (maxSeconds !== undefined && exit.outSeconds >= maxSeconds - END_SLACK_SECONDS);
-        const end = ended(exit, [prepared.listFile, ...source.files], reachedEnd);
+        const end = ended(exit, input.kind === 'list' ? [input.listFile, ...source.files] : source.files, reachedEnd);
         const overEndTime = options.endAtMs !== undefined && Date.now() >= options.endAtMs;
         const planLeft = playCount === undefined || base + listed < playCount;
         if (end.kind !== 'finished' || finishing || !prepared.more || !planLeft || overEndTime) return end;
