@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chooseCodecs } from './codec-choice.js';
 import type { MediaProbe } from './media-probe.js';
@@ -60,5 +61,59 @@ describe('chooseCodecs', () => {
 
   it('refuses an input with neither audio nor video', () => {
     expect(chooseCodecs([{ durationSeconds: 1 }], ['a'])).toMatchObject({ mode: 'refuse' });
+  });
+
+  it('never refuses entries that carry the same kinds of stream; copies only what one publish can carry unchanged', () => {
+    const video = fc.record({
+      codec: fc.constantFrom('h264', 'hevc', 'vp9'),
+      width: fc.constantFrom(320, 641, 1280),
+      height: fc.constantFrom(240, 361, 720),
+      pixelFormat: fc.constantFrom('yuv420p', 'yuv444p'),
+      timeBase: fc.constantFrom('1/12800', '1/90000', '1/1000'),
+    });
+    const audio = fc.record({
+      codec: fc.constantFrom('aac', 'opus'),
+      sampleRate: fc.constantFrom(44_100, 48_000),
+      channels: fc.constantFrom(1, 2),
+    });
+    const list = fc.tuple(fc.boolean(), fc.boolean()).chain(([hasVideo, hasAudio]) =>
+      fc.array(
+        fc.record({
+          durationSeconds: fc.constant(2),
+          ...(hasVideo ? { video } : {}),
+          ...(hasAudio ? { audio } : {}),
+        }),
+        { minLength: 1, maxLength: 5 },
+      ),
+    );
+    fc.assert(
+      fc.property(list, (probes: MediaProbe[]) => {
+        const choice = chooseCodecs(
+          probes,
+          probes.map((_, i) => `f${i}`),
+        );
+        const first = probes[0]!;
+        if (first.video === undefined && first.audio === undefined) return choice.mode === 'refuse';
+        const carried = probes.every(
+          (p) => (p.video?.codec ?? 'h264') === 'h264' && (p.audio?.codec ?? 'aac') === 'aac',
+        );
+        const alike = probes.every((p) => JSON.stringify({ ...p }) === JSON.stringify({ ...first }));
+        const alikeButTimeBase = probes.every(
+          (p) =>
+            JSON.stringify({ ...p, video: p.video && { ...p.video, timeBase: '' } }) ===
+            JSON.stringify({ ...first, video: first.video && { ...first.video, timeBase: '' } }),
+        );
+        if (choice.mode === 'copy') return carried && alike;
+        if (choice.mode === 'encode') return !carried && alike;
+        if (choice.mode !== 'join') return false;
+        if (alike) return false;
+        const size = first.video && {
+          width: first.video.width - (first.video.width % 2),
+          height: first.video.height - (first.video.height % 2),
+        };
+        expect(choice.target).toEqual({ size, audio: first.audio !== undefined });
+        return choice.readers === (carried && alikeButTimeBase ? 'copy' : 'normalise');
+      }),
+    );
   });
 });
