@@ -39,6 +39,21 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
   return { promise, resolve };
 }
 
+/** A ledger that remembers what it was told: every process a relay started, and which it said were gone. */
+function ledgerSpy() {
+  const pids: number[] = [];
+  const removed: number[] = [];
+  return {
+    pids,
+    ledger: { add: (_task: string, pid: number) => pids.push(pid), remove: (pid: number) => removed.push(pid) },
+    /** Every recorded process was unrecorded and is gone. */
+    expectAllReaped(): void {
+      expect([...removed].sort()).toEqual([...pids].sort());
+      for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+    },
+  };
+}
+
 interface Watched {
   positions: RelayPosition[];
   running: Promise<CodecChoice>;
@@ -207,8 +222,7 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
   it('a later entry whose server is gone ends a joined list there, PullStreamFailed, and no reader is left', async () => {
     const doomed = await startMediaServer([join(dir, 'green-2s.flv')]);
     try {
-      const pids: number[] = [];
-      const removed: number[] = [];
+      const { pids, ledger, expectAllReaped } = ledgerSpy();
       const listed = [files[0]!, `${doomed.urlOf(join(dir, 'green-2s.flv'))}?auth_key=SECRET`];
       // Probed (as a retry reuses its probes), then gone before its reader starts.
       const probes = new ListProbes(tools().ffprobe, listed);
@@ -216,7 +230,7 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
       await doomed.kill();
       const { name, ended } = watch({
         source: { kind: 'list', files: listed, plan: plan([0, 1]), probes },
-        ledger: { add: (_task, pid) => pids.push(pid), remove: (pid) => removed.push(pid) },
+        ledger,
       });
       const end = await ended;
       expect(end).toMatchObject({
@@ -227,8 +241,7 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
       expect(JSON.stringify(end)).not.toContain('SECRET');
       // The publisher and one reader per entry, each recorded, reaped and unrecorded.
       expect(pids).toHaveLength(3);
-      expect([...removed].sort()).toEqual([...pids].sort());
-      for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+      expectAllReaped();
       const received = await readRecording((await rtmp.recordings(name))[0]!);
       expect(received.runs.map((run) => run.colour)).toEqual(['red']);
       expect(received.seconds).toBeCloseTo(2, 0);
@@ -238,33 +251,29 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
   });
 
   it('a joined list stopped on request leaves neither its publisher nor a reader', async () => {
-    const pids: number[] = [];
-    const removed: number[] = [];
+    const { pids, ledger, expectAllReaped } = ledgerSpy();
     const { relay, running } = watch({
       source: { kind: 'list', files: [files[0]!, joinable.flv], plan: plan([0, 1], 0, true) },
-      ledger: { add: (_task, pid) => pids.push(pid), remove: (pid) => removed.push(pid) },
+      ledger,
     });
     await running;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await relay.stop();
     expect(pids.length).toBeGreaterThanOrEqual(2);
-    expect([...removed].sort()).toEqual([...pids].sort());
-    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+    expectAllReaped();
   });
 
   it('stops on request: the process is gone and the stream ends', async () => {
-    const pids: number[] = [];
-    const removed: number[] = [];
+    const { pids, ledger, expectAllReaped } = ledgerSpy();
     const { name, relay, running } = watch({
       source: { kind: 'list', files, plan: plan([0, 1], 0, true) },
-      ledger: { add: (_task, pid) => pids.push(pid), remove: (pid) => removed.push(pid) },
+      ledger,
     });
     await running;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await relay.stop();
     expect(pids).toHaveLength(1);
-    expect(removed).toEqual(pids);
-    expect(() => process.kill(pids[0]!, 0)).toThrow();
+    expectAllReaped();
     const received = await readRecording((await rtmp.recordings(name))[0]!);
     expect(received.seconds).toBeLessThan(4);
   });
