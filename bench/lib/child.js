@@ -33,11 +33,19 @@ export function startServer(script, args = [], { execArgv = [] } = {}) {
       resolve({
         ...message,
         pid: child.pid,
-        /** CPU time (µs, user+system) and request count of the server process now. */
+        /** CPU time (µs: user+system, and each) and request count of the server process now. */
         stats: () =>
           new Promise((done) => {
             const id = nextId++;
-            pending.set(id, (m) => done({ cpuUs: m.cpu.user + m.cpu.system, requests: m.requests, rss: m.rss }));
+            pending.set(id, (m) =>
+              done({
+                cpuUs: m.cpu.user + m.cpu.system,
+                userUs: m.cpu.user,
+                systemUs: m.cpu.system,
+                requests: m.requests,
+                rss: m.rss,
+              }),
+            );
             child.send({ type: 'stats', id });
           }),
         stop: () =>

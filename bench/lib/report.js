@@ -5,7 +5,8 @@
 import { median } from './stats.js';
 
 /**
- * One table line. `ratio` is ours ÷ peer unless given; `target` is `{ op: '<=' | '>=' | '<', value }`
+ * One table line. `ratio` is ours ÷ peer unless given (`null`: none, for figures that are not
+ * one number); `target` is `{ op: '<=' | '>=' | '<', value }`
  * applied to the ratio (or, with `absolute`, to ours itself).
  */
 export function line({
@@ -22,8 +23,14 @@ export function line({
   note,
 }) {
   const r =
-    ratio ??
-    (peer === undefined ? undefined : Number.isFinite(ours) && Number.isFinite(peer) && peer !== 0 ? ours / peer : NaN);
+    ratio === null
+      ? undefined
+      : (ratio ??
+        (peer === undefined
+          ? undefined
+          : Number.isFinite(ours) && Number.isFinite(peer) && peer !== 0
+            ? ours / peer
+            : NaN));
   let verdict = 'info';
   if (target !== undefined) {
     const subject = absolute ? ours : r;

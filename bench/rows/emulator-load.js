@@ -15,6 +15,8 @@ const TARGETS = [
   { id: 'bare-update', server: 'servers/bare.js', action: 'update' },
   { id: 'emulator-describe', server: 'servers/emulator.js', action: 'describe' },
   { id: 'emulator-update', server: 'servers/emulator.js', action: 'update' },
+  { id: 'floor-describe', server: 'servers/net-floor.js', action: 'describe' },
+  { id: 'floor-update', server: 'servers/net-floor.js', action: 'update' },
 ];
 
 export async function emulatorLoadRow(config, log) {
@@ -86,6 +88,31 @@ export async function emulatorLoadRow(config, log) {
         peerName: 'bare',
         ratio: pairedRatio(reps, cpu(id), cpu(bare)),
         target: { op: '<=', value: 1.6 },
+      }),
+    );
+    const user = (target) => (rep) => rep[target].serverUserUsPerRequest;
+    const system = (target) => (rep) => rep[target].serverSystemUsPerRequest;
+    lines.push(
+      line({
+        row,
+        measure: `emulator ${what}, server CPU per request: user / system`,
+        unit: 'µs',
+        ours: `${med(id, user).toFixed(1)} / ${med(id, system).toFixed(1)}`,
+        peer: `${med(bare, user).toFixed(1)} / ${med(bare, system).toFixed(1)}`,
+        peerName: 'bare',
+        ratio: null,
+      }),
+    );
+    const floor = id.replace('emulator-', 'floor-');
+    lines.push(
+      line({
+        row,
+        measure: `floor: a node:net server that splits the head and answers with one write, ${what} requests, server CPU per request`,
+        unit: 'µs',
+        ours: med(floor, cpu),
+        peer: med(bare, cpu),
+        peerName: 'bare',
+        ratio: pairedRatio(reps, cpu(floor), cpu(bare)),
       }),
     );
     lines.push(

@@ -131,6 +131,8 @@ await sendResult({
   requestsPerSecond: result.requests.total / wallS,
   latencyMs: { mean: result.latency.average, p50: result.latency.p50, p99: result.latency.p99 },
   serverCpuUsPerRequest: (server1.cpuUs - server0.cpuUs) / result.requests.total,
+  serverUserUsPerRequest: (server1.userUs - server0.userUs) / result.requests.total,
+  serverSystemUsPerRequest: (server1.systemUs - server0.systemUs) / result.requests.total,
   serverCpuPercent: ((server1.cpuUs - server0.cpuUs) / 1e6 / wallS) * 100,
   serverRssMb: server1.rss / 2 ** 20,
   wallS,
