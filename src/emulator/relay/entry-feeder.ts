@@ -2,9 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import type { CodecChoice } from './codec-choice.js';
 import type { TimedEntry } from './entry-timeline.js';
-import { collectErrorLines } from './error-lines.js';
-import type { ProcessLedger } from './process-ledger.js';
-import { readerArgs } from './reader-args.js';
+import { collectErrorLines } from './failure-class.js';
+import { readerArgs } from './relay-args.js';
+import type { ProcessLedger } from './relay-ledger.js';
 import { signalGroup, spawnChild } from './spawn-child.js';
 
 export interface EntryFeederOptions {

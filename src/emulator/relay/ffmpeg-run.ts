@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Duplex, Writable } from 'node:stream';
-import { collectErrorLines } from './error-lines.js';
+import { collectErrorLines } from './failure-class.js';
 import { createProgressParser, type ProgressBlock } from './progress-parser.js';
 import { signalGroup, spawnChild } from './spawn-child.js';
 
@@ -8,7 +8,7 @@ import { signalGroup, spawnChild } from './spawn-child.js';
 export interface RunExit {
   /** Exit status; null when a signal ended it. */
   code: number | null;
-  /** Its `[error]`/`[fatal]` lines, the last few (error-lines.ts). */
+  /** Its `[error]`/`[fatal]` lines, the last few (failure-class.ts). */
   errorLines: string[];
   /** The last output time it reported, in seconds. */
   outSeconds: number;

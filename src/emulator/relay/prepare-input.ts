@@ -11,8 +11,8 @@ import { continuationEnd, continuationFile } from './list-continuation.js';
 import type { ListProbes } from './list-probes.js';
 import { maskUrl } from './mask-secrets.js';
 import { keyframeAtOrBefore, type MediaProbe, probeMedia } from './media-probe.js';
-import type { ProcessLedger } from './process-ledger.js';
 import { JOINED_ANALYZE_SECONDS } from './relay-args.js';
+import type { ProcessLedger } from './relay-ledger.js';
 
 /** One file to play, in play order: which file of the task's list, and from where. */
 export interface PlannedEntry {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { relayArgs } from './relay-args.js';
+import type { CodecChoice } from './codec-choice.js';
+import { readerArgs, relayArgs } from './relay-args.js';
 
 describe('relayArgs', () => {
   it('plays a list at real time as one publish, copying, bounded by EndTime', () => {
@@ -36,5 +37,56 @@ describe('relayArgs', () => {
   it('publishes a joined list from the MPEG-TS its readers write to pipe:3, paced, copying', () => {
     const args = relayArgs({ input: { kind: 'joined' }, codecs: 'copy', destination: 'rtmp://d/live/s' });
     expect(args.join(' ')).toContain('-re -analyzeduration 1000000 -f mpegts -i pipe:3 -c copy -f flv');
+  });
+});
+
+const copy: Extract<CodecChoice, { mode: 'join' }> = {
+  mode: 'join',
+  readers: 'copy',
+  target: { size: { width: 1280, height: 720 }, audio: true },
+  why: '',
+};
+
+describe('readerArgs', () => {
+  it('copies an entry as MPEG-TS to stdout, from its keyframe, placed after the entries before it', () => {
+    expect(readerArgs({ url: 'http://h/a.mp4', startSeconds: 4, atSeconds: 12.5, codecs: copy }).join(' ')).toBe(
+      '-hide_banner -v level+error -nostdin -rw_timeout 5000000 -ss 4.000000 -i http://h/a.mp4 ' +
+        '-c copy -output_ts_offset 12.500000 -f mpegts pipe:1',
+    );
+  });
+
+  it('normalises to the target size, 25 fps and 44.1 kHz stereo, encoding as the relay does; a local file needs no timeout', () => {
+    const args = readerArgs({
+      url: '/media/b.webm',
+      startSeconds: 0,
+      atSeconds: 0,
+      codecs: { ...copy, readers: 'normalise' },
+    });
+    expect(args).not.toContain('-ss');
+    expect(args).not.toContain('-rw_timeout');
+    expect(args[args.indexOf('-vf') + 1]).toBe(
+      'scale=1280:720:force_original_aspect_ratio=decrease,pad=1280:720:(ow-iw)/2:(oh-ih)/2,fps=25',
+    );
+    expect(args[args.indexOf('-af') + 1]).toBe('aresample=44100,aformat=channel_layouts=stereo');
+    expect(args).toContain('libx264');
+  });
+
+  it('drops the kind of stream no entry has', () => {
+    const audioOnly = readerArgs({
+      url: '/a.m4a',
+      startSeconds: 0,
+      atSeconds: 0,
+      codecs: { ...copy, readers: 'normalise', target: { size: undefined, audio: true } },
+    });
+    expect(audioOnly).toContain('-vn');
+    expect(audioOnly).not.toContain('-vf');
+    const videoOnly = readerArgs({
+      url: '/v.mp4',
+      startSeconds: 0,
+      atSeconds: 0,
+      codecs: { ...copy, readers: 'normalise', target: { size: { width: 2, height: 2 }, audio: false } },
+    });
+    expect(videoOnly).toContain('-an');
+    expect(videoOnly).not.toContain('-af');
   });
 });

@@ -8,6 +8,15 @@ interface LedgerEntry {
   startTime: string;
 }
 
+/**
+ * Where a relay records the processes it starts, so that a restarted emulator can end survivors;
+ * {@link RelayLedger} keeps them in a file beside the data file.
+ */
+export interface ProcessLedger {
+  add(taskId: string, pid: number): void;
+  remove(pid: number): void;
+}
+
 /** A process the sweep found still running from before and ended. */
 export interface SweptProcess {
   readonly taskId: string;
@@ -20,7 +29,7 @@ export interface SweptProcess {
  * the parent-death signal; this covers a machine without setpriv). Writes are synchronous and
  * atomic (write, then rename): a spawn or an exit is rare next to the media it carries.
  */
-export class RelayLedger {
+export class RelayLedger implements ProcessLedger {
   readonly #file: string;
   readonly #entries = new Map<number, LedgerEntry>();
   /** What the file listed when this ledger opened it: the previous emulator's relays. */

@@ -8,8 +8,8 @@ import type { FfmpegTools } from './ffmpeg-tools.js';
 import { ListProbes } from './list-probes.js';
 import { maskSecrets } from './mask-secrets.js';
 import { MAX_LIST_ENTRIES, type PlannedEntry, type PreparedList, prepareList, prepareLive } from './prepare-input.js';
-import type { ProcessLedger } from './process-ledger.js';
 import { relayArgs } from './relay-args.js';
+import type { ProcessLedger } from './relay-ledger.js';
 import { ToolFailedError } from './tool-failed-error.js';
 
 /** What a task relays. */
