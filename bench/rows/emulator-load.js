@@ -5,6 +5,10 @@
  * requests the emulator is sent for the same operation, so each ratio compares like with like
  * (an Update request is several times the bytes of a Describe, which costs the generator and the
  * socket whatever the server does with it).
+ *
+ * The `-paced` targets send the same requests at a fixed rate (`config.load.pacedRate`, req/s)
+ * that neither server needs all its time for, so the two CPU figures compare equal offered load,
+ * not a saturated emulator against a bare server whose generator is the bottleneck.
  */
 import { runWorker, startServer } from '../lib/child.js';
 import { line, pairedRatio } from '../lib/report.js';
@@ -17,6 +21,10 @@ const TARGETS = [
   { id: 'emulator-update', server: 'servers/emulator.js', action: 'update' },
   { id: 'floor-describe', server: 'servers/net-floor.js', action: 'describe' },
   { id: 'floor-update', server: 'servers/net-floor.js', action: 'update' },
+  { id: 'bare-describe-paced', server: 'servers/bare.js', action: 'describe', paced: true },
+  { id: 'bare-update-paced', server: 'servers/bare.js', action: 'update', paced: true },
+  { id: 'emulator-describe-paced', server: 'servers/emulator.js', action: 'describe', paced: true },
+  { id: 'emulator-update-paced', server: 'servers/emulator.js', action: 'update', paced: true },
 ];
 
 export async function emulatorLoadRow(config, log) {
@@ -26,7 +34,10 @@ export async function emulatorLoadRow(config, log) {
     for (const target of rotate(TARGETS, r)) {
       const server = await startServer(target.server);
       try {
-        const { seconds, warmup, connections } = config.load;
+        const { seconds, warmup, connections, pacedRate } = config.load;
+        // Paced warm-up: as many requests as two seconds at the rate, not the saturated count.
+        const pacing = target.paced ? [`--rate=${pacedRate}`] : [];
+        const warmupRequests = target.paced ? Math.min(warmup, pacedRate * 2) : warmup;
         rep[target.id] = await runWorker(
           'workers/load.js',
           [
@@ -34,8 +45,9 @@ export async function emulatorLoadRow(config, log) {
             `--action=${target.action}`,
             `--taskId=${server.taskId ?? 'fd245384-4067-4f91-9d75-9666a6bc0001'}`,
             `--seconds=${seconds}`,
-            `--warmup=${warmup}`,
+            `--warmup=${warmupRequests}`,
             `--connections=${connections}`,
+            ...pacing,
           ],
           { onMessage: () => server.stats() },
         );
@@ -113,6 +125,17 @@ export async function emulatorLoadRow(config, log) {
         peer: med(bare, cpu),
         peerName: 'bare',
         ratio: pairedRatio(reps, cpu(floor), cpu(bare)),
+      }),
+    );
+    lines.push(
+      line({
+        row,
+        measure: `paced: both servers at ${Math.round(med(`${id}-paced`, rate)).toLocaleString('en-US')} req/s (autocannon overallRate ${config.load.pacedRate}), ${what}, server CPU per request`,
+        unit: 'µs',
+        ours: med(`${id}-paced`, cpu),
+        peer: med(`${bare}-paced`, cpu),
+        peerName: 'bare',
+        ratio: pairedRatio(reps, cpu(`${id}-paced`), cpu(`${bare}-paced`)),
       }),
     );
     lines.push(

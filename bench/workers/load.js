@@ -8,7 +8,9 @@
  * `--taskId`; `--action=update` sends UpdateLivePullToPush of it (the row's parameters). A bare
  * server gets the very same requests. `--warmup` requests first; their rate sizes the timed phase
  * to last about `--seconds` (between 5,000 and `--max` requests), whose requests are then signed
- * and sent. The driver reads the server's CPU around the timed phase.
+ * and sent. With `--rate` (requests per second, all connections together) both phases are paced
+ * at that rate instead of sent as fast as the server answers. The driver reads the server's CPU
+ * around the timed phase.
  */
 import { createRequire } from 'node:module';
 import { API_VERSION, CREDENTIALS, REGION, wireUpdateParams } from '../lib/params.js';
@@ -27,6 +29,7 @@ const {
   max = 200_000,
   warmup = 10_000,
   connections = 32,
+  rate,
 } = parseArgs();
 const host = `127.0.0.1:${port}`;
 const [name, query] =
@@ -63,6 +66,7 @@ function run(pool, count) {
         url: `http://${host}`,
         connections,
         amount: count,
+        ...(rate === undefined ? {} : { overallRate: rate }),
         timeout: 30,
         requests: [
           {

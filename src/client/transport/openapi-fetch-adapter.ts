@@ -28,10 +28,19 @@ export type OpenapiFetchCall = (method: 'GET' | 'POST', path: string, relay: Rel
  * the members of {@link RelayAnswer}; the two narrowings below say exactly that, once.
  */
 export function createOpenapiFetchCall(baseUrl: string): OpenapiFetchCall {
-  const api = createClient<RelayedPaths>({ baseUrl, Request: RelayRequest as typeof Request });
+  // Calls carry no openapi-fetch query: one serializer for all of them, not a new one per call.
+  const api = createClient<RelayedPaths>({
+    baseUrl,
+    Request: RelayRequest as typeof Request,
+    querySerializer: noQuery,
+  });
   return async (method, path, relay) => {
-    const fetch = async (): Promise<Response> => (await relay()) as Response;
+    const fetch = relay as () => Promise<unknown> as () => Promise<Response>;
     const { data } = await (method === 'POST' ? api.POST(path, { fetch }) : api.GET(path, { fetch }));
     return data;
   };
+}
+
+function noQuery(): string {
+  return '';
 }

@@ -68,7 +68,7 @@ function errorText(line: string): string {
 }
 
 /** Error lines kept per process: the classification needs the last few only. */
-export const KEPT_ERROR_LINES = 20;
+const KEPT_ERROR_LINES = 20;
 
 /**
  * Collects the `[error]`/`[fatal]` lines of an ffmpeg's stderr (printed with `-v level+error`),
