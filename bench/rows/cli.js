@@ -3,7 +3,10 @@
  * The emulator (bench/servers/emulator.js, its own process) holds one task; each pair runs the
  * empty node and one command back to back, in alternating order, and the ratio is taken within
  * the pair. Commands: `DescribeLivePullToPush` of that task (credentials from the environment,
- * as a shell loop would pass them; V3-signed, verified, answered) and `live-relay --help`.
+ * as a shell loop would pass them; V3-signed, verified, answered) and `live-relay --help`. The
+ * floor (cold/net-call.cjs, a file that only loads `node:net` and makes one unsigned round trip to
+ * the same emulator) is paired with `node -e 0` the same way, and its median difference from the
+ * Describe run next to it is the command's own work.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { line } from '../lib/report.js';
 import { median } from '../lib/stats.js';
 
 const BIN = fileURLToPath(new URL('../../bin/live-relay.js', import.meta.url));
+const FLOOR = fileURLToPath(new URL('../cold/net-call.cjs', import.meta.url));
 
 /** Wall milliseconds of one run; throws unless it exits 0 and `check` accepts its stdout. */
 function timed(args, env, check) {
@@ -46,13 +50,17 @@ export async function cliRow(config, log) {
       check: (out) => JSON.parse(out).TaskId === server.taskId,
     },
     help: { args: [BIN, '--help'], check: (out) => out.startsWith('live-relay:') },
+    floor: {
+      args: [FLOOR, String(server.port), `/?Region=${REGION}&TaskId=${server.taskId}`],
+      check: (out) => JSON.parse(out).Code === 'MissingParameter',
+    },
   };
   const run = (name) => timed(commands[name].args, env, commands[name].check);
-  const pairs = { describe: [], help: [] };
+  const pairs = { describe: [], help: [], floor: [] };
   try {
     for (const name of Object.keys(commands)) run(name);
     for (let i = 0; i < config.cli.pairs; i++) {
-      for (const name of ['describe', 'help']) {
+      for (const name of ['describe', 'help', 'floor']) {
         // Alternate which of the two goes first, so neither always follows the other.
         const [first, second] = i % 2 === 0 ? ['empty', name] : [name, 'empty'];
         const a = run(first);
@@ -72,8 +80,11 @@ export async function cliRow(config, log) {
   });
   const describe = summary('describe');
   const help = summary('help');
+  const floor = summary('floor');
+  // Round i ran its Describe and its floor within a few hundred ms of each other.
+  const ownMs = median(pairs.describe.map((p, i) => p.commandMs - pairs.floor[i].commandMs));
   log(
-    `  cli: describe ${describe.command.toFixed(0)} ms, --help ${help.command.toFixed(0)} ms, empty node ${describe.empty.toFixed(0)} ms`,
+    `  cli: describe ${describe.command.toFixed(0)} ms, --help ${help.command.toFixed(0)} ms, floor ${floor.command.toFixed(0)} ms, empty node ${describe.empty.toFixed(0)} ms`,
   );
   const row = 9;
   return {
@@ -97,6 +108,23 @@ export async function cliRow(config, log) {
         peerName: 'node -e 0',
         ratio: help.ratio,
         target: { op: '<=', value: 1.3 },
+      }),
+      line({
+        row,
+        measure:
+          'floor: a file that loads node:net, makes one round trip and prints it (cold/net-call.cjs), vs node -e 0',
+        unit: 'ms',
+        ours: floor.command,
+        peer: floor.empty,
+        peerName: 'node -e 0',
+        ratio: floor.ratio,
+      }),
+      line({
+        row,
+        measure: "the command's own work: Describe minus the floor, run by run",
+        unit: 'ms',
+        ours: ownMs,
+        ratio: null,
       }),
     ],
     data: { method: 'spawnSync pairs, order alternating', config: config.cli, pairs },
