@@ -8,7 +8,6 @@
 // bin/package.json makes this file CommonJS, so Node starts it without its ES module loader.
 'use strict';
 const { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
@@ -63,5 +62,8 @@ function runCached(build) {
   const importModule = (specifier) =>
     import(specifier.startsWith('.') ? pathToFileURL(join(dist, specifier)).href : specifier);
   const cli = { exports: {} };
-  script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dist, importModule);
+  // This file's own `require` serves the bundle: it requires only Node's builtins (scripts/bundle.ts
+  // inlines everything else or imports it through `importModule`), and a bare name would resolve
+  // from bin/ as from dist/, both in the same package.
+  script.runInThisContext()(cli.exports, require, cli, bundle, dist, importModule);
 }

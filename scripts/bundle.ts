@@ -113,6 +113,15 @@ const cli = await build({
   // Half the text to read and keep in memory each run; nothing here relies on a local name.
   minify: true,
 });
+// bin/ hands the bundle its own `require`, which resolves from bin/, not dist/: Node's builtins only.
+const requiredPackages = Object.values(cli.metafile?.outputs ?? {})
+  .flatMap((out) => out.imports)
+  .filter((record) => record.kind === 'require-call' && !record.path.startsWith('node:'));
+if (requiredPackages.length > 0) {
+  throw new Error(
+    `${CLI_BUNDLE} requires ${requiredPackages.map((r) => r.path).join(', ')}; only node: builtins may be`,
+  );
+}
 const [output] = cli.outputFiles ?? [];
 if (output === undefined || cli.outputFiles?.length !== 1) throw new Error(`${CLI_BUNDLE}: expected one output file`);
 const code = importsThroughLoader(output.text, cli.metafile);
