@@ -1,9 +1,9 @@
 // Row 9's floor: the least a Node command does for one API call, with none of live-relay's work.
 // A CommonJS file (as bin/ is, so Node skips its ES module loader) that loads `node:net`, sends
 // one unsigned DescribeLivePullToPush GET to the emulator over a fresh loopback connection, reads
-// the answer to the end and writes its body to stdout. No bundle, no arguments, no validation, no signing, no timer:
-// what a CLI call costs beyond this file is the command's own. The emulator refuses the unsigned
-// request early, which flatters the floor a little.
+// the answer to the end and writes its body to stdout. No bundle, no arguments, no validation, no
+// signing, no timer: what a CLI call costs beyond this file is the command's own. The emulator
+// refuses the unsigned request early, which flatters the floor a little.
 // Usage: node net-call.cjs <port> <path and query>
 'use strict';
 const { writeSync } = require('node:fs');

@@ -121,7 +121,7 @@ export async function cliRow(config, log) {
       }),
       line({
         row,
-        measure: "the command's own work: Describe minus the floor, run by run",
+        measure: "the command's own work: Describe minus the floor, round by round",
         unit: 'ms',
         ours: ownMs,
         ratio: null,
