@@ -2,9 +2,11 @@
 // The `live-relay` command: runs the CommonJS bundle `npm run build` writes (scripts/bundle.ts),
 // compiled with a V8 code cache kept beside it. Parsing and compiling the bundle's JavaScript is
 // a third of a short run's own time; the cache skips both. The first run with a given Node
-// version writes the cache at exit, holding every function that run compiled; help and calls
-// compile different functions, so each kind of run has its own cache. A cache V8 rejects, or one
-// that cannot be read or written (a read-only install), only means compiling as usual.
+// version that succeeds writes the cache at exit, holding every function that run compiled; help
+// and calls compile different functions, so each kind of run has its own cache. A failed run
+// writes none: it compiled only its way to the error, and a cache of that would leave every later
+// call compiling the rest (2 ms a call here). A cache V8 rejects, or one that cannot be read or
+// written (a read-only install), only means compiling as usual.
 // bin/package.json makes this file CommonJS, so Node starts it without its ES module loader.
 'use strict';
 const { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
@@ -42,7 +44,8 @@ function runCached(build) {
     { filename: bundle, cachedData },
   );
   if (cachedData === undefined) {
-    process.once('exit', () => {
+    process.once('exit', (code) => {
+      if (code !== 0) return;
       const partial = `${cacheFile}.${process.pid}`;
       try {
         // Checked first: serializing the cache costs a few ms, wasted on a read-only install.

@@ -1,9 +1,9 @@
 /**
- * bin/live-relay.js compiles the CLI bundle with a V8 code cache that the first run of each kind
- * (help, or anything else) writes beside the bundle. These runs use a copy of the package, so the
- * checkout's own caches are left alone: the cache is written once, a later run reaches the emulator
- * command (a dynamic import, which the cached script makes through bin/) and prints the same, and
- * a damaged cache is only a slower start.
+ * bin/live-relay.js compiles the CLI bundle with a V8 code cache that the first successful run of
+ * each kind (help, or anything else) writes beside the bundle. These runs use a copy of the
+ * package, so the checkout's own caches are left alone: the cache is written once, a failed run
+ * writes none, a later run reaches the emulator command (a dynamic import, which the cached script
+ * makes through bin/) and prints the same, and a damaged cache is only a slower start.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,12 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, ROOT } from './cli-process.js';
+import { json, useEmulatorFixture } from './emulator-fixture.js';
 
 const built = existsSync(join(ROOT, 'dist', 'live-relay-cli.cjs'));
 
 describe.skipIf(!built)(
   `the bin's code cache${built ? '' : ' (dist/live-relay-cli.cjs missing: run npm run build)'}`,
   () => {
+    const fixture = useEmulatorFixture();
     let copy: string;
     beforeAll(async () => {
       copy = await mkdtemp(join(tmpdir(), 'live-relay-code-cache-'));
@@ -33,12 +35,12 @@ describe.skipIf(!built)(
     const caches = async (): Promise<string[]> =>
       (await readdir(join(copy, 'dist'))).filter((name) => name.endsWith('.cache')).sort();
 
-    const run = (args: readonly string[]): Promise<CliResult> =>
+    const run = (args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> =>
       new Promise((resolve, reject) => {
         execFile(
           process.execPath,
           [join(copy, 'bin', 'live-relay.js'), ...args],
-          { env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' }, timeout: 30_000 },
+          { env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env }, timeout: 30_000 },
           (error, stdout, stderr) => {
             if (error !== null && typeof error.code !== 'number') reject(error);
             else resolve({ code: error === null ? 0 : (error.code as number), stdout, stderr });
@@ -46,7 +48,7 @@ describe.skipIf(!built)(
         );
       });
 
-    it('is written by the first run of a kind and used by the next, dynamic imports included', async () => {
+    it('is written by the first successful run of a kind and used by the next, dynamic imports included', async () => {
       const first = await run(['emulator', '--help']);
       expect(first.code).toBe(0);
       const written = await caches();
@@ -60,8 +62,22 @@ describe.skipIf(!built)(
 
       const usage = await run(['describe', '--region', 'nowhere']);
       expect(usage.code).toBe(2);
-      expect(await caches()).toHaveLength(2);
+      expect(await caches()).toEqual(written);
+
+      const list = ['list', '--region', 'cn-shanghai', ...fixture.endpointArgs];
+      const listed = await run(list, fixture.env);
+      expect(listed.code).toBe(0);
+      const withCall = await caches();
+      expect(withCall).toEqual([
+        expect.stringMatching(/\.help\./),
+        expect.stringMatching(/^live-relay-cli\.[0-9a-f]{16}\.run\.v\d+\.\d+\.\d+-[a-z0-9]+\.cache$/),
+      ]);
+      const { RequestId: _first, ...firstBody } = json(listed.stdout);
+      const again = await run(list, fixture.env);
+      const { RequestId: _again, ...againBody } = json(again.stdout);
+      expect({ ...again, stdout: againBody }).toEqual({ ...listed, stdout: firstBody });
       expect(await run(['describe', '--region', 'nowhere'])).toEqual(usage);
+      expect(await caches()).toEqual(withCall);
     });
 
     it('runs as before when the cache is damaged', async () => {
