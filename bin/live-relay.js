@@ -2,11 +2,12 @@
 // The `live-relay` command: runs the CommonJS bundle `npm run build` writes (scripts/bundle.ts),
 // compiled with a V8 code cache kept beside it. Parsing and compiling the bundle's JavaScript is
 // a third of a short run's own time; the cache skips both. The first run with a given Node
-// version that succeeds writes the cache at exit, holding every function that run compiled; help
-// and calls compile different functions, so each kind of run has its own cache. A failed run
-// writes none: it compiled only its way to the error, and a cache of that would leave every later
-// call compiling the rest (2 ms a call here). A cache V8 rejects, or one that cannot be read or
-// written (a read-only install), only means compiling as usual.
+// version that succeeds writes the cache at exit, holding every function that run compiled. Help,
+// the emulator command and calls compile different functions, so each kind of run has its own
+// cache: with the emulator's, every call would compile its own functions again (4 ms a call
+// here). A failed run writes none: it compiled only its way to the error (2 ms a later call
+// here). A cache V8 rejects, or one that cannot be read or written (a read-only install), only
+// means compiling as usual.
 // bin/package.json makes this file CommonJS, so Node starts it without its ES module loader.
 'use strict';
 const { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
@@ -29,7 +30,11 @@ if (build === undefined) {
 function runCached(build) {
   const argv = process.argv.slice(2);
   const kind =
-    argv.length === 0 || argv[0] === 'help' || argv.some((arg) => /^(--help|-h|--version)$/.test(arg)) ? 'help' : 'run';
+    argv.length === 0 || argv[0] === 'help' || argv.some((arg) => /^(--help|-h|--version)$/.test(arg))
+      ? 'help'
+      : argv[0] === 'emulator'
+        ? 'emulator'
+        : 'run';
   const cacheFile = join(dist, `live-relay-cli.${build}.${kind}.${process.version}-${process.arch}.cache`);
   let cachedData;
   try {

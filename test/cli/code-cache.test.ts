@@ -2,10 +2,11 @@
  * bin/live-relay.js compiles the CLI bundle with a V8 code cache that the first successful run of
  * each kind (help, or anything else) writes beside the bundle. These runs use a copy of the
  * package, so the checkout's own caches are left alone: the cache is written once, a failed run
- * writes none, a later run reaches the emulator command (a dynamic import, which the cached script
- * makes through bin/) and prints the same, and a damaged cache is only a slower start.
+ * writes none, the emulator command keeps its own, a later run reaches the emulator command (a
+ * dynamic import, which the cached script makes through bin/) and prints the same, and a damaged
+ * cache is only a slower start.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,36 @@ describe.skipIf(!built)(
       expect({ ...again, stdout: againBody }).toEqual({ ...listed, stdout: firstBody });
       expect(await run(['describe', '--region', 'nowhere'])).toEqual(usage);
       expect(await caches()).toEqual(withCall);
+    });
+
+    /** `live-relay emulator` until it listens, then Ctrl-C; resolves with its exit code. */
+    const serveOnce = (): Promise<number | null> =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [join(copy, 'bin', 'live-relay.js'), 'emulator', '--port', '0'], {
+          env: { PATH: process.env['PATH'] ?? '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          const listening = stdout.includes('Press Ctrl+C');
+          stdout += chunk.toString();
+          if (!listening && stdout.includes('Press Ctrl+C')) child.kill('SIGINT');
+        });
+        child.on('error', reject);
+        child.on('exit', (code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
+      });
+
+    it("keeps the emulator command's cache apart from the calls'", async () => {
+      const before = await caches();
+      expect(await serveOnce()).toBe(0);
+      const added = (await caches()).filter((name) => !before.includes(name));
+      expect(added).toEqual([
+        expect.stringMatching(/^live-relay-cli\.[0-9a-f]{16}\.emulator\.v\d+\.\d+\.\d+-[a-z0-9]+\.cache$/),
+      ]);
     });
 
     it('runs as before when the cache is damaged', async () => {
