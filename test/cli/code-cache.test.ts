@@ -1,10 +1,10 @@
 /**
  * bin/live-relay.js compiles the CLI bundle with a V8 code cache that the first successful run of
- * each kind (help, or anything else) writes beside the bundle. These runs use a copy of the
- * package, so the checkout's own caches are left alone: the cache is written once, a failed run
- * writes none, the emulator command keeps its own, a later run reaches the emulator command (a
- * dynamic import, which the cached script makes through bin/) and prints the same, and a damaged
- * cache is only a slower start.
+ * each kind (help, the emulator command, or a call) writes beside the bundle. These runs use a
+ * copy of the package, so the checkout's own caches are left alone: the cache is written once, a
+ * failed run writes none, the emulator command keeps its own, a later run reaches the emulator
+ * command (a dynamic import, which the cached script makes through bin/) and prints the same, and
+ * a damaged cache is only a slower start.
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
