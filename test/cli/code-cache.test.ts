@@ -17,6 +17,12 @@ import { json, useEmulatorFixture } from './emulator-fixture.js';
 
 const built = existsSync(join(ROOT, 'dist', 'live-relay-cli.cjs'));
 
+/** Matches the name of one kind's cache: bundle, build id, kind, Node version and architecture. */
+const cacheOf = (kind: 'help' | 'emulator' | 'run') =>
+  expect.stringMatching(
+    new RegExp(`^live-relay-cli\\.[0-9a-f]{16}\\.${kind}\\.v\\d+\\.\\d+\\.\\d+-[a-z0-9]+\\.cache$`),
+  );
+
 describe.skipIf(!built)(
   `the bin's code cache${built ? '' : ' (dist/live-relay-cli.cjs missing: run npm run build)'}`,
   () => {
@@ -53,9 +59,7 @@ describe.skipIf(!built)(
       const first = await run(['emulator', '--help']);
       expect(first.code).toBe(0);
       const written = await caches();
-      expect(written).toEqual([
-        expect.stringMatching(/^live-relay-cli\.[0-9a-f]{16}\.help\.v\d+\.\d+\.\d+-[a-z0-9]+\.cache$/),
-      ]);
+      expect(written).toEqual([cacheOf('help')]);
       const second = await run(['emulator', '--help']);
       expect(second).toEqual(first);
       expect(second.stdout).toMatch(/^Usage: live-relay emulator/);
@@ -69,10 +73,7 @@ describe.skipIf(!built)(
       const listed = await run(list, fixture.env);
       expect(listed.code).toBe(0);
       const withCall = await caches();
-      expect(withCall).toEqual([
-        expect.stringMatching(/\.help\./),
-        expect.stringMatching(/^live-relay-cli\.[0-9a-f]{16}\.run\.v\d+\.\d+\.\d+-[a-z0-9]+\.cache$/),
-      ]);
+      expect(withCall).toEqual([cacheOf('help'), cacheOf('run')]);
       const { RequestId: _first, ...firstBody } = json(listed.stdout);
       const again = await run(list, fixture.env);
       const { RequestId: _again, ...againBody } = json(again.stdout);
@@ -90,10 +91,12 @@ describe.skipIf(!built)(
         });
         const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
         let stdout = '';
+        let stopping = false;
         child.stdout.on('data', (chunk: Buffer) => {
-          const listening = stdout.includes('Press Ctrl+C');
           stdout += chunk.toString();
-          if (!listening && stdout.includes('Press Ctrl+C')) child.kill('SIGINT');
+          if (stopping || !stdout.includes('Press Ctrl+C')) return;
+          stopping = true;
+          child.kill('SIGINT');
         });
         child.on('error', reject);
         child.on('exit', (code) => {
@@ -106,9 +109,7 @@ describe.skipIf(!built)(
       const before = await caches();
       expect(await serveOnce()).toBe(0);
       const added = (await caches()).filter((name) => !before.includes(name));
-      expect(added).toEqual([
-        expect.stringMatching(/^live-relay-cli\.[0-9a-f]{16}\.emulator\.v\d+\.\d+\.\d+-[a-z0-9]+\.cache$/),
-      ]);
+      expect(added).toEqual([cacheOf('emulator')]);
     });
 
     it('runs as before when the cache is damaged', async () => {
