@@ -6,7 +6,9 @@
 // the emulator command and calls compile different functions, so each kind of run has its own
 // cache: with the emulator's, every call would compile its own functions again (4 ms a call
 // here). A failed run writes none: it compiled only its way to the error (2 ms a later call
-// here). A cache V8 rejects, or one that cannot be read or written (a read-only install), only
+// here). V8 rejects a cache made under other V8 flags (`NODE_OPTIONS=--max-old-space-size=…`,
+// common in CI), so each set of Node options has its own cache too; a cache rejected all the
+// same (damaged) is written again. One that cannot be read or written (a read-only install) only
 // means compiling as usual.
 // bin/package.json makes this file CommonJS, so Node starts it without its ES module loader.
 'use strict';
@@ -35,7 +37,11 @@ function runCached(build) {
       : argv[0] === 'emulator'
         ? 'emulator'
         : 'run';
-  const cacheFile = join(dist, `live-relay-cli.${build}.${kind}.${process.version}-${process.arch}.cache`);
+  const options = optionsKey([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim());
+  const cacheFile = join(
+    dist,
+    `live-relay-cli.${build}.${kind}.${process.version}-${process.arch}${options}.cache`,
+  );
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -48,7 +54,7 @@ function runCached(build) {
     `(function (exports, require, module, __filename, __dirname, importModule) {${source}\n})`,
     { filename: bundle, cachedData },
   );
-  if (cachedData === undefined) {
+  if (cachedData === undefined || script.cachedDataRejected === true) {
     process.once('exit', (code) => {
       if (code !== 0) return;
       const partial = `${cacheFile}.${process.pid}`;
@@ -74,4 +80,15 @@ function runCached(build) {
   // inlines everything else or imports it through `importModule`), and a bare name would resolve
   // from bin/ as from dist/, both in the same package.
   script.runInThisContext()(cli.exports, require, cli, bundle, dist, importModule);
+}
+
+/**
+ * The cache name's part for the Node options: '' without any, else `.o` and their 32-bit FNV-1a
+ * hash in hex (a name, not a digest: loading `node:crypto` would cost 3 ms).
+ */
+function optionsKey(options) {
+  if (options === '') return '';
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < options.length; i += 1) hash = Math.imul(hash ^ options.charCodeAt(i), 0x01000193);
+  return `.o${(hash >>> 0).toString(16).padStart(8, '0')}`;
 }

@@ -3,12 +3,13 @@
  * each kind (help, the emulator command, or a call) writes beside the bundle. These runs use a
  * copy of the package, so the checkout's own caches are left alone: the cache is written once, a
  * failed run writes none, the emulator command keeps its own, a later run reaches the emulator
- * command (a dynamic import, which the cached script makes through bin/) and prints the same, and
- * a damaged cache is only a slower start.
+ * command (a dynamic import, which the cached script makes through bin/) and prints the same, a
+ * run under other Node options (V8 rejects a cache made under other flags) keeps a cache of its
+ * own, and a damaged cache is only a slower start, once: the next successful run writes it again.
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +18,15 @@ import { json, useEmulatorFixture } from './emulator-fixture.js';
 
 const built = existsSync(join(ROOT, 'dist', 'live-relay-cli.cjs'));
 
-/** Matches the name of one kind's cache: bundle, build id, kind, Node version and architecture. */
-const cacheOf = (kind: 'help' | 'emulator' | 'run') =>
+/**
+ * Matches the name of one kind's cache: bundle, build id, kind, Node version and architecture,
+ * and with `options`, the hash of the Node options it was made under.
+ */
+const cacheOf = (kind: 'help' | 'emulator' | 'run', options = false) =>
   expect.stringMatching(
-    new RegExp(`^live-relay-cli\\.[0-9a-f]{16}\\.${kind}\\.v\\d+\\.\\d+\\.\\d+-[a-z0-9]+\\.cache$`),
+    new RegExp(
+      `^live-relay-cli\\.[0-9a-f]{16}\\.${kind}\\.v\\d+\\.\\d+\\.\\d+-[a-z0-9]+${options ? '\\.o[0-9a-f]{8}' : ''}\\.cache$`,
+    ),
   );
 
 describe.skipIf(!built)(
@@ -112,12 +118,34 @@ describe.skipIf(!built)(
       expect(added).toEqual([cacheOf('emulator')]);
     });
 
-    it('runs as before when the cache is damaged', async () => {
+    it('keeps a cache apart for each set of Node options, and the plain one stays as it was', async () => {
+      const before = await caches();
+      const plainFile = join(copy, 'dist', before.find((name) => name.includes('.help.'))!);
+      const plain = await readFile(plainFile);
+      const options = { NODE_OPTIONS: '--max-old-space-size=512' };
+      const first = await run(['--help'], options);
+      expect(first.code).toBe(0);
+      const added = (await caches()).filter((name) => !before.includes(name));
+      expect(added).toEqual([cacheOf('help', true)]);
+      expect(await run(['--help'], options)).toEqual(first);
+      expect(await run(['--help'], { NODE_OPTIONS: '--max-old-space-size=256' })).toEqual(first);
+      expect(await caches()).toHaveLength(before.length + 2);
+      expect(await readFile(plainFile)).toEqual(plain);
+    });
+
+    it('runs as before when the cache is damaged, and the next successful run writes it again', async () => {
       const before = await run(['--help']);
-      for (const name of await caches()) await writeFile(join(copy, 'dist', name), 'not a code cache');
+      const names = await caches();
+      for (const name of names) await writeFile(join(copy, 'dist', name), 'not a code cache');
       const after = await run(['--help']);
       expect(after).toEqual(before);
       expect(after.stdout).toMatch(/^live-relay: /);
+      expect(await caches()).toEqual(names);
+      const rewritten = names.filter((name) => name.includes('.help.') && !/\.o[0-9a-f]{8}\./.test(name));
+      expect(rewritten).toHaveLength(1);
+      expect((await readFile(join(copy, 'dist', rewritten[0]!))).length).toBeGreaterThan(10_000);
+      for (const name of names.filter((name) => !rewritten.includes(name)))
+        expect(await readFile(join(copy, 'dist', name), 'utf8')).toBe('not a code cache');
     });
   },
 );
