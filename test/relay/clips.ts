@@ -114,10 +114,21 @@ export interface LivePublisher {
   kill(): Promise<void>;
 }
 
-export function publishLive(file: string, url: string): LivePublisher {
+/**
+ * Pushes to an RTMP server, or with `serveOnce`, serves one HTTP client and no other (the first
+ * connection takes the stream; ffmpeg's `-listen 1`), in `format` (FLV unless told).
+ */
+export function publishLive(
+  file: string,
+  url: string,
+  options: { serveOnce?: boolean; format?: string } = {},
+): LivePublisher {
   const child = spawn(
     'ffmpeg',
-    ['-hide_banner', '-v', 'error', '-re', '-stream_loop', '-1', '-i', file, '-c', 'copy', '-f', 'flv', url],
+    [
+      ...['-hide_banner', '-v', 'error', '-re', '-stream_loop', '-1', '-i', file, '-c', 'copy'],
+      ...['-f', options.format ?? 'flv', ...(options.serveOnce === true ? ['-listen', '1'] : []), url],
+    ],
     { stdio: ['ignore', 'ignore', 'ignore'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -302,23 +302,72 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
     expect(JSON.stringify(end)).not.toContain('SECRET');
   });
 
-  it('relays a live RTMP stream as it arrives; a publisher that dies is PullStreamFailed', async () => {
-    const publisher = publishLive(join(dir, 'red-2s.mp4'), rtmp.urlOf('live-source'));
+  it.each([
+    ['an RTMP stream', false],
+    ['a source that serves a single connection (HTTP-FLV, ffmpeg -listen 1)', true],
+  ] as const)(
+    'relays %s as it arrives, opening it once; a source that dies is PullStreamFailed',
+    async (_, once) => {
+      const source = once ? `http://127.0.0.1:${await freePort()}/live.flv` : rtmp.urlOf('live-source');
+      const publisher = publishLive(join(dir, 'red-2s.mp4'), source, { serveOnce: once });
+      try {
+        const { pids, ledger, expectAllReaped } = ledgerSpy();
+        const { name, running, ended, positions } = watch({ source: { kind: 'live', url: source }, ledger });
+        expect(await running).toEqual({ mode: 'copy' });
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        await publisher.kill();
+        // ffmpeg notices a silent RTMP source after about two 5 s read timeouts.
+        expect(await ended).toMatchObject({ kind: 'failed', reason: 'PullStreamFailed' });
+        expect(positions.at(-1)).toMatchObject({ entry: 0, fileIndex: 0 });
+        // The reader and the publisher, nothing else, and neither left running.
+        expect(pids).toHaveLength(2);
+        expectAllReaped();
+        const received = await readRecording((await rtmp.recordings(name))[0]!);
+        expect(received.runs.map((run) => run.colour)).toEqual(['red']);
+        expect(received.seconds).toBeGreaterThan(1.5);
+      } finally {
+        await publisher.kill();
+      }
+    },
+    40_000,
+  );
+
+  it('re-encodes a live source FLV cannot carry (VP9/Opus in Matroska), says why, and stops whole', async () => {
+    const source = `http://127.0.0.1:${await freePort()}/live.mkv`;
+    const publisher = publishLive(join(dir, 'yellow-2s.webm'), source, { serveOnce: true, format: 'matroska' });
     try {
-      const { name, running, ended, positions } = watch({ source: { kind: 'live', url: rtmp.urlOf('live-source') } });
-      expect(await running).toEqual({ mode: 'copy' });
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      await publisher.kill();
-      // ffmpeg notices a silent RTMP source after about two 5 s read timeouts.
-      expect(await ended).toMatchObject({ kind: 'failed', reason: 'PullStreamFailed' });
-      expect(positions.at(-1)).toMatchObject({ entry: 0, fileIndex: 0 });
+      const { pids, ledger, expectAllReaped } = ledgerSpy();
+      const { name, relay, running } = watch({ source: { kind: 'live', url: source }, ledger });
+      expect(await running).toEqual({
+        mode: 'encode',
+        why: 're-encoding to H.264/AAC: video vp9, audio opus cannot travel in FLV',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await relay.stop();
+      expect(pids).toHaveLength(2);
+      expectAllReaped();
       const received = await readRecording((await rtmp.recordings(name))[0]!);
-      expect(received.runs.map((run) => run.colour)).toEqual(['red']);
-      expect(received.seconds).toBeGreaterThan(1.5);
+      expect(received.runs.map((run) => run.colour)).toEqual(['yellow']);
+      expect(received.seconds).toBeGreaterThan(1);
     } finally {
       await publisher.kill();
     }
   }, 40_000);
+
+  it('a live source that cannot be opened is PullStreamFailed, with ffmpeg’s words, and leaves no process', async () => {
+    const { ledger, expectAllReaped } = ledgerSpy();
+    const { ended } = watch({
+      source: { kind: 'live', url: `http://127.0.0.1:${await freePort()}/live.flv?auth_key=SECRET` },
+      ledger,
+    });
+    const end = await ended;
+    expect(end).toEqual({
+      kind: 'failed',
+      reason: 'PullStreamFailed',
+      detail: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/live\.flv\?auth_key=\*\*\*: Connection refused$/),
+    });
+    expectAllReaped();
+  });
 
   it('a destination that dies mid-stream is PushStreamFailed', async () => {
     const doomed = await startRtmpServer();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseCodecs } from './codec-choice.js';
+import { chooseCodecs, chooseLiveCodecs } from './codec-choice.js';
 import type { MediaProbe } from './media-probe.js';
 
 const H264_AAC: MediaProbe = {
@@ -113,6 +113,36 @@ describe('chooseCodecs', () => {
         };
         expect(choice.target).toEqual({ size, audio: first.audio !== undefined });
         return choice.readers === (carried && alikeButTimeBase ? 'copy' : 'normalise');
+      }),
+    );
+  });
+});
+
+describe('chooseLiveCodecs', () => {
+  it('copies H.264 and AAC, alone or together, and re-encodes anything else, saying what', () => {
+    expect(chooseLiveCodecs({ video: { codec: 'h264' }, audio: { codec: 'aac' } })).toEqual({ mode: 'copy' });
+    expect(chooseLiveCodecs({ video: { codec: 'h264' } })).toEqual({ mode: 'copy' });
+    expect(chooseLiveCodecs({ audio: { codec: 'aac' } })).toEqual({ mode: 'copy' });
+    expect(chooseLiveCodecs({ video: { codec: 'hevc' }, audio: { codec: 'aac' } })).toEqual({
+      mode: 'encode',
+      why: 're-encoding to H.264/AAC: video hevc cannot travel in FLV',
+    });
+  });
+
+  it('refuses an input with neither audio nor video', () => {
+    expect(chooseLiveCodecs({})).toEqual({ mode: 'refuse', why: 'no audio or video stream' });
+  });
+
+  it('chooses for one input as chooseCodecs does for a one-file list', () => {
+    const codec = fc.option(fc.constantFrom('h264', 'aac', 'hevc', 'mp3', 'vp8'), { nil: undefined });
+    fc.assert(
+      fc.property(codec, codec, (video, audio) => {
+        const probe: MediaProbe = {
+          durationSeconds: 1,
+          ...(video === undefined ? {} : { video: { ...H264_AAC.video!, codec: video } }),
+          ...(audio === undefined ? {} : { audio: { ...H264_AAC.audio!, codec: audio } }),
+        };
+        expect(chooseLiveCodecs(probe)).toEqual(chooseCodecs([probe], ['a']));
       }),
     );
   });

@@ -15,6 +15,12 @@ export type CodecChoice =
   /** Nothing can be made of the input; `why` says what is wrong. */
   | { mode: 'refuse'; why: string };
 
+/** The codecs of an input's video and audio stream: all that copy or re-encode of one input needs. */
+export interface StreamCodecs {
+  readonly video?: { readonly codec: string };
+  readonly audio?: { readonly codec: string };
+}
+
 /** The one format a normalising reader writes: the first entry's frame size, at {@link NORMALISED_FPS}. */
 export interface NormaliseTarget {
   /** Even frame width and height; undefined when no entry has video. */
@@ -30,13 +36,13 @@ const FLV_VIDEO = 'h264';
 const FLV_AUDIO = 'aac';
 
 /**
- * Copy (`-c copy`, about 1 % of a core) when every input is H.264/AAC and, for a list, every
- * entry has the same codecs, frame size, pixel format, time base, sample rate and channels;
- * the concat demuxer needs "the same streams" or it produces garbage timestamps silently.
- * Re-encode when the inputs agree but FLV cannot carry them. A list whose entries differ is
+ * Copy a list (`-c copy`, about 1 % of a core) when every file is H.264/AAC and all have the same
+ * codecs, frame size, pixel format, time base, sample rate and channels; the concat demuxer needs
+ * "the same streams" or it produces garbage timestamps silently. Re-encode when the files agree
+ * but FLV cannot carry them. A list whose entries differ is
  * joined by one reader per entry (ffmpeg-relay-notes §1, "Mixed list"); refused only when its
  * entries do not even carry the same kinds of stream (video, audio).
- * @param probes one per input, in list order (one for a live source)
+ * @param probes one per file of the list, in list order
  */
 export function chooseCodecs(probes: readonly MediaProbe[], names: readonly string[]): CodecChoice {
   const first = probes[0];
@@ -59,14 +65,8 @@ export function chooseCodecs(probes: readonly MediaProbe[], names: readonly stri
     const what = difference(first, probe);
     if (what !== undefined) differs = { index: i, what };
   }
-  const foreign = probes.flatMap((probe) => [
-    ...(probe.video !== undefined && probe.video.codec !== FLV_VIDEO ? [`video ${probe.video.codec}`] : []),
-    ...(probe.audio !== undefined && probe.audio.codec !== FLV_AUDIO ? [`audio ${probe.audio.codec}`] : []),
-  ]);
-  if (differs === undefined) {
-    if (foreign.length === 0) return { mode: 'copy' };
-    return { mode: 'encode', why: `re-encoding to H.264/AAC: ${foreign.join(', ')} cannot travel in FLV` };
-  }
+  const foreign = probes.flatMap(foreignCodecs);
+  if (differs === undefined) return copyOrEncode(foreign);
   const between = `${name(0)} and ${name(differs.index)} differ in ${differs.what}`;
   const onlyTimeBase = foreign.length === 0 && probes.every((probe) => difference(first, probe, false) === undefined);
   const target: NormaliseTarget = {
@@ -79,7 +79,30 @@ export function chooseCodecs(probes: readonly MediaProbe[], names: readonly stri
   return { mode: 'join', readers: 'normalise', target, why: `re-encoding every entry to ${format} (${between})` };
 }
 
-function streams(probe: MediaProbe): string {
+/**
+ * Copy a live input (`-c copy`) when it is H.264/AAC, else re-encode it; refuse one with neither
+ * audio nor video.
+ */
+export function chooseLiveCodecs(input: StreamCodecs): Exclude<CodecChoice, { mode: 'join' }> {
+  if (input.video === undefined && input.audio === undefined)
+    return { mode: 'refuse', why: 'no audio or video stream' };
+  return copyOrEncode(foreignCodecs(input));
+}
+
+/** An input's codecs that FLV cannot carry, as `video hevc`. */
+function foreignCodecs(input: StreamCodecs): string[] {
+  return [
+    ...(input.video !== undefined && input.video.codec !== FLV_VIDEO ? [`video ${input.video.codec}`] : []),
+    ...(input.audio !== undefined && input.audio.codec !== FLV_AUDIO ? [`audio ${input.audio.codec}`] : []),
+  ];
+}
+
+function copyOrEncode(foreign: readonly string[]): Extract<CodecChoice, { mode: 'copy' | 'encode' }> {
+  if (foreign.length === 0) return { mode: 'copy' };
+  return { mode: 'encode', why: `re-encoding to H.264/AAC: ${foreign.join(', ')} cannot travel in FLV` };
+}
+
+function streams(probe: StreamCodecs): string {
   return [probe.video === undefined ? undefined : 'video', probe.audio === undefined ? undefined : 'audio']
     .filter((kind) => kind !== undefined)
     .join(' and ');

@@ -60,7 +60,7 @@ export function isErrorLine(line: string): boolean {
 }
 
 /** The line without ffmpeg's `[component @ 0x…]` and `[error]` prefixes. */
-function errorText(line: string): string {
+export function errorText(line: string): string {
   return line
     .replace(/\[[^\]]*@ 0x[0-9a-f]+\]\s*/gi, '')
     .replace(/\[(error|fatal)\]\s*/gi, '')
@@ -71,14 +71,18 @@ function errorText(line: string): string {
 const KEPT_ERROR_LINES = 20;
 
 /**
- * Collects the `[error]`/`[fatal]` lines of an ffmpeg's stderr (printed with `-v level+error`),
- * the last {@link KEPT_ERROR_LINES} of them, into `lines`. Call `flush` once the stream has
- * closed: a last line without a newline counts too.
+ * Collects the `[error]`/`[fatal]` lines of an ffmpeg's stderr (printed with `-v level+error` or
+ * a lower level), the last {@link KEPT_ERROR_LINES} of them, into `lines`, and hands every line to
+ * `onLine`. Call `flush` once the stream has closed: a last line without a newline counts too.
  */
-export function collectErrorLines(stderr: Readable | null): { lines: string[]; flush(): void } {
+export function collectErrorLines(
+  stderr: Readable | null,
+  onLine?: (line: string) => void,
+): { lines: string[]; flush(): void } {
   const lines: string[] = [];
   let partial = '';
   const keep = (line: string): void => {
+    onLine?.(line);
     if (!isErrorLine(line)) return;
     lines.push(line.trim());
     if (lines.length > KEPT_ERROR_LINES) lines.shift();

@@ -1,7 +1,7 @@
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CodecChoice, chooseCodecs } from './codec-choice.js';
+import { type CodecChoice, chooseCodecs, chooseLiveCodecs, type StreamCodecs } from './codec-choice.js';
 import { concatList } from './concat-list.js';
 import { EntryFeeder } from './entry-feeder.js';
 import type { TimedEntry } from './entry-timeline.js';
@@ -9,8 +9,9 @@ import type { RunExit } from './ffmpeg-run.js';
 import { InputRefusedError, probeRefusal } from './input-refused-error.js';
 import { continuationEnd, continuationFile } from './list-continuation.js';
 import type { ListProbes } from './list-probes.js';
+import type { LiveReader } from './live-reader.js';
 import { maskUrl } from './mask-secrets.js';
-import { keyframeAtOrBefore, type MediaProbe, probeMedia } from './media-probe.js';
+import { keyframeAtOrBefore, type MediaProbe } from './media-probe.js';
 import { JOINED_ANALYZE_SECONDS } from './relay-args.js';
 import type { ProcessLedger } from './relay-ledger.js';
 
@@ -216,17 +217,18 @@ async function timeEntry(
 }
 
 /**
- * Probes a live input to choose copy or re-encode.
- * @throws InputRefusedError when it cannot be opened or carries no audio or video
+ * Chooses copy or re-encode for a live input from the streams its reader copies.
+ * @throws InputRefusedError when the reader cannot open it, or it carries no audio or video
  */
-export async function prepareLive(ffprobe: string, url: string, signal: AbortSignal): Promise<CodecChoice> {
-  let probe: MediaProbe;
+export async function prepareLive(reader: LiveReader, url: string, signal: AbortSignal): Promise<CodecChoice> {
+  let streams: StreamCodecs;
   try {
-    probe = await probeMedia(ffprobe, url, signal);
+    streams = await reader.streams(signal);
   } catch (error) {
+    if (signal.aborted) throw error;
     throw probeRefusal(url, error);
   }
-  const codecs = chooseCodecs([probe], [maskUrl(url)]);
+  const codecs = chooseLiveCodecs(streams);
   if (codecs.mode === 'refuse') throw new InputRefusedError(`${maskUrl(url)}: ${codecs.why}`);
   return codecs;
 }

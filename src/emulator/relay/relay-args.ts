@@ -3,8 +3,8 @@ import { timeoutOptions } from './timeout-options.js';
 
 /** What one relay process reads. */
 export type RelayInputArgs =
-  /** A live stream (RTMP, RTSP, SRT, HTTP-FLV), relayed as it arrives. */
-  | { readonly kind: 'live'; readonly url: string }
+  /** A live stream as its reader passes it on (live-reader.ts): NUT on `pipe:3`, as it arrives. */
+  | { readonly kind: 'live' }
   /** An ffconcat list of files, paced at real time and pushed as one publish. */
   | { readonly kind: 'list'; readonly listFile: string }
   /** MPEG-TS on `pipe:3`, written by one reader per entry (entry-feeder.ts), paced at real time. */
@@ -25,6 +25,12 @@ export interface RelayArgsOptions {
  * (ffmpeg's default, 5 s, would wait for 5 s of media that a list held open for growth may not have yet).
  */
 export const JOINED_ANALYZE_SECONDS = 1;
+
+/**
+ * Seconds of a live reader's NUT the publisher may read to learn its streams. NUT's header names
+ * them, so it rarely needs any; the reader has already spent the source's own analysis.
+ */
+export const LIVE_ANALYZE_SECONDS = 0.5;
 
 /** How often ffmpeg reports progress, in seconds: the resolution of CurrentOffset. */
 export const PROGRESS_PERIOD_SECONDS = 0.5;
@@ -51,14 +57,14 @@ const ENCODE_ARGS: readonly string[] = [
  * ffmpeg's command line for one relay (see shared/docs/ffmpeg-relay-notes.md §1). Errors only,
  * each tagged with its level so failures can be classified; progress blocks on stdout; `q` on
  * stdin stops it cleanly. A list is read with `-re` (real-time pacing) through the concat
- * demuxer, or, when its entries differ, as the MPEG-TS its readers write; a live input is not
- * paced (it arrives at its own rate). Every read and the RTMP write are bounded by a 5 s stall
- * timeout, without which a silent peer hangs ffmpeg forever.
+ * demuxer, or, when its entries differ, as the MPEG-TS its readers write; a live input, from its
+ * reader, is not paced (it arrives at its own rate). Every read from the network and the RTMP
+ * write are bounded by a 5 s stall timeout, without which a silent peer hangs ffmpeg forever.
  */
 export function relayArgs(options: RelayArgsOptions): string[] {
   const input =
     options.input.kind === 'live'
-      ? [...timeoutOptions(options.input.url), '-i', options.input.url]
+      ? ['-analyzeduration', String(LIVE_ANALYZE_SECONDS * 1e6), '-f', 'nut', '-i', 'pipe:3']
       : options.input.kind === 'joined'
         ? ['-re', '-analyzeduration', String(JOINED_ANALYZE_SECONDS * 1e6), '-f', 'mpegts', '-i', 'pipe:3']
         : [
@@ -90,6 +96,33 @@ export function relayArgs(options: RelayArgsOptions): string[] {
     'no_duration_filesize',
     ...timeoutOptions(options.destination),
     options.destination,
+  ];
+}
+
+/**
+ * ffmpeg's command line for a live source's reader: the streams ffmpeg's default selection picks
+ * (not subtitles or data, which FLV does not carry), copied as NUT to stdout for the publisher.
+ * NUT carries any codec, so the publisher can still re-encode what FLV cannot carry. At `info`
+ * level, so that it prints the summary of what it copies (output-streams.ts); errors keep their
+ * level tag for the classification.
+ */
+export function liveReaderArgs(url: string): string[] {
+  return [
+    '-hide_banner',
+    '-v',
+    'level+info',
+    '-nostdin',
+    '-nostats',
+    ...timeoutOptions(url),
+    '-i',
+    url,
+    '-sn',
+    '-dn',
+    '-c',
+    'copy',
+    '-f',
+    'nut',
+    'pipe:1',
   ];
 }
 

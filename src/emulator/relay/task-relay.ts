@@ -6,6 +6,7 @@ import { classifyExit, type ProcessOutcome } from './failure-class.js';
 import { type FfmpegRun, type RunExit, startFfmpegRun } from './ffmpeg-run.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
 import { ListProbes } from './list-probes.js';
+import { LiveReader } from './live-reader.js';
 import { maskSecrets } from './mask-secrets.js';
 import { MAX_LIST_ENTRIES, type PlannedEntry, type PreparedList, prepareList, prepareLive } from './prepare-input.js';
 import { relayArgs } from './relay-args.js';
@@ -220,18 +221,32 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
     options.endAtMs === undefined ? undefined : Math.max((options.endAtMs - Date.now()) / 1000, 0);
 
   const relayLive = async (url: string): Promise<RelayEnd> => {
-    const codecs = await prepareLive(options.tools.ffprobe, url, abort.signal);
-    const maxSeconds = secondsLeft();
-    const exit = await runOnce(
-      relayArgs({
-        input: { kind: 'live', url },
-        codecs: codecs.mode === 'copy' ? 'copy' : 'encode',
-        destination: options.destination,
-        ...(maxSeconds === undefined ? {} : { maxSeconds }),
-      }),
-      codecs,
-    );
-    return ended(exit, [url], maxSeconds !== undefined && exit.outSeconds >= maxSeconds - END_SLACK_SECONDS);
+    const reader = new LiveReader({
+      ffmpeg: options.tools.ffmpeg,
+      url,
+      taskId: options.taskId,
+      ledger: options.ledger,
+    });
+    try {
+      const codecs = await prepareLive(reader, url, abort.signal);
+      const maxSeconds = secondsLeft();
+      const ran = await runOnce(
+        relayArgs({
+          input: { kind: 'live' },
+          codecs: codecs.mode === 'copy' ? 'copy' : 'encode',
+          destination: options.destination,
+          ...(maxSeconds === undefined ? {} : { maxSeconds }),
+        }),
+        codecs,
+        (pipe) => reader.start(pipe),
+      );
+      await reader.stop();
+      // The publisher's input ended because the reader did: the reader's lines say why.
+      const exit = { ...ran, errorLines: [...(reader.failure ?? []), ...ran.errorLines] };
+      return ended(exit, [url], maxSeconds !== undefined && exit.outSeconds >= maxSeconds - END_SLACK_SECONDS);
+    } finally {
+      await reader.stop();
+    }
   };
 
   const relayList = async (source: Extract<RelaySource, { kind: 'list' }>): Promise<RelayEnd> => {
