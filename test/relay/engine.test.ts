@@ -13,7 +13,7 @@ import {
   type TaskRelayOptions,
 } from '../../src/emulator/relay/task-relay.js';
 import { freePort } from '../fleet/redis-server.js';
-import { makeClip, makeWebmClip, publishLive } from './clips.js';
+import { type LivePublisher, makeClip, makeWebmClip, publishLive } from './clips.js';
 import { type MediaServer, startMediaServer } from './media-server.js';
 import { describeWithMediaTools } from './media-tools.js';
 import { readRecording } from './recording.js';
@@ -302,14 +302,39 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
     expect(JSON.stringify(end)).not.toContain('SECRET');
   });
 
-  it.each([
-    ['an RTMP stream', false],
-    ['a source that serves a single connection (HTTP-FLV, ffmpeg -listen 1)', true],
-  ] as const)(
+  /** Where a live publisher sends (or serves) the red clip, and the URL the relay reads it from. */
+  const liveSources: [string, () => Promise<{ source: string; publisher: LivePublisher }>][] = [
+    [
+      'an RTMP stream',
+      async () => ({
+        source: rtmp.urlOf('live-source'),
+        publisher: publishLive(join(dir, 'red-2s.mp4'), rtmp.urlOf('live-source')),
+      }),
+    ],
+    [
+      'an HTTP-FLV stream served to one connection only (ffmpeg -listen 1)',
+      async () => {
+        const source = `http://127.0.0.1:${await freePort()}/live.flv`;
+        return { source, publisher: publishLive(join(dir, 'red-2s.mp4'), source, { serveOnce: true }) };
+      },
+    ],
+    [
+      'an SRT stream from a listener that takes one caller',
+      async () => {
+        const port = await freePort();
+        const listener = `srt://127.0.0.1:${port}?mode=listener`;
+        return {
+          source: `srt://127.0.0.1:${port}?mode=caller`,
+          publisher: publishLive(join(dir, 'red-2s.mp4'), listener, { format: 'mpegts' }),
+        };
+      },
+    ],
+  ];
+
+  it.each(liveSources)(
     'relays %s as it arrives, opening it once; a source that dies is PullStreamFailed',
-    async (_, once) => {
-      const source = once ? `http://127.0.0.1:${await freePort()}/live.flv` : rtmp.urlOf('live-source');
-      const publisher = publishLive(join(dir, 'red-2s.mp4'), source, { serveOnce: once });
+    async (_, start) => {
+      const { source, publisher } = await start();
       try {
         const { pids, ledger, expectAllReaped } = ledgerSpy();
         const { name, running, ended, positions } = watch({ source: { kind: 'live', url: source }, ledger });
