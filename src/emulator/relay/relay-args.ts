@@ -30,7 +30,7 @@ export const JOINED_ANALYZE_SECONDS = 1;
  * Seconds of a live reader's NUT the publisher may read to learn its streams. NUT's header names
  * them, so it rarely needs any; the reader has already spent the source's own analysis.
  */
-export const LIVE_ANALYZE_SECONDS = 0.5;
+const LIVE_ANALYZE_SECONDS = 0.5;
 
 /** How often ffmpeg reports progress, in seconds: the resolution of CurrentOffset. */
 export const PROGRESS_PERIOD_SECONDS = 0.5;

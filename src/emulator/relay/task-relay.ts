@@ -241,7 +241,7 @@ export function startTaskRelay(options: TaskRelayOptions): TaskRelay {
         (pipe) => reader.start(pipe),
       );
       await reader.stop();
-      // The publisher's input ended because the reader did: the reader's lines say why.
+      // A reader that ended first (the source ended or failed) ended the publisher's input: its lines say why.
       const exit = { ...ran, errorLines: [...(reader.failure ?? []), ...ran.errorLines] };
       return ended(exit, [url], maxSeconds !== undefined && exit.outSeconds >= maxSeconds - END_SLACK_SECONDS);
     } finally {
