@@ -39,9 +39,9 @@ const FLV_AUDIO = 'aac';
  * Copy a list (`-c copy`, about 1 % of a core) when every file is H.264/AAC and all have the same
  * codecs, frame size, pixel format, time base, sample rate and channels; the concat demuxer needs
  * "the same streams" or it produces garbage timestamps silently. Re-encode when the files agree
- * but FLV cannot carry them. A list whose entries differ is
- * joined by one reader per entry (ffmpeg-relay-notes §1, "Mixed list"); refused only when its
- * entries do not even carry the same kinds of stream (video, audio).
+ * but FLV cannot carry them. A list whose entries differ is joined by one reader per entry
+ * (ffmpeg-relay-notes §1, "Mixed list"); refused only when its entries do not even carry the same
+ * kinds of stream (video, audio).
  * @param probes one per file of the list, in list order
  */
 export function chooseCodecs(probes: readonly MediaProbe[], names: readonly string[]): CodecChoice {
