@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Solid colours the clips are told apart by, as RGB. */
@@ -108,27 +109,49 @@ export function ffmpeg(args: readonly string[]): Promise<void> {
   });
 }
 
-/** A live publisher: ffmpeg pushing `file` in a loop at real time to `url` until stopped. */
+/** A live source: ffmpeg sending a file in a loop at real time until stopped. */
 export interface LivePublisher {
   /** SIGKILL: the source dies without a word. */
   kill(): Promise<void>;
 }
 
+/** Pushes `file` to an RTMP server as FLV. */
+export function publishLive(file: string, url: string): LivePublisher {
+  return loopLive(file, ['-f', 'flv', url]);
+}
+
 /**
- * Pushes to an RTMP server, or with `serveOnce`, serves one HTTP client and no other (the first
- * connection takes the stream; ffmpeg's `-listen 1`), in `format` (FLV unless told).
+ * Serves `file` to one client and no other, in `format`: over HTTP with ffmpeg's `-listen 1` (the
+ * first connection takes the stream), or as an SRT listener (`srt://…?mode=listener`, one
+ * caller). Resolves once it listens, seen in /proc/net without connecting, which would take the
+ * one connection.
  */
-export function publishLive(
-  file: string,
-  url: string,
-  options: { serveOnce?: boolean; format?: string } = {},
-): LivePublisher {
+export async function serveLive(file: string, url: string, format = 'flv'): Promise<LivePublisher> {
+  const { protocol, port } = new URL(url);
+  const srt = protocol === 'srt:';
+  const publisher = loopLive(file, ['-f', format, ...(srt ? [] : ['-listen', '1']), url]);
+  const table = srt ? '/proc/net/udp' : '/proc/net/tcp';
+  // A local address ends in the port in hex; TCP's state 0A is LISTEN, a bound UDP socket is 07.
+  const bound = new RegExp(
+    `^\\s*\\d+: [0-9A-F]+:${Number(port).toString(16).toUpperCase().padStart(4, '0')} [0-9A-F:]+ ${srt ? '07' : '0A'} `,
+    'm',
+  );
+  const deadline = Date.now() + 10_000;
+  while (!bound.test(await readFile(table, 'utf8'))) {
+    if (Date.now() > deadline) {
+      await publisher.kill();
+      throw new Error(`ffmpeg serving ${url} did not listen within 10 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return publisher;
+}
+
+/** ffmpeg sending `file` in a loop at real time, copying, to the output that `output` names. */
+function loopLive(file: string, output: readonly string[]): LivePublisher {
   const child = spawn(
     'ffmpeg',
-    [
-      ...['-hide_banner', '-v', 'error', '-re', '-stream_loop', '-1', '-i', file, '-c', 'copy'],
-      ...['-f', options.format ?? 'flv', ...(options.serveOnce === true ? ['-listen', '1'] : []), url],
-    ],
+    ['-hide_banner', '-v', 'error', '-re', '-stream_loop', '-1', '-i', file, '-c', 'copy', ...output],
     { stdio: ['ignore', 'ignore', 'ignore'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -13,7 +13,7 @@ import {
   type TaskRelayOptions,
 } from '../../src/emulator/relay/task-relay.js';
 import { freePort } from '../fleet/redis-server.js';
-import { type LivePublisher, makeClip, makeWebmClip, publishLive } from './clips.js';
+import { type LivePublisher, makeClip, makeWebmClip, publishLive, serveLive } from './clips.js';
 import { type MediaServer, startMediaServer } from './media-server.js';
 import { describeWithMediaTools } from './media-tools.js';
 import { readRecording } from './recording.js';
@@ -315,7 +315,7 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
       'an HTTP-FLV stream served to one connection only (ffmpeg -listen 1)',
       async () => {
         const source = `http://127.0.0.1:${await freePort()}/live.flv`;
-        return { source, publisher: publishLive(join(dir, 'red-2s.mp4'), source, { serveOnce: true }) };
+        return { source, publisher: await serveLive(join(dir, 'red-2s.mp4'), source) };
       },
     ],
     [
@@ -325,7 +325,7 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
         const listener = `srt://127.0.0.1:${port}?mode=listener`;
         return {
           source: `srt://127.0.0.1:${port}?mode=caller`,
-          publisher: publishLive(join(dir, 'red-2s.mp4'), listener, { format: 'mpegts' }),
+          publisher: await serveLive(join(dir, 'red-2s.mp4'), listener, 'mpegts'),
         };
       },
     ],
@@ -359,7 +359,7 @@ describeWithMediaTools('the ffmpeg relay engine against nginx-rtmp', () => {
 
   it('re-encodes a live source FLV cannot carry (VP9/Opus in Matroska), says why, and stops whole', async () => {
     const source = `http://127.0.0.1:${await freePort()}/live.mkv`;
-    const publisher = publishLive(join(dir, 'yellow-2s.webm'), source, { serveOnce: true, format: 'matroska' });
+    const publisher = await serveLive(join(dir, 'yellow-2s.webm'), source, 'matroska');
     try {
       const { pids, ledger, expectAllReaped } = ledgerSpy();
       const { name, relay, running } = watch({ source: { kind: 'live', url: source }, ledger });

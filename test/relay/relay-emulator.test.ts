@@ -10,7 +10,7 @@ import { type RunningEmulator, startEmulator } from '../../src/emulator/server.j
 import { createLiveClient, type LiveClient } from '../../src/index.js';
 import { freePort } from '../fleet/redis-server.js';
 import { type Receiver, startReceiver } from '../support/callback-receiver.js';
-import { makeClip } from './clips.js';
+import { type LivePublisher, makeClip, serveLive } from './clips.js';
 import { type MediaServer, startMediaServer } from './media-server.js';
 import { describeWithMediaTools } from './media-tools.js';
 import { readRecording } from './recording.js';
@@ -198,6 +198,48 @@ describeWithMediaTools('the emulator relaying for real (--relay)', () => {
       expect((await readRecording(recordings.at(-1)!)).seconds).toBeGreaterThan(0);
     } finally {
       await flaky.close();
+    }
+  }, 60_000);
+
+  it('a live source is relayed by its reader and publisher; when it dies, a retry takes the next one', async () => {
+    // Served once (ffmpeg -listen 1): opened twice, it would never be relayed.
+    const source = `http://127.0.0.1:${await freePort()}/live.flv`;
+    const first = await serveLive(join(dir, 'red-2s.mp4'), source);
+    let second: LivePublisher | undefined;
+    try {
+      const name = stream();
+      const TaskId = await createTask(client, {
+        SourceType: 'live',
+        SourceProtocol: 'http-flv',
+        SourceUrls: [source],
+        DstUrl: rtmp.urlOf(name),
+        RetryCount: 10,
+        CallbackUrl: receiver.url,
+      });
+      const seen: Seen[] = [];
+      await watchTask(client, TaskId, (task) => task.status === 1, 30_000, seen);
+      await mediaArrived(() => rtmp.recordings(name));
+      // Both are marked for the orphan sweep.
+      expect(relaysOf(TaskId)).toHaveLength(2);
+      await first.kill();
+      await watchTask(client, TaskId, (task) => task.status === 2, 30_000, seen);
+      second = await serveLive(join(dir, 'green-2s.mp4'), source);
+      await watchTask(client, TaskId, (task) => task.status === 1, 30_000, seen);
+      const recordings = () => rtmp.recordings(name).then((files) => files.slice(1));
+      await mediaArrived(recordings);
+      await client.stopLivePullToPush({ TaskId, Region: REGION });
+      expect(await until(() => relaysOf(TaskId).length === 0, 7000)).toBe(true);
+      await emulator.service.callbacksIdle();
+      expect(callbacksOf(TaskId).map(([status]) => status)).toEqual([1, 2, 1, 3]);
+      expect(log.some((line) => line.includes(`task ${TaskId}: Recovering (PullStreamFailed:`))).toBe(true);
+      const [before, after] = await Promise.all(
+        [(await rtmp.recordings(name))[0]!, (await recordings()).at(-1)!].map(readRecording),
+      );
+      expect(before!.runs.map((run) => run.colour)).toEqual(['red']);
+      expect(after!.runs.map((run) => run.colour)).toEqual(['green']);
+    } finally {
+      await first.kill();
+      await second?.kill();
     }
   }, 60_000);
 
