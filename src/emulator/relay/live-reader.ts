@@ -47,8 +47,6 @@ export class LiveReader {
       announce = resolve;
       refuse = reject;
     });
-    // Nobody may ask before the reader is stopped; that must not be an unhandled rejection.
-    this.#streams.catch(() => {});
     const summary = createOutputStreamsReader();
     this.#errors = collectErrorLines(child.stderr, (line) => {
       const streams = summary(line);
@@ -66,6 +64,7 @@ export class LiveReader {
       refuse(new ToolFailedError(`${url}: ffmpeg named no stream within ${PROBE_TIMEOUT_MS / 1000} s`));
       void this.stop();
     }, PROBE_TIMEOUT_MS);
+    // Also handles a refusal nobody asked for (a reader stopped first): never an unhandled rejection.
     void this.#streams.then(
       () => clearTimeout(timer),
       () => {},
